@@ -1,0 +1,16 @@
+#pragma once
+// Each subcommand of `attune` lives in its own file and registers itself here.
+// A command's callback stores its exit status in `exit_code`.
+
+#include <CLI/CLI.hpp>
+
+namespace attune::cli {
+
+void add_text_command(CLI::App& app, int& exit_code);
+void add_check_command(CLI::App& app, int& exit_code);
+void add_sim_command(CLI::App& app, int& exit_code);
+
+/// Plain `attune`: the window when there is one, else the default story in the terminal.
+int run_default(int argc, char** argv);
+
+} // namespace attune::cli

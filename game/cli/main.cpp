@@ -1,0 +1,21 @@
+// attune: the one program. Subcommands: text, check, sim (and more as faces land).
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+    CLI::App app{"Attune: short stories about rupture and repair in close relationships.",
+                 "attune"};
+    app.set_version_flag("--version", std::string("attune ") + ATTUNE_VERSION);
+    app.require_subcommand(0, 1);
+
+    int exit_code = 0;
+    attune::cli::add_text_command(app, exit_code);
+    attune::cli::add_check_command(app, exit_code);
+    attune::cli::add_sim_command(app, exit_code);
+
+    CLI11_PARSE(app, argc, argv);
+    if (app.get_subcommands().empty()) {
+        return attune::cli::run_default(argc, argv);
+    }
+    return exit_code;
+}

@@ -1,0 +1,48 @@
+// attune text [STORY] [--trace] [--seed N]: play a story in the terminal.
+
+#include "commands.h"
+#include "loading.h"
+#include "text_player.h"
+
+#include <iostream>
+
+namespace attune::cli {
+
+namespace {
+
+struct TextArgs {
+    std::string story;
+    bool trace = false;
+    std::uint64_t seed = 0;
+    bool seeded = false;
+};
+
+int run_text(const TextArgs& args) {
+    const auto params = load_params_or_explain();
+    const auto story = load_story_or_explain(args.story);
+    if (!params || !story) {
+        return 1;
+    }
+    Session session(story, params, args.seeded ? args.seed : fresh_seed());
+    return play_text(session, std::cin, std::cout, TextOptions{args.trace});
+}
+
+} // namespace
+
+void add_text_command(CLI::App& app, int& exit_code) {
+    auto args = std::make_shared<TextArgs>();
+    CLI::App* text = app.add_subcommand("text", "Play a story in the terminal (plain text, screen-reader friendly).");
+    text->add_option("story", args->story, "Story file (default: the bundled first story)");
+    text->add_flag("--trace", args->trace, "Print each character's state, with numbers, after every choice");
+    text->add_option("--seed", args->seed, "Fix the randomness so a playthrough can be repeated")
+        ->each([args](const std::string&) { args->seeded = true; });
+    text->callback([args, &exit_code] { exit_code = run_text(*args); });
+}
+
+int run_default(int, char**) {
+    std::cout << "The game window is not available here, so the story plays in the terminal.\n\n";
+    TextArgs args;
+    return run_text(args);
+}
+
+} // namespace attune::cli

@@ -1,0 +1,215 @@
+#include "text_player.h"
+
+#include <cstdio>
+#include <istream>
+#include <ostream>
+#include <string>
+
+namespace attune {
+
+namespace {
+
+std::string fixed1(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", value);
+    return buffer;
+}
+
+std::string override_word(model::Override o) {
+    switch (o) {
+    case model::Override::Positive: return "positive";
+    case model::Override::Negative: return "negative";
+    default: return "neutral";
+    }
+}
+
+std::string relationship_phrase(Relationship relationship) {
+    switch (relationship) {
+    case Relationship::Partner: return "partners";
+    case Relationship::Parent: return "a parent and a child";
+    case Relationship::Child: return "a grown child and a parent";
+    case Relationship::Friend: return "friends";
+    case Relationship::Sibling: return "siblings";
+    case Relationship::Colleague: return "colleagues";
+    }
+    return "";
+}
+
+void print_intro(const Story& story, std::ostream& out) {
+    const StoryInfo& info = story.info;
+    out << info.title << "\n" << info.summary << "\n";
+    out << "About " << info.minutes << (info.minutes == 1 ? " minute" : " minutes") << ". A story about "
+        << relationship_phrase(info.relationship) << ".\n";
+    if (!info.content_notes.empty()) {
+        out << "Content notes:";
+        for (std::size_t i = 0; i < info.content_notes.size(); ++i) {
+            out << (i ? ", " : " ") << info.content_notes[i];
+        }
+        out << ".\n";
+    }
+    out << "Type a choice's number and press Enter. Type b to go back one choice, q to stop.\n";
+}
+
+void print_lines(const Session& session, std::ostream& out) {
+    for (const ShownLine& line : session.lines()) {
+        if (line.speaker >= 0) {
+            out << session.story().characters[line.speaker].profile.name << ": " << line.text << "\n";
+        } else {
+            out << line.text << "\n";
+        }
+    }
+}
+
+void print_scene(const Session& session, std::ostream& out) {
+    const Scene& scene = session.scene();
+    out << "\n";
+    if (!scene.title.empty()) {
+        out << "~ " << scene.title << " ~\n";
+    }
+    if (!scene.content_notes.empty()) {
+        out << "(Content note for this scene:";
+        for (const std::string& note : scene.content_notes) {
+            out << " " << note;
+        }
+        out << ".)\n";
+    }
+    print_lines(session, out);
+}
+
+void print_choices(const std::vector<ChoiceView>& choices, std::ostream& out) {
+    out << "\n";
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        out << "  " << i + 1 << ". " << choices[i].text;
+        if (!choices[i].enabled) {
+            out << " (not open yet: " << choices[i].reason << ")";
+        }
+        out << "\n";
+    }
+}
+
+// What changed, in words; numbers only under --trace.
+void print_outcome(const Session& session, std::ostream& out, bool trace) {
+    const model::Outcome& outcome = session.last_outcome();
+    bool any = false;
+    for (const model::Cause& cause : outcome.causes) {
+        if (!cause.sentence.empty()) {
+            out << (any ? "" : "\n") << "  * " << cause.sentence << "\n";
+            any = true;
+        }
+        if (trace) {
+            out << "  [trace] " << cause.character << " " << move_name(cause.move) << " (" << cause.rule
+                << "): safety " << fixed1(cause.d_safety) << ", distance " << fixed1(cause.d_distance)
+                << ", arousal " << fixed1(cause.d_arousal) << "\n";
+        }
+    }
+    for (const model::Event& event : outcome.events) {
+        const char* label = event.kind == model::EventKind::Repair ? "Repair" : "Rupture";
+        out << "  * " << label << ": " << event.sentence << "\n";
+    }
+    if (trace) {
+        print_trace(session, out);
+    }
+}
+
+void print_ending(const Session& session, std::ostream& out) {
+    const Ending& ending = *session.ending();
+    out << "\n~ " << ending.title << " ~\n";
+    print_lines(session, out);
+    int ruptures = 0;
+    int repairs = 0;
+    for (const model::State& c : session.state().characters) {
+        ruptures += c.ruptures;
+        repairs += c.repairs_landed;
+    }
+    out << "\nThe end. Along the way there " << (ruptures == 1 ? "was 1 rupture" : "were " + std::to_string(ruptures) + " ruptures")
+        << " and " << (repairs == 1 ? "1 repair that landed" : std::to_string(repairs) + " repairs that landed") << ".\n";
+    if (!ending.reflection.empty()) {
+        out << "\nSomething to think about:\n";
+        for (const std::string& prompt : ending.reflection) {
+            out << "  - " << prompt << "\n";
+        }
+    }
+}
+
+enum class Input { Choice, Back, Quit, Invalid, End };
+
+Input read_input(std::istream& in, int& number) {
+    std::string line;
+    if (!std::getline(in, line)) {
+        return Input::End;
+    }
+    const auto start = line.find_first_not_of(" \t\r");
+    const auto end = line.find_last_not_of(" \t\r");
+    line = start == std::string::npos ? "" : line.substr(start, end - start + 1);
+    if (line == "q" || line == "quit") {
+        return Input::Quit;
+    }
+    if (line == "b" || line == "back") {
+        return Input::Back;
+    }
+    if (line.empty() || line.size() > 3 || line.find_first_not_of("0123456789") != std::string::npos) {
+        return Input::Invalid;
+    }
+    number = std::stoi(line);
+    return Input::Choice;
+}
+
+} // namespace
+
+void print_trace(const Session& session, std::ostream& out) {
+    const Story& story = session.story();
+    const SessionState& state = session.state();
+    for (std::size_t i = 0; i < story.characters.size(); ++i) {
+        const model::State& c = state.characters[i];
+        out << "  [state] " << story.characters[i].id << ": safety " << fixed1(c.safety) << ", distance "
+            << fixed1(c.distance) << ", arousal " << fixed1(c.arousal) << ", flooded "
+            << (model::is_flooded(c) ? "yes" : "no") << ", override " << override_word(c.override)
+            << ", rupture " << (c.rupture_open ? "open" : "none") << "\n";
+    }
+    out << "  [state] you: arousal " << fixed1(state.player.arousal) << ", flooded "
+        << (model::is_player_flooded(state.player) ? "yes" : "no") << "\n";
+}
+
+int play_text(Session& session, std::istream& in, std::ostream& out, const TextOptions& options) {
+    print_intro(session.story(), out);
+    print_scene(session, out);
+    while (!session.is_finished()) {
+        const std::vector<ChoiceView> choices = session.choices();
+        print_choices(choices, out);
+        out << "> " << std::flush;
+        int number = 0;
+        const Input input = read_input(in, number);
+        if (input == Input::End || input == Input::Quit) {
+            out << "\n(Stopped before the end.)\n";
+            return 0;
+        }
+        if (input == Input::Back) {
+            if (session.history().empty() || !session.rewind_to(session.history().size() - 1)) {
+                out << "\nThis is the beginning; there is no earlier choice.\n";
+            } else {
+                out << "\n(Back one choice.)\n";
+                print_scene(session, out);
+            }
+            continue;
+        }
+        if (input == Input::Invalid || number < 1 || number > static_cast<int>(choices.size())) {
+            out << "Please type a number from 1 to " << choices.size() << ".\n";
+            continue;
+        }
+        const ChoiceView& picked = choices[number - 1];
+        if (!picked.enabled) {
+            out << "That choice isn't open right now: " << picked.reason << "\n";
+            continue;
+        }
+        out << "You: " << picked.text << "\n";
+        session.choose(picked.index);
+        print_outcome(session, out, options.trace);
+        if (!session.is_finished()) {
+            print_scene(session, out);
+        }
+    }
+    print_ending(session, out);
+    return 0;
+}
+
+} // namespace attune

@@ -1,0 +1,42 @@
+#pragma once
+// Shared by the tests: the real model parameters and stories, loaded from the source tree.
+
+#include "model_params.h"
+#include "story_loader.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace attune::test {
+
+inline std::filesystem::path source_dir() { return ATTUNE_SOURCE_DIR; }
+
+inline std::shared_ptr<const model::Params> params() {
+    static const std::shared_ptr<const model::Params> loaded = [] {
+        std::vector<Diagnostic> problems;
+        auto p = model::load_params(source_dir() / "assets" / "model.json", problems);
+        REQUIRE(p.has_value());
+        return std::make_shared<const model::Params>(std::move(*p));
+    }();
+    return loaded;
+}
+
+/// Loads a story that must be clean; fails the test with its problems otherwise.
+inline std::shared_ptr<const Story> story(const std::filesystem::path& path) {
+    LoadResult result = load_story_file(path.string());
+    for (const Diagnostic& d : result.diagnostics) {
+        INFO(format(d));
+        CHECK(d.severity != Severity::Error);
+    }
+    REQUIRE(result.story);
+    return result.story;
+}
+
+inline std::shared_ptr<const Story> late_bus() {
+    return story(source_dir() / "tests" / "data" / "stories" / "late-bus.json");
+}
+
+} // namespace attune::test
