@@ -303,7 +303,7 @@ void apply_caps(const Params& p, const Profile& who, State& s, Move move, Outcom
 }
 
 void try_repair(const Params& p, const Profile& who, State& s, Move move, double gain,
-                const std::string& sentence, Outcome& out) {
+                std::size_t cause, Outcome& out) {
     if (!s.rupture_open || !is_repair_move(move) || gain <= 0) {
         return;
     }
@@ -322,11 +322,11 @@ void try_repair(const Params& p, const Profile& who, State& s, Move move, double
     s.double_deviation = false;
     s.repair_progress = 0;
     s.carryover_left = static_cast<int>(p.carryover_steps);
-    out.events.push_back({EventKind::Repair, who.name, move, sentence});
+    out.events.push_back({EventKind::Repair, who.name, move, out.causes[cause].sentence});
 }
 
 void try_rupture(const Params& p, const Profile& who, State& s, Move move, double before,
-                 const std::string& sentence, Outcome& out) {
+                 std::size_t cause, Outcome& out) {
     const bool sharp = before - s.safety >= p.rupture_drop;
     const bool crossed = before >= p.disconnection_safety && s.safety < p.disconnection_safety;
     if (s.rupture_open || !(sharp || crossed)) {
@@ -347,7 +347,7 @@ void try_rupture(const Params& p, const Profile& who, State& s, Move move, doubl
         s.repair_confidence =
             std::max(0.0, s.repair_confidence - p.double_deviation_confidence_loss);
     }
-    out.events.push_back({EventKind::Rupture, who.name, move, sentence});
+    out.events.push_back({EventKind::Rupture, who.name, move, out.causes[cause].sentence});
 }
 
 /// The 5:1 ledger and the sentiment override it drives, with hysteresis (Weiss; Gottman).
@@ -446,15 +446,14 @@ void apply_move(const Params& params, const Profile& profile, State& state, Move
     const std::size_t first_cause = outcome.causes.size();
     const Effect e = primary_effect(params, profile, state, move, together);
     apply_effect(profile, state, move, e, outcome);
-    const std::string sentence = outcome.causes[first_cause].sentence;
 
     disorganized_response(params, profile, state, move, random, outcome);
     const bool was_open = state.rupture_open;
-    try_repair(params, profile, state, move, e.safety, sentence, outcome);
+    try_repair(params, profile, state, move, e.safety, first_cause, outcome);
     bookkeeping(params, state, move);
     apply_caps(params, profile, state, move, outcome);
     if (!was_open) {
-        try_rupture(params, profile, state, move, before, sentence, outcome);
+        try_rupture(params, profile, state, move, before, first_cause, outcome);
     }
     update_override(params, profile, state, move, e.safety, outcome);
     if (state.carryover_left > 0 && !state.rupture_open) {
