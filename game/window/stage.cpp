@@ -1,0 +1,462 @@
+#include "stage.h"
+
+#include "session.h"
+
+#include <SFML/Graphics/CircleShape.hpp>
+#include <SFML/Graphics/RectangleShape.hpp>
+#include <SFML/Graphics/Text.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace attune {
+
+namespace {
+
+constexpr double pi = 3.14159265358979323846;
+constexpr double ease_seconds = 0.5;
+constexpr double thread_seconds = 1.2; // re-knitting is slower, so it can be seen
+constexpr double callout_in = 0.4;
+constexpr double callout_hold = 3.0;
+constexpr double callout_out = 0.6;
+constexpr double broken_thread = 0.4; // how much of the thread is left during a rupture
+
+// Palette from the art direction.
+const sf::Color background_top(0x1c, 0x22, 0x30);
+const sf::Color background_bottom(0x25, 0x2d, 0x3d);
+const sf::Color contrast_background(0x0b, 0x0d, 0x12);
+const sf::Color warm(0xf2, 0xb4, 0x6d);
+const sf::Color peach(0xf6, 0xc9, 0xa0);
+const sf::Color cool(0x6f, 0x8f, 0xb3);
+const sf::Color grey_blue(0x8a, 0x97, 0xab);
+const sf::Color repair_accent(0xe8, 0xa4, 0xa0);
+const sf::Color rupture_accent(0xb5, 0x56, 0x4e);
+const sf::Color text_color(0xee, 0xf1, 0xf6);
+
+double clamp01(double v) {
+    return std::clamp(v, 0.0, 1.0);
+}
+
+double smooth(double t) {
+    t = clamp01(t);
+    return t * t * (3 - 2 * t);
+}
+
+double lerp(double a, double b, double t) {
+    return a + (b - a) * t;
+}
+
+sf::Color mix(sf::Color a, sf::Color b, double t, sf::Uint8 alpha = 255) {
+    t = clamp01(t);
+    return sf::Color(static_cast<sf::Uint8>(lerp(a.r, b.r, t)),
+                     static_cast<sf::Uint8>(lerp(a.g, b.g, t)),
+                     static_cast<sf::Uint8>(lerp(a.b, b.b, t)), alpha);
+}
+
+sf::Color with_alpha(sf::Color c, double alpha) {
+    c.a = static_cast<sf::Uint8>(std::clamp(alpha, 0.0, 1.0) * 255);
+    return c;
+}
+
+sf::Color parse_color(const std::string& hex, sf::Color fallback) {
+    if (hex.size() != 7 || hex[0] != '#') {
+        return fallback;
+    }
+    const unsigned long v = std::stoul(hex.substr(1), nullptr, 16);
+    return sf::Color((v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff);
+}
+
+// Warmth of a figure's body: slate blue when guarded, amber when safe.
+sf::Color warmth_color(double safety) {
+    const double t = clamp01(safety / 100.0);
+    return t < 0.5 ? mix(cool, grey_blue, t * 2) : mix(grey_blue, warm, (t - 0.5) * 2);
+}
+
+// A soft radial glow: a triangle fan from an opaque centre to a transparent rim.
+void draw_glow(sf::RenderTarget& target, sf::Vector2f centre, float radius, sf::Color color) {
+    sf::VertexArray fan(sf::TriangleFan, 42);
+    fan[0] = sf::Vertex(centre, color);
+    for (int i = 1; i < 42; ++i) {
+        const double a = 2 * pi * (i - 1) / 40.0;
+        fan[i] = sf::Vertex(centre + sf::Vector2f(static_cast<float>(std::cos(a)) * radius,
+                                                  static_cast<float>(std::sin(a)) * radius),
+                            with_alpha(color, 0));
+    }
+    target.draw(fan);
+}
+
+// A body like a soft capsule: an ellipse-topped column, drawn as a polygon.
+void draw_capsule(sf::RenderTarget& target, sf::Vector2f base, float width, float height,
+                  sf::Color color) {
+    sf::VertexArray body(sf::TriangleFan, 50);
+    body[0] = sf::Vertex(base - sf::Vector2f(0, height * 0.45f), color);
+    for (int i = 1; i < 50; ++i) {
+        const double a = 2 * pi * (i - 1) / 48.0;
+        const double x = std::cos(a) * width / 2;
+        double y = std::sin(a);
+        // Flatter at the bottom, rounded at the shoulders.
+        y = y > 0 ? y * 0.12 : y;
+        body[i] = sf::Vertex(
+            base + sf::Vector2f(static_cast<float>(x), static_cast<float>(y * height)), color);
+    }
+    target.draw(body);
+}
+
+sf::Vector2f bezier(sf::Vector2f a, sf::Vector2f control, sf::Vector2f b, float t) {
+    const float u = 1 - t;
+    return u * u * a + 2 * u * t * control + t * t * b;
+}
+
+// Breathing: slow and even at rest, quick when activated, irregular when flooded.
+double breath(double phase, bool flooded) {
+    double wave = std::sin(phase);
+    if (flooded) {
+        wave = 0.6 * wave + 0.4 * std::sin(phase * 2.7 + 1.3) * std::cos(phase * 0.6);
+    }
+    return wave;
+}
+
+double breaths_per_second(double arousal) {
+    return 0.22 + 1.0 * clamp01(arousal / 100.0);
+}
+
+// Flooding shows as a jagged ring around the heart that never settles: rhythm and shape,
+// not only colour, carry it.
+void draw_flood_ring(sf::RenderTarget& target, sf::Vector2f heart, float radius, double phase,
+                     bool high_contrast) {
+    constexpr int points = 48;
+    sf::VertexArray ring(sf::LineStrip, points + 1);
+    const sf::Color color = high_contrast ? sf::Color::White : sf::Color(0xb5, 0x56, 0x4e, 200);
+    for (int i = 0; i <= points; ++i) {
+        const double a = 2 * pi * i / points;
+        const double jag = (i % 2 ? 0.86 : 1.0) + 0.05 * std::sin(phase * 1.9 + i * 0.7);
+        ring[i] = sf::Vertex(heart + sf::Vector2f(static_cast<float>(std::cos(a) * radius * jag),
+                                                  static_cast<float>(std::sin(a) * radius * jag)),
+                             color);
+    }
+    target.draw(ring);
+}
+
+// Simple greedy word wrap for the callout.
+std::vector<std::string> wrap(const std::string& text, const sf::Font& font, unsigned size,
+                              float width) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos) {
+            end = text.size();
+        }
+        const std::string word = text.substr(start, end - start);
+        const std::string candidate = line.empty() ? word : line + " " + word;
+        sf::Text probe(sf::String::fromUtf8(candidate.begin(), candidate.end()), font, size);
+        if (!line.empty() && probe.getLocalBounds().width > width) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = candidate;
+        }
+        start = end + 1;
+    }
+    if (!line.empty()) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+} // namespace
+
+StageTarget stage_target(const Session& session) {
+    static const sf::Color defaults[] = {peach, repair_accent, sf::Color(0xa8, 0xc8, 0xb0),
+                                         sf::Color(0xc9, 0xb6, 0xe4)};
+    StageTarget target;
+    const Story& story = session.story();
+    const SessionState& state = session.state();
+    for (std::size_t i = 0; i < story.characters.size(); ++i) {
+        const model::State& c = state.characters[i];
+        target.characters.push_back({story.characters[i].profile.name,
+                                     parse_color(story.characters[i].color, defaults[i % 4]),
+                                     c.safety, c.distance, c.arousal, model::is_flooded(c),
+                                     model::is_shut_down(c), c.rupture_open});
+    }
+    target.player_arousal = state.player.arousal;
+    target.player_flooded = model::is_player_flooded(state.player);
+    return target;
+}
+
+void Stage::set_target(const StageTarget& target) {
+    figures_.resize(target.characters.size());
+    for (std::size_t i = 0; i < figures_.size(); ++i) {
+        Figure& f = figures_[i];
+        const bool fresh = f.target.name.empty();
+        f.from_safety = fresh ? target.characters[i].safety : f.safety;
+        f.from_distance = fresh ? target.characters[i].distance : f.distance;
+        f.from_arousal = fresh ? target.characters[i].arousal : f.arousal;
+        f.from_thread = fresh ? (target.characters[i].rupture ? broken_thread : 1.0) : f.thread;
+        f.target = target.characters[i];
+        if (fresh) {
+            f.safety = f.from_safety;
+            f.distance = f.from_distance;
+            f.arousal = f.from_arousal;
+            f.thread = f.from_thread;
+            f.phase = 1.3 * static_cast<double>(i);
+        }
+    }
+    player_arousal_ = target.player_arousal;
+    player_flooded_ = target.player_flooded;
+    ease_time_ = 0;
+}
+
+void Stage::show_event(std::string sentence, bool is_repair) {
+    event_text_ = std::move(sentence);
+    event_is_repair_ = is_repair;
+    event_age_ = 0;
+}
+
+void Stage::update(float seconds, const StageStyle& style) {
+    clock_ += seconds;
+    event_age_ += seconds;
+    if (style.reduced_motion) {
+        settle();
+        return;
+    }
+    ease_time_ += seconds;
+    const double t = smooth(ease_time_ / ease_seconds);
+    const double t_thread = smooth(ease_time_ / thread_seconds);
+    for (Figure& f : figures_) {
+        f.safety = lerp(f.from_safety, f.target.safety, t);
+        f.distance = lerp(f.from_distance, f.target.distance, t);
+        f.arousal = lerp(f.from_arousal, f.target.arousal, t);
+        f.thread = lerp(f.from_thread, f.target.rupture ? broken_thread : 1.0, t_thread);
+        const double rate = f.target.shut_down ? 0.08 : breaths_per_second(f.arousal);
+        f.phase += 2 * pi * rate * seconds;
+    }
+    player_phase_ += 2 * pi * breaths_per_second(player_arousal_) * seconds;
+}
+
+void Stage::settle() {
+    ease_time_ = thread_seconds;
+    for (Figure& f : figures_) {
+        f.safety = f.target.safety;
+        f.distance = f.target.distance;
+        f.arousal = f.target.arousal;
+        f.thread = f.target.rupture ? broken_thread : 1.0;
+    }
+}
+
+bool Stage::is_animating() const {
+    return ease_time_ < thread_seconds;
+}
+
+void Stage::draw(sf::RenderTarget& target, sf::FloatRect area, const StageStyle& style) const {
+    draw_background(target, area, style);
+    const float scale = std::min(area.width / 900.f, area.height / 420.f);
+    const float floor_y = area.top + area.height * 0.80f;
+    const sf::Vector2f player_base(area.left + area.width * 0.20f, floor_y);
+    const float heart_height = 105 * scale;
+    const double still = style.reduced_motion ? 0.0 : 1.0;
+
+    for (std::size_t i = 0; i < figures_.size(); ++i) {
+        const Figure& f = figures_[i];
+        const sf::Vector2f base = figure_base(i, player_base, area, scale);
+        draw_thread(target, player_base - sf::Vector2f(0, heart_height),
+                    base - sf::Vector2f(0, heart_height), f, scale, style);
+    }
+    const double player_pulse =
+        still * breath(player_phase_, player_flooded_) * (0.015 + 0.03 * player_arousal_ / 100);
+    draw_figure(target, player_base, scale, peach, 0.75, player_pulse, 0.55, false, style);
+    if (player_flooded_) {
+        draw_flood_ring(target, player_base - sf::Vector2f(0, heart_height), 44 * scale,
+                        player_phase_, style.high_contrast);
+    }
+    for (std::size_t i = 0; i < figures_.size(); ++i) {
+        const Figure& f = figures_[i];
+        const sf::Vector2f base = figure_base(i, player_base, area, scale);
+        const double amplitude = f.target.shut_down ? 0.004 : 0.015 + 0.035 * f.arousal / 100;
+        const double pulse = still * breath(f.phase, f.target.flooded) * amplitude;
+        const double glow = f.target.shut_down ? 0.15 : 0.25 + 0.6 * f.safety / 100;
+        draw_figure(target, base, scale, f.target.color, f.safety / 100, pulse, glow,
+                    f.distance > 70, style);
+        if (f.target.flooded) {
+            draw_flood_ring(target, base - sf::Vector2f(0, heart_height), 44 * scale, f.phase,
+                            style.high_contrast);
+        }
+    }
+    draw_names(target, player_base, area, scale, style);
+    draw_callout(target, area, scale, style);
+}
+
+// Distance is space: the gap from the player grows with it. Several characters stand in
+// slightly different lanes so their threads don't overlap.
+sf::Vector2f Stage::figure_base(std::size_t i, sf::Vector2f player_base, sf::FloatRect area,
+                                float scale) const {
+    const float count = static_cast<float>(figures_.size());
+    const float lane = count > 1 ? (static_cast<float>(i) - (count - 1) / 2.f) * 34 * scale : 0;
+    const float gap = static_cast<float>(
+        lerp(area.width * 0.16, area.width * 0.66, figures_[i].distance / 100.0));
+    return {player_base.x + gap, player_base.y + lane};
+}
+
+void Stage::draw_background(sf::RenderTarget& target, sf::FloatRect area,
+                            const StageStyle& style) const {
+    const sf::Color top = style.high_contrast ? contrast_background : background_top;
+    const sf::Color bottom = style.high_contrast ? contrast_background : background_bottom;
+    sf::VertexArray quad(sf::Quads, 4);
+    quad[0] = sf::Vertex({area.left, area.top}, top);
+    quad[1] = sf::Vertex({area.left + area.width, area.top}, top);
+    quad[2] = sf::Vertex({area.left + area.width, area.top + area.height}, bottom);
+    quad[3] = sf::Vertex({area.left, area.top + area.height}, bottom);
+    target.draw(quad);
+    // A faint pool of light on the floor, like a lamp in an evening kitchen.
+    if (!style.high_contrast) {
+        const sf::Vector2f centre(area.left + area.width * 0.5f, area.top + area.height * 0.84f);
+        draw_glow(target, centre, area.width * 0.42f, sf::Color(0xf2, 0xb4, 0x6d, 22));
+    }
+}
+
+void Stage::draw_thread(sf::RenderTarget& target, sf::Vector2f from, sf::Vector2f to,
+                        const Figure& figure, float scale, const StageStyle& style) const {
+    constexpr int segments = 40;
+    const double taut =
+        clamp01(0.25 * figure.safety / 100 + 0.75 * (1 - figure.distance / 100)) * figure.thread;
+    const float sag = static_cast<float>((18 + 70 * (1 - taut)) * scale);
+    const double shimmer = style.reduced_motion ? 0 : 0.08 * std::sin(clock_ * 1.7);
+    const sf::Vector2f control = (from + to) / 2.f + sf::Vector2f(0, sag);
+    const sf::Color base =
+        style.high_contrast ? sf::Color::White : mix(grey_blue, warm, figure.safety / 100);
+    const double brightness = std::clamp(0.35 + 0.6 * taut + shimmer, 0.2, 1.0);
+    const float width = (style.high_contrast ? 4.f : 3.f) * scale;
+    // Segments are kept from both ends inward: a whole thread keeps all of them, a
+    // broken one loses its middle and its loose ends droop; repair re-knits toward the centre.
+    const double kept = figure.thread * segments / 2.0;
+    const double broken = clamp01((1 - figure.thread) / (1 - broken_thread));
+    sf::VertexArray strip(sf::Quads);
+    auto point = [&](int k) {
+        const double along = std::min(k, segments - k) / std::max(kept, 1.0);
+        const double droop = broken * along * along * 48 * scale;
+        return bezier(from, control, to, static_cast<float>(k) / segments) +
+               sf::Vector2f(0, static_cast<float>(droop));
+    };
+    for (int i = 0; i < segments; ++i) {
+        if (std::min(i + 0.5, segments - i - 0.5) > kept) {
+            continue;
+        }
+        const sf::Vector2f a = point(i);
+        const sf::Vector2f b = point(i + 1);
+        sf::Vector2f normal(-(b - a).y, (b - a).x);
+        const float length = std::hypot(normal.x, normal.y);
+        normal = length > 0 ? normal * (width / 2 / length) : normal;
+        const double fade =
+            style.high_contrast ? 1.0 : brightness * (figure.thread < 0.999 ? 0.85 : 1.0);
+        const sf::Color c = with_alpha(base, fade);
+        strip.append(sf::Vertex(a + normal, c));
+        strip.append(sf::Vertex(b + normal, c));
+        strip.append(sf::Vertex(b - normal, c));
+        strip.append(sf::Vertex(a - normal, c));
+    }
+    target.draw(strip);
+}
+
+void Stage::draw_figure(sf::RenderTarget& target, sf::Vector2f base, float scale, sf::Color own,
+                        double warmth, double pulse, double glow, bool turned_away,
+                        const StageStyle& style) const {
+    const float breathe = static_cast<float>(1 + pulse);
+    const float height = 150 * scale * breathe;
+    const float width = (turned_away ? 50.f : 66.f) * scale;
+    sf::Color body = style.high_contrast ? mix(warmth_color(warmth * 100), sf::Color::White, 0.35)
+                                         : mix(warmth_color(warmth * 100), own, 0.25);
+    if (glow < 0.2) { // shut down: the figure dims toward the dark
+        body = mix(body, background_bottom, style.high_contrast ? 0.25 : 0.45);
+    }
+    const sf::Vector2f heart = base - sf::Vector2f(0, 105 * scale);
+    draw_glow(target, heart, static_cast<float>((90 + 70 * glow) * scale * breathe),
+              with_alpha(mix(cool, warm, warmth), 0.18 + 0.4 * glow));
+    draw_capsule(target, base, width, height, body);
+    const float head_radius = 24 * scale * breathe;
+    const float head_shift = turned_away ? 9 * scale : 0;
+    sf::CircleShape head(head_radius, 40);
+    head.setOrigin(head_radius, head_radius);
+    head.setPosition(base.x + head_shift, base.y - height - head_radius * 1.25f);
+    head.setFillColor(body);
+    target.draw(head);
+    sf::CircleShape core(6 * scale, 24);
+    core.setOrigin(6 * scale, 6 * scale);
+    core.setPosition(heart);
+    core.setFillColor(with_alpha(mix(cool, peach, warmth), 0.55 + 0.45 * glow));
+    target.draw(core);
+}
+
+void Stage::draw_names(sf::RenderTarget& target, sf::Vector2f player_base, sf::FloatRect area,
+                       float scale, const StageStyle& style) const {
+    if (!font_) {
+        return;
+    }
+    const unsigned size =
+        static_cast<unsigned>(std::max(12.f, 17 * text_scale_ * std::max(scale, 0.8f)));
+    auto label = [&](const std::string& name, sf::Vector2f base, sf::Color color) {
+        sf::Text text(sf::String::fromUtf8(name.begin(), name.end()), *font_, size);
+        const sf::FloatRect bounds = text.getLocalBounds();
+        text.setOrigin(bounds.left + bounds.width / 2, 0);
+        text.setPosition(std::round(base.x), std::round(base.y + 24 * scale));
+        text.setFillColor(style.high_contrast ? sf::Color::White : color);
+        target.draw(text);
+    };
+    label("You", player_base, text_color);
+    for (std::size_t i = 0; i < figures_.size(); ++i) {
+        const Figure& f = figures_[i];
+        label(f.target.name, figure_base(i, player_base, area, scale),
+              mix(f.target.color, text_color, 0.5));
+    }
+}
+
+void Stage::draw_callout(sf::RenderTarget& target, sf::FloatRect area, float scale,
+                         const StageStyle& style) const {
+    const double total = callout_in + callout_hold + callout_out;
+    if (!font_ || event_text_.empty() || event_age_ > total) {
+        return;
+    }
+    double alpha = 1;
+    if (!style.reduced_motion) {
+        alpha = event_age_ < callout_in                  ? event_age_ / callout_in
+                : event_age_ > callout_in + callout_hold ? (total - event_age_) / callout_out
+                                                         : 1.0;
+    }
+    const unsigned size =
+        static_cast<unsigned>(std::max(13.f, 18 * text_scale_ * std::max(scale, 0.8f)));
+    const float max_width = area.width * 0.7f;
+    const std::vector<std::string> lines = wrap(event_text_, *font_, size, max_width);
+    const float line_height = font_->getLineSpacing(size);
+    const float padding = 14 * std::max(scale, 0.8f);
+    float widest = 0;
+    for (const std::string& line : lines) {
+        widest =
+            std::max(widest, sf::Text(sf::String::fromUtf8(line.begin(), line.end()), *font_, size)
+                                 .getLocalBounds()
+                                 .width);
+    }
+    const sf::Vector2f box_size(widest + 2 * padding + 6, lines.size() * line_height + 2 * padding);
+    const sf::Vector2f box_pos(area.left + (area.width - box_size.x) / 2, area.top + 14 * scale);
+    sf::RectangleShape box(box_size);
+    box.setPosition(box_pos);
+    box.setFillColor(with_alpha(
+        style.high_contrast ? sf::Color::Black : sf::Color(0x14, 0x19, 0x24), 0.88 * alpha));
+    const sf::Color accent = event_is_repair_ ? repair_accent : rupture_accent;
+    box.setOutlineColor(with_alpha(style.high_contrast ? sf::Color::White : accent, alpha));
+    box.setOutlineThickness(1.5f);
+    target.draw(box);
+    sf::RectangleShape bar({5, box_size.y});
+    bar.setPosition(box_pos);
+    bar.setFillColor(with_alpha(accent, alpha));
+    target.draw(bar);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        sf::Text text(sf::String::fromUtf8(lines[i].begin(), lines[i].end()), *font_, size);
+        text.setPosition(std::round(box_pos.x + padding + 6),
+                         std::round(box_pos.y + padding + i * line_height));
+        text.setFillColor(with_alpha(text_color, alpha));
+        target.draw(text);
+    }
+}
+
+} // namespace attune
