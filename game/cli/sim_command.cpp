@@ -30,7 +30,7 @@ using model::SimStep;
 struct SimOptions {
     std::string character;
     std::string moves;
-    std::uint64_t seed = 1;
+    std::string seed = "1";
     std::string format = "csv";
     std::string params;
 };
@@ -198,7 +198,23 @@ int fail(const std::string& message) {
     return 2;
 }
 
+/// A seed is a whole number from 0 to 2^64 - 1; anything else is refused, not wrapped.
+std::optional<std::uint64_t> parse_seed(const std::string& text) {
+    std::uint64_t value = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || ptr != end) {
+        return std::nullopt;
+    }
+    return value;
+}
+
 int run_sim(const SimOptions& options) {
+    const std::optional<std::uint64_t> seed = parse_seed(options.seed);
+    if (!seed) {
+        return fail("--seed must be a whole number from 0 to 18446744073709551615, not \"" +
+                    options.seed + "\"");
+    }
     if (options.format != "csv" && options.format != "json") {
         return fail("--format must be csv or json, not \"" + options.format + "\"");
     }
@@ -220,7 +236,7 @@ int run_sim(const SimOptions& options) {
     if (!params) {
         return 2;
     }
-    const std::vector<SimRow> rows = model::simulate(*params, profile, steps, options.seed);
+    const std::vector<SimRow> rows = model::simulate(*params, profile, steps, *seed);
     options.format == "json" ? print_json(rows) : print_csv(rows);
     return 0;
 }

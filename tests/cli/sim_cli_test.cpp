@@ -99,6 +99,8 @@ TEST_CASE("sim: bad arguments get a clear message and exit status 2") {
         {"--character anxiety=high --moves validate", "anxiety must be a number"},
         {"--character mood=2 --moves validate", "unknown character setting \"mood\""},
         {"--character anxiety=0.3 --moves validate --format xml", "--format must be csv or json"},
+        {"--character anxiety=0.3 --moves validate --seed -1", "--seed must be a whole number"},
+        {"--character anxiety=0.3 --moves validate --seed 12x", "--seed must be a whole number"},
         {"--character anxiety=0.3 --moves validate --params tests/data/model/broken_values.json",
          "broken_values.json:210:"},
     };
