@@ -425,7 +425,9 @@ State initial_state(const Params& params, const Profile& profile) {
         profile.window_low >= 0 ? bounded(profile.window_low, 0, 99) : params.window_low;
     s.base_window_high =
         profile.window_high >= 0 ? bounded(profile.window_high, 1, 100) : params.window_high;
-    s.base_window_high = std::max(s.base_window_high, s.base_window_low + 1);
+    // Rest must sit inside the window, or a character would start flooded or shut down.
+    s.base_window_low = std::min(s.base_window_low, std::max(0.0, s.resting_arousal - 1));
+    s.base_window_high = std::max(s.base_window_high, s.resting_arousal + 1);
     s.pre_rupture_safety = s.safety;
     update_window(params, s);
     return s;

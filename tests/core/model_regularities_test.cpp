@@ -77,6 +77,10 @@ Profile random_profile(Random& r) {
     case 2:
         p.anxiety = NAN;
         break;
+    case 3:
+        p.window_low = 90; // an authored window upside down and away from rest
+        p.window_high = 5;
+        break;
     default:
         break;
     }

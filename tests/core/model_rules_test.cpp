@@ -185,3 +185,20 @@ TEST_CASE("model: a damaged save is refused with a reason") {
     CHECK_THROWS_AS(state_from_json(json), std::runtime_error);
     CHECK_THROWS_AS(state_from_json(nlohmann::json::array()), std::runtime_error);
 }
+
+TEST_CASE("model: an authored window always holds the resting arousal") {
+    Profile odd = start();
+    odd.window_low = 90;
+    odd.window_high = 5;
+    const State s = initial_state(params(), odd);
+    CHECK(s.window_low < s.resting_arousal);
+    CHECK(s.window_high > s.resting_arousal);
+    CHECK_FALSE(is_flooded(s));
+    CHECK_FALSE(is_shut_down(s));
+    Profile narrow = start();
+    narrow.window_low = 15;
+    narrow.window_high = 40;
+    const State n = initial_state(params(), narrow);
+    CHECK(n.base_window_high == 40);
+    CHECK(n.base_window_low == 15);
+}
