@@ -17,20 +17,37 @@ std::string fixed1(double value) {
 
 std::string override_word(model::Override o) {
     switch (o) {
-    case model::Override::Positive: return "positive";
-    case model::Override::Negative: return "negative";
-    default: return "neutral";
+    case model::Override::Positive:
+        return "positive";
+    case model::Override::Negative:
+        return "negative";
+    default:
+        return "neutral";
     }
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) {
+        out += (out.empty() ? "" : ", ") + item;
+    }
+    return out;
 }
 
 std::string relationship_phrase(Relationship relationship) {
     switch (relationship) {
-    case Relationship::Partner: return "partners";
-    case Relationship::Parent: return "a parent and a child";
-    case Relationship::Child: return "a grown child and a parent";
-    case Relationship::Friend: return "friends";
-    case Relationship::Sibling: return "siblings";
-    case Relationship::Colleague: return "colleagues";
+    case Relationship::Partner:
+        return "partners";
+    case Relationship::Parent:
+        return "a parent and a child";
+    case Relationship::Child:
+        return "a grown child and a parent";
+    case Relationship::Friend:
+        return "friends";
+    case Relationship::Sibling:
+        return "siblings";
+    case Relationship::Colleague:
+        return "colleagues";
     }
     return "";
 }
@@ -38,13 +55,11 @@ std::string relationship_phrase(Relationship relationship) {
 void print_intro(const Story& story, std::ostream& out) {
     const StoryInfo& info = story.info;
     out << info.title << "\n" << info.summary << "\n";
-    out << "About " << info.minutes << (info.minutes == 1 ? " minute" : " minutes") << ". A story about "
-        << relationship_phrase(info.relationship) << ".\n";
+    out << "About " << info.minutes << (info.minutes == 1 ? " minute" : " minutes")
+        << ". A story about " << relationship_phrase(info.relationship) << ".\n";
     if (!info.content_notes.empty()) {
         out << "Content notes:";
-        for (std::size_t i = 0; i < info.content_notes.size(); ++i) {
-            out << (i ? ", " : " ") << info.content_notes[i];
-        }
+        out << " " << joined(info.content_notes);
         out << ".\n";
     }
     out << "Type a choice's number and press Enter. Type b to go back one choice, q to stop.\n";
@@ -53,7 +68,8 @@ void print_intro(const Story& story, std::ostream& out) {
 void print_lines(const Session& session, std::ostream& out) {
     for (const ShownLine& line : session.lines()) {
         if (line.speaker >= 0) {
-            out << session.story().characters[line.speaker].profile.name << ": " << line.text << "\n";
+            out << session.story().characters[line.speaker].profile.name << ": " << line.text
+                << "\n";
         } else {
             out << line.text << "\n";
         }
@@ -68,9 +84,7 @@ void print_scene(const Session& session, std::ostream& out) {
     }
     if (!scene.content_notes.empty()) {
         out << "(Content note for this scene:";
-        for (const std::string& note : scene.content_notes) {
-            out << " " << note;
-        }
+        out << " " << joined(scene.content_notes);
         out << ".)\n";
     }
     print_lines(session, out);
@@ -97,13 +111,20 @@ void print_outcome(const Session& session, std::ostream& out, bool trace) {
             any = true;
         }
         if (trace) {
-            out << "  [trace] " << cause.character << " " << move_name(cause.move) << " (" << cause.rule
-                << "): safety " << fixed1(cause.d_safety) << ", distance " << fixed1(cause.d_distance)
-                << ", arousal " << fixed1(cause.d_arousal) << "\n";
+            out << "  [trace] " << cause.character << " " << move_name(cause.move) << " ("
+                << cause.rule << "): safety " << fixed1(cause.d_safety) << ", distance "
+                << fixed1(cause.d_distance) << ", arousal " << fixed1(cause.d_arousal) << "\n";
         }
     }
     for (const model::Event& event : outcome.events) {
-        const char* label = event.kind == model::EventKind::Repair ? "Repair" : "Rupture";
+        // A rupture left open is said once when it opens; repeating it after every
+        // choice would nag, so the reminder shows only in traces.
+        if (event.kind == model::EventKind::RuptureOpen && !trace) {
+            continue;
+        }
+        const char* label = event.kind == model::EventKind::Repair        ? "Repair"
+                            : event.kind == model::EventKind::RuptureOpen ? "Still open"
+                                                                          : "Rupture";
         out << "  * " << label << ": " << event.sentence << "\n";
     }
     if (trace) {
@@ -121,8 +142,12 @@ void print_ending(const Session& session, std::ostream& out) {
         ruptures += c.ruptures;
         repairs += c.repairs_landed;
     }
-    out << "\nThe end. Along the way there " << (ruptures == 1 ? "was 1 rupture" : "were " + std::to_string(ruptures) + " ruptures")
-        << " and " << (repairs == 1 ? "1 repair that landed" : std::to_string(repairs) + " repairs that landed") << ".\n";
+    out << "\nThe end. Along the way there "
+        << (ruptures == 1 ? "was 1 rupture" : "were " + std::to_string(ruptures) + " ruptures")
+        << " and "
+        << (repairs == 1 ? "1 repair that landed"
+                         : std::to_string(repairs) + " repairs that landed")
+        << ".\n";
     if (!ending.reflection.empty()) {
         out << "\nSomething to think about:\n";
         for (const std::string& prompt : ending.reflection) {
@@ -147,7 +172,8 @@ Input read_input(std::istream& in, int& number) {
     if (line == "b" || line == "back") {
         return Input::Back;
     }
-    if (line.empty() || line.size() > 3 || line.find_first_not_of("0123456789") != std::string::npos) {
+    if (line.empty() || line.size() > 3 ||
+        line.find_first_not_of("0123456789") != std::string::npos) {
         return Input::Invalid;
     }
     number = std::stoi(line);
@@ -161,10 +187,11 @@ void print_trace(const Session& session, std::ostream& out) {
     const SessionState& state = session.state();
     for (std::size_t i = 0; i < story.characters.size(); ++i) {
         const model::State& c = state.characters[i];
-        out << "  [state] " << story.characters[i].id << ": safety " << fixed1(c.safety) << ", distance "
-            << fixed1(c.distance) << ", arousal " << fixed1(c.arousal) << ", flooded "
-            << (model::is_flooded(c) ? "yes" : "no") << ", override " << override_word(c.override)
-            << ", rupture " << (c.rupture_open ? "open" : "none") << "\n";
+        out << "  [state] " << story.characters[i].id << ": safety " << fixed1(c.safety)
+            << ", distance " << fixed1(c.distance) << ", arousal " << fixed1(c.arousal)
+            << ", flooded " << (model::is_flooded(c) ? "yes" : "no") << ", override "
+            << override_word(c.override) << ", rupture " << (c.rupture_open ? "open" : "none")
+            << "\n";
     }
     out << "  [state] you: arousal " << fixed1(state.player.arousal) << ", flooded "
         << (model::is_player_flooded(state.player) ? "yes" : "no") << "\n";
