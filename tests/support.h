@@ -12,7 +12,9 @@
 
 namespace attune::test {
 
-inline std::filesystem::path source_dir() { return ATTUNE_SOURCE_DIR; }
+inline std::filesystem::path source_dir() {
+    return ATTUNE_SOURCE_DIR;
+}
 
 inline std::shared_ptr<const model::Params> params() {
     static const std::shared_ptr<const model::Params> loaded = [] {

@@ -22,7 +22,8 @@ struct CheckArgs {
 };
 
 // Story files under each path; a folder contributes its *.json files except the schema.
-std::vector<std::string> story_files(const std::vector<std::string>& paths, std::vector<Diagnostic>& problems) {
+std::vector<std::string> story_files(const std::vector<std::string>& paths,
+                                     std::vector<Diagnostic>& problems) {
     std::vector<std::string> files;
     for (const std::string& path : paths) {
         std::error_code ec;
@@ -37,7 +38,8 @@ std::vector<std::string> story_files(const std::vector<std::string>& paths, std:
             }
         }
         if (found.empty()) {
-            problems.push_back({Severity::Error, "no-stories", path, 0, 0, "", "this folder holds no story files",
+            problems.push_back({Severity::Error, "no-stories", path, 0, 0, "",
+                                "this folder holds no story files",
                                 "Point 'attune check' at .json story files or a folder of them."});
         }
         std::sort(found.begin(), found.end());
@@ -64,11 +66,15 @@ int run_check(const CheckArgs& args) {
         LoadResult result = load_story_file(file);
         all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());
     }
-    const auto errors = std::count_if(all.begin(), all.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
+    const auto errors = std::count_if(
+        all.begin(), all.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
     const auto warnings = static_cast<long>(all.size()) - errors;
     const bool clean = errors == 0 && (!args.strict || warnings == 0);
     if (args.json) {
-        nlohmann::json report = {{"files", files}, {"errors", errors}, {"warnings", warnings}, {"clean", clean},
+        nlohmann::json report = {{"files", files},
+                                 {"errors", errors},
+                                 {"warnings", warnings},
+                                 {"clean", clean},
                                  {"problems", nlohmann::json::array()}};
         for (const Diagnostic& d : all) {
             report["problems"].push_back(to_json(d));
@@ -78,9 +84,9 @@ int run_check(const CheckArgs& args) {
         for (const Diagnostic& d : all) {
             std::cout << format(d) << "\n";
         }
-        std::cout << files.size() << (files.size() == 1 ? " story" : " stories") << " checked: " << errors
-                  << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning" : " warnings")
-                  << ".\n";
+        std::cout << files.size() << (files.size() == 1 ? " story" : " stories")
+                  << " checked: " << errors << (errors == 1 ? " error, " : " errors, ") << warnings
+                  << (warnings == 1 ? " warning" : " warnings") << ".\n";
     }
     return clean ? 0 : 1;
 }
@@ -89,7 +95,8 @@ int run_check(const CheckArgs& args) {
 
 void add_check_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<CheckArgs>();
-    CLI::App* check = app.add_subcommand("check", "Check stories for problems; exits 0 only when all are clean.");
+    CLI::App* check =
+        app.add_subcommand("check", "Check stories for problems; exits 0 only when all are clean.");
     check->add_option("paths", args->paths, "Story files or folders of them")->required();
     check->add_flag("--json", args->json, "Print the report as JSON for tools");
     check->add_flag("--strict", args->strict, "Count warnings as failures too");

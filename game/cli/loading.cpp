@@ -20,7 +20,8 @@ void print_all(const std::vector<Diagnostic>& diagnostics) {
 
 std::shared_ptr<const model::Params> load_params_or_explain(const std::string& path) {
     std::vector<Diagnostic> diagnostics;
-    auto params = model::load_params(path.empty() ? model_params_path() : std::filesystem::path(path), diagnostics);
+    auto params = model::load_params(
+        path.empty() ? model_params_path() : std::filesystem::path(path), diagnostics);
     print_all(diagnostics);
     if (!params) {
         std::cerr << "attune: the model parameters could not be loaded.\n";
@@ -34,7 +35,8 @@ std::shared_ptr<const Story> load_story_or_explain(const std::string& path) {
     LoadResult result = load_story_file(file);
     print_all(result.diagnostics);
     if (!result.story) {
-        std::cerr << "attune: " << file << " has problems (listed above); fix them and try again.\n";
+        std::cerr << "attune: " << file
+                  << " has problems (listed above); fix them and try again.\n";
     }
     return result.story;
 }

@@ -31,9 +31,11 @@ int run_text(const TextArgs& args) {
 
 void add_text_command(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<TextArgs>();
-    CLI::App* text = app.add_subcommand("text", "Play a story in the terminal (plain text, screen-reader friendly).");
+    CLI::App* text = app.add_subcommand(
+        "text", "Play a story in the terminal (plain text, screen-reader friendly).");
     text->add_option("story", args->story, "Story file (default: the bundled first story)");
-    text->add_flag("--trace", args->trace, "Print each character's state, with numbers, after every choice");
+    text->add_flag("--trace", args->trace,
+                   "Print each character's state, with numbers, after every choice");
     text->add_option("--seed", args->seed, "Fix the randomness so a playthrough can be repeated")
         ->each([args](const std::string&) { args->seeded = true; });
     text->callback([args, &exit_code] { exit_code = run_text(*args); });

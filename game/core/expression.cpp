@@ -9,8 +9,12 @@ namespace {
 
 constexpr int max_nesting = 32;
 
-bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_name_start(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
+bool is_name_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 } // namespace
 
@@ -240,13 +244,15 @@ private:
         if (is_name_start(peek())) {
             return parse_name();
         }
-        return fail(pos_, "expected a number, a name or '(' but found '" + std::string(rest_word()) + "'");
+        return fail(pos_, "expected a number, a name or '(' but found '" +
+                              std::string(rest_word()) + "'");
     }
 
     bool parse_number() {
         const std::size_t start = pos_;
         double value = 0;
-        const auto [end, ec] = std::from_chars(text_.data() + pos_, text_.data() + text_.size(), value);
+        const auto [end, ec] =
+            std::from_chars(text_.data() + pos_, text_.data() + text_.size(), value);
         if (ec != std::errc()) {
             return fail(start, "this is not a number");
         }
@@ -341,25 +347,49 @@ double Expression::evaluate(const Environment& environment) const {
             continue;
         }
         if (in.op == Op::Not || in.op == Op::Negate) {
-            stack[top - 1] = in.op == Op::Not ? (stack[top - 1] == 0.0 ? 1.0 : 0.0) : -stack[top - 1];
+            stack[top - 1] =
+                in.op == Op::Not ? (stack[top - 1] == 0.0 ? 1.0 : 0.0) : -stack[top - 1];
             continue;
         }
         const double b = stack[--top];
         const double a = stack[top - 1];
         double r = 0;
         switch (in.op) {
-        case Op::And: r = (a != 0.0 && b != 0.0) ? 1 : 0; break;
-        case Op::Or: r = (a != 0.0 || b != 0.0) ? 1 : 0; break;
-        case Op::Less: r = a < b; break;
-        case Op::LessEqual: r = a <= b; break;
-        case Op::Greater: r = a > b; break;
-        case Op::GreaterEqual: r = a >= b; break;
-        case Op::Equal: r = a == b; break;
-        case Op::NotEqual: r = a != b; break;
-        case Op::Add: r = a + b; break;
-        case Op::Subtract: r = a - b; break;
-        case Op::Multiply: r = a * b; break;
-        default: break;
+        case Op::And:
+            r = (a != 0.0 && b != 0.0) ? 1 : 0;
+            break;
+        case Op::Or:
+            r = (a != 0.0 || b != 0.0) ? 1 : 0;
+            break;
+        case Op::Less:
+            r = a < b;
+            break;
+        case Op::LessEqual:
+            r = a <= b;
+            break;
+        case Op::Greater:
+            r = a > b;
+            break;
+        case Op::GreaterEqual:
+            r = a >= b;
+            break;
+        case Op::Equal:
+            r = a == b;
+            break;
+        case Op::NotEqual:
+            r = a != b;
+            break;
+        case Op::Add:
+            r = a + b;
+            break;
+        case Op::Subtract:
+            r = a - b;
+            break;
+        case Op::Multiply:
+            r = a * b;
+            break;
+        default:
+            break;
         }
         stack[top - 1] = r;
     }

@@ -59,8 +59,21 @@ public:
     bool is_true(const Environment& environment) const { return evaluate(environment) != 0.0; }
 
     enum class Op : std::uint8_t {
-        Number, Symbol, Not, Negate, And, Or, Less, LessEqual, Greater, GreaterEqual, Equal,
-        NotEqual, Add, Subtract, Multiply,
+        Number,
+        Symbol,
+        Not,
+        Negate,
+        And,
+        Or,
+        Less,
+        LessEqual,
+        Greater,
+        GreaterEqual,
+        Equal,
+        NotEqual,
+        Add,
+        Subtract,
+        Multiply,
     };
     struct Instruction {
         Op op = Op::Number;

@@ -10,7 +10,9 @@ namespace {
 
 constexpr int max_depth = 64;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::size_t skip_space(std::string_view text, std::size_t pos) {
     while (pos < text.size() && is_space(text[pos])) {
@@ -81,7 +83,8 @@ std::size_t find_member(std::string_view text, std::size_t pos, const std::strin
     pos = skip_space(text, pos + 1);
     while (pos < text.size() && text[pos] == '"') {
         const std::size_t end = skip_string(text, pos);
-        const nlohmann::json name = nlohmann::json::parse(text.substr(pos, end - pos), nullptr, false);
+        const nlohmann::json name =
+            nlohmann::json::parse(text.substr(pos, end - pos), nullptr, false);
         pos = skip_space(text, end);
         pos = skip_space(text, pos + 1); // past ':'
         if (name.is_string() && name.get<std::string>() == key) {
@@ -148,8 +151,9 @@ std::string plain_parse_message(const std::string& what) {
     if (message.rfind("syntax error while parsing ", 0) == 0) {
         message = message.substr(27);
     }
-    const bool missing_comma = message.find("unexpected string literal; expected '}'") != std::string::npos ||
-                               message.find("expected ']'") != std::string::npos;
+    const bool missing_comma =
+        message.find("unexpected string literal; expected '}'") != std::string::npos ||
+        message.find("expected ']'") != std::string::npos;
     return missing_comma ? "this is not valid JSON: a comma is probably missing before this point"
                          : "this is not valid JSON: " + message;
 }
@@ -167,7 +171,8 @@ TextPosition JsonDocument::locate(std::string_view pointer) const {
         if (end == std::string_view::npos) {
             end = pointer.size();
         }
-        const std::size_t child = find_child(text_, pos, unescape_token(pointer.substr(start, end - start)));
+        const std::size_t child =
+            find_child(text_, pos, unescape_token(pointer.substr(start, end - start)));
         if (child == std::string_view::npos) {
             break;
         }
@@ -180,7 +185,7 @@ TextPosition JsonDocument::locate(std::string_view pointer) const {
 Diagnostic JsonDocument::problem(std::string code, std::string pointer, std::string message,
                                  std::string fix, Severity severity) const {
     const TextPosition at = locate(pointer);
-    return Diagnostic{severity,  std::move(code),    file_, at.line, at.column,
+    return Diagnostic{severity,           std::move(code),    file_,         at.line, at.column,
                       std::move(pointer), std::move(message), std::move(fix)};
 }
 
@@ -233,12 +238,13 @@ std::optional<JsonDocument> read_json_document(const std::string& path,
                                                std::vector<Diagnostic>& diagnostics) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-        diagnostics.push_back({Severity::Error, "unreadable", path, 0, 0, "", "this is a folder, not a file",
-                               "Give the path of a .json file."});
+        diagnostics.push_back({Severity::Error, "unreadable", path, 0, 0, "",
+                               "this is a folder, not a file", "Give the path of a .json file."});
         return std::nullopt;
     }
     if (const auto size = std::filesystem::file_size(path, ec); !ec && size > max_json_bytes) {
-        diagnostics.push_back({Severity::Error, "too-large", path, 0, 0, "", "the file is larger than 64 MiB",
+        diagnostics.push_back({Severity::Error, "too-large", path, 0, 0, "",
+                               "the file is larger than 64 MiB",
                                "Check that this is the right file; stories are far smaller."});
         return std::nullopt;
     }

@@ -11,8 +11,12 @@ std::filesystem::path data_dir() {
     return ATTUNE_DATA_DIR;
 }
 
-std::filesystem::path default_story_path() { return data_dir() / "stories" / "first-light.json"; }
+std::filesystem::path default_story_path() {
+    return data_dir() / "stories" / "first-light.json";
+}
 
-std::filesystem::path model_params_path() { return data_dir() / "assets" / "model.json"; }
+std::filesystem::path model_params_path() {
+    return data_dir() / "assets" / "model.json";
+}
 
 } // namespace attune

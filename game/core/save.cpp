@@ -48,9 +48,11 @@ SessionState map_state(const json& saved, const Story& story, SessionState state
         throw std::runtime_error("scene '" + saved.at("scene").get<std::string>() + "' is gone");
     }
     state.scene = scene;
-    state.ending = saved.contains("ending") ? story.find_ending(saved["ending"].get<std::string>()) : -1;
+    state.ending =
+        saved.contains("ending") ? story.find_ending(saved["ending"].get<std::string>()) : -1;
     for (std::size_t i = 0; i < story.variables.size(); ++i) {
-        state.variables[i] = saved.at("variables").value(story.variables[i].name, state.variables[i]);
+        state.variables[i] =
+            saved.at("variables").value(story.variables[i].name, state.variables[i]);
     }
     for (std::size_t i = 0; i < story.flags.size(); ++i) {
         state.flags[i] = saved.at("flags").value(story.flags[i], state.flags[i] != 0) ? 1 : 0;
@@ -60,7 +62,8 @@ SessionState map_state(const json& saved, const Story& story, SessionState state
     }
     for (std::size_t i = 0; i < story.characters.size(); ++i) {
         if (saved.at("characters").contains(story.characters[i].id)) {
-            state.characters[i] = model::state_from_json(saved["characters"][story.characters[i].id]);
+            state.characters[i] =
+                model::state_from_json(saved["characters"][story.characters[i].id]);
         }
     }
     state.player = model::player_from_json(saved.at("player"));
@@ -77,7 +80,8 @@ std::string check_header(const json& save, const Story& story) {
     if (save.value("version", 0) > save_format_version) {
         return "This save was made by a newer Attune; update Attune to open it.";
     }
-    if (!save.contains("story") || !save["story"].is_object() || save["story"].value("id", "") != story.info.id) {
+    if (!save.contains("story") || !save["story"].is_object() ||
+        save["story"].value("id", "") != story.info.id) {
         return "This save belongs to another story.";
     }
     return "";
@@ -151,18 +155,21 @@ LoadedSave load_session(const json& save, std::shared_ptr<const Story> story,
             return result;
         }
         if (saved_version == story->info.version && replayed == choices.size()) {
-            result.error = "This save does not match its own choices; it may have been edited or damaged.";
+            result.error =
+                "This save does not match its own choices; it may have been edited or damaged.";
             return result;
         }
         try {
             SessionState mapped = map_state(save.at("state"), *story, session.state());
             std::vector<Step> history = session.history();
             session.restore(mapped, std::move(history));
-            result.notes.push_back("The story has changed since this save; you continue where you were.");
+            result.notes.push_back(
+                "The story has changed since this save; you continue where you were.");
         } catch (const std::exception&) {
-            result.notes.push_back("The story has changed since this save and the place you saved at is gone, "
-                                   "so you continue from '" + session.scene().id +
-                                   "', the last point that still exists.");
+            result.notes.push_back(
+                "The story has changed since this save and the place you saved at is gone, "
+                "so you continue from '" +
+                session.scene().id + "', the last point that still exists.");
         }
         result.session = std::move(session);
     } catch (const std::exception& e) {

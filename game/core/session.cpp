@@ -14,15 +14,20 @@ public:
 
     double lookup(const Slot& slot) const override {
         switch (static_cast<SlotKind>(slot.kind)) {
-        case SlotKind::Variable: return state_.variables[slot.index];
-        case SlotKind::Flag: return state_.flags[slot.index];
-        case SlotKind::Visits: return state_.visits[slot.index];
-        case SlotKind::CharacterValue: return character_value(state_.characters[slot.index], slot.field);
+        case SlotKind::Variable:
+            return state_.variables[slot.index];
+        case SlotKind::Flag:
+            return state_.flags[slot.index];
+        case SlotKind::Visits:
+            return state_.visits[slot.index];
+        case SlotKind::CharacterValue:
+            return character_value(state_.characters[slot.index], slot.field);
         case SlotKind::PlayerValue:
             return slot.field == static_cast<int>(CharacterField::Flooded)
                        ? (model::is_player_flooded(state_.player) ? 1.0 : 0.0)
                        : state_.player.arousal;
-        default: return 0;
+        default:
+            return 0;
         }
     }
 
@@ -31,13 +36,20 @@ private:
 
     static double character_value(const model::State& c, int field) {
         switch (static_cast<CharacterField>(field)) {
-        case CharacterField::Safety: return c.safety;
-        case CharacterField::Distance: return c.distance;
-        case CharacterField::Arousal: return c.arousal;
-        case CharacterField::Flooded: return model::is_flooded(c) ? 1 : 0;
-        case CharacterField::ShutDown: return model::is_shut_down(c) ? 1 : 0;
-        case CharacterField::Rupture: return c.rupture_open ? 1 : 0;
-        case CharacterField::Repairs: return c.repairs_landed;
+        case CharacterField::Safety:
+            return c.safety;
+        case CharacterField::Distance:
+            return c.distance;
+        case CharacterField::Arousal:
+            return c.arousal;
+        case CharacterField::Flooded:
+            return model::is_flooded(c) ? 1 : 0;
+        case CharacterField::ShutDown:
+            return model::is_shut_down(c) ? 1 : 0;
+        case CharacterField::Rupture:
+            return c.rupture_open ? 1 : 0;
+        case CharacterField::Repairs:
+            return c.repairs_landed;
         }
         return 0;
     }
@@ -59,7 +71,9 @@ std::string number_text(double value) {
     return buffer;
 }
 
-double clamp100(double v) { return std::clamp(v, 0.0, 100.0); }
+double clamp100(double v) {
+    return std::clamp(v, 0.0, 100.0);
+}
 
 bool regulates_player(Move move) {
     return move == Move::SelfSoothe || move == Move::TakeBreak || move == Move::Return;
@@ -135,7 +149,8 @@ bool Session::choose(std::string_view choice_id) {
         return false;
     }
     const std::vector<Choice>& all = scene().choices;
-    const auto it = std::find_if(all.begin(), all.end(), [&](const Choice& c) { return c.id == choice_id; });
+    const auto it =
+        std::find_if(all.begin(), all.end(), [&](const Choice& c) { return c.id == choice_id; });
     return it != all.end() && choose(static_cast<int>(it - all.begin()));
 }
 
@@ -179,7 +194,8 @@ void Session::apply_choice_moves(const Choice& choice, model::Outcome& outcome) 
     for (const MoveRef& ref : choice.moves) {
         if (ref.target >= 0) {
             model::apply_move(*params_, story_->characters[ref.target].profile,
-                              state_.characters[ref.target], ref.move, together, state_.random, outcome);
+                              state_.characters[ref.target], ref.move, together, state_.random,
+                              outcome);
         }
         if (regulates_player(ref.move)) {
             model::apply_to_player(*params_, state_.player, ref.move, outcome);
@@ -206,8 +222,9 @@ void Session::apply_effects(const Effects& effects, model::Outcome& outcome) {
         c.safety = clamp100(std::min(c.safety + a.safety, c.trust_ceiling));
         c.distance = clamp100(c.distance + a.distance);
         c.arousal = clamp100(c.arousal + a.arousal);
-        outcome.causes.push_back({story_->characters[a.character].profile.name, Move::Neutral, "authored",
-                                  c.safety - before[0], c.distance - before[1], c.arousal - before[2], ""});
+        outcome.causes.push_back({story_->characters[a.character].profile.name, Move::Neutral,
+                                  "authored", c.safety - before[0], c.distance - before[1],
+                                  c.arousal - before[2], ""});
     }
 }
 

@@ -25,7 +25,7 @@ struct SessionState {
     std::vector<model::State> characters;
     model::PlayerState player;
     Random random;
-    std::vector<int> shown_lines; ///< indices of the current scene's (or ending's) lines shown on entry
+    std::vector<int> shown_lines; ///< the lines shown on entering this scene or ending
     int turn = 0;                 ///< choices taken so far
     bool operator==(const SessionState&) const = default;
 };
@@ -47,7 +47,7 @@ struct ChoiceView {
 
 /// One choice taken, kept for rewind, history and the timeline.
 struct Step {
-    SessionState before;    ///< the state at the choice point
+    SessionState before; ///< the state at the choice point
     int scene = 0;
     int choice = 0;         ///< index in the scene's choices
     model::Outcome outcome; ///< what the choice (and the scene it led to) changed

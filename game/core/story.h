@@ -62,7 +62,7 @@ struct Effects {
 struct Line {
     int speaker = -1; ///< character index, or -1 for narration
     Template text;
-    Expression condition; ///< empty: always shown
+    Expression condition;       ///< empty: always shown
     std::vector<MoveRef> moves; ///< moves the speaker makes toward the player
 };
 
@@ -76,7 +76,7 @@ struct Choice {
     std::string id;
     Template text;
     std::vector<MoveRef> moves;
-    Expression condition; ///< empty: always available
+    Expression condition;               ///< empty: always available
     bool show_when_unavailable = false; ///< shown struck through with `reason` instead of hidden
     Template reason;
     Effects effects;
@@ -105,7 +105,7 @@ struct Character {
     std::string id;
     std::string pronouns; ///< as written, e.g. "she/her"
     std::string role;
-    std::string color;    ///< optional "#rrggbb" for the stage and speaker names
+    std::string color;      ///< optional "#rrggbb" for the stage and speaker names
     model::Profile profile; ///< name, pronoun forms, attachment and starting state
 };
 
@@ -161,6 +161,14 @@ enum class SlotKind : int {
 
 enum class CharacterField : int { Safety, Distance, Arousal, Flooded, ShutDown, Rupture, Repairs };
 /// Name and pronoun forms; the capitalised forms start a sentence ("{sam.They} laughs").
-enum class CharacterText : int { Name, Subject, Object, Possessive, SubjectUpper, ObjectUpper, PossessiveUpper };
+enum class CharacterText : int {
+    Name,
+    Subject,
+    Object,
+    Possessive,
+    SubjectUpper,
+    ObjectUpper,
+    PossessiveUpper
+};
 
 } // namespace attune

@@ -14,18 +14,26 @@ using nlohmann::json;
 
 std::string type_word(const json& value) {
     switch (value.type()) {
-    case json::value_t::string: return "text";
-    case json::value_t::boolean: return "true/false";
+    case json::value_t::string:
+        return "text";
+    case json::value_t::boolean:
+        return "true/false";
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "a number";
-    case json::value_t::array: return "a list";
-    case json::value_t::object: return "an object";
-    default: return "null";
+    case json::value_t::number_float:
+        return "a number";
+    case json::value_t::array:
+        return "a list";
+    case json::value_t::object:
+        return "an object";
+    default:
+        return "null";
     }
 }
 
-std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string in_quotes(std::string_view s) {
+    return "'" + std::string(s) + "'";
+}
 
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
     const std::string near = nearest_name(name, candidates);
@@ -41,8 +49,9 @@ std::string join_words(const std::vector<std::string>& words) {
 }
 
 bool is_valid_id(std::string_view id) {
-    if (id.empty() || id.size() > 64 || !(std::islower(static_cast<unsigned char>(id[0])) ||
-                                          std::isdigit(static_cast<unsigned char>(id[0])))) {
+    if (id.empty() || id.size() > 64 ||
+        !(std::islower(static_cast<unsigned char>(id[0])) ||
+          std::isdigit(static_cast<unsigned char>(id[0])))) {
         return false;
     }
     return std::all_of(id.begin(), id.end(), [](char c) {
@@ -52,7 +61,8 @@ bool is_valid_id(std::string_view id) {
 }
 
 bool is_valid_name(std::string_view name) {
-    if (name.empty() || name.size() > 64 || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) {
+    if (name.empty() || name.size() > 64 ||
+        !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) {
         return false;
     }
     return std::all_of(name.begin(), name.end(), [](char c) {
@@ -60,12 +70,13 @@ bool is_valid_name(std::string_view name) {
     });
 }
 
-const std::vector<std::string> relationship_names = {"partner", "parent", "child",
+const std::vector<std::string> relationship_names = {"partner", "parent",  "child",
                                                      "friend",  "sibling", "colleague"};
 const std::vector<std::string> ending_kind_names = {"repaired", "open", "ruptured"};
-const std::vector<std::string> character_fields = {"safety",   "distance", "arousal", "flooded",
-                                                   "shut_down", "rupture", "repairs"};
-const std::vector<std::string> text_fields = {"name", "they", "them", "their", "They", "Them", "Their"};
+const std::vector<std::string> character_fields = {"safety",    "distance", "arousal", "flooded",
+                                                   "shut_down", "rupture",  "repairs"};
+const std::vector<std::string> text_fields = {"name", "they", "them", "their",
+                                              "They", "Them", "Their"};
 
 /// Validates and resolves one story document. Reports every problem it can find rather
 /// than stopping at the first, so an author can fix a file in one pass.
@@ -77,14 +88,15 @@ public:
         const json& root = doc_.value();
         if (!root.is_object()) {
             error("not-a-story", "", "the file holds " + type_word(root) + ", not a story object",
-                  "A story file starts with '{' and has keys such as \"id\", \"title\" and \"scenes\".");
+                  "A story file starts with '{' and has keys such as \"id\", \"title\" and "
+                  "\"scenes\".");
             return nullptr;
         }
         story_.file = doc_.file();
-        check_keys(root, "", {"$schema", "format", "id", "title", "version", "language", "summary",
-                              "relationship", "minutes", "age_band", "content_notes", "author",
-                              "player", "start", "variables", "flags", "characters", "scenes",
-                              "endings"});
+        check_keys(root, "",
+                   {"$schema", "format", "id", "title", "version", "language", "summary",
+                    "relationship", "minutes", "age_band", "content_notes", "author", "player",
+                    "start", "variables", "flags", "characters", "scenes", "endings"});
         read_format(root);
         read_info(root);
         read_player(root);
@@ -111,7 +123,8 @@ private:
     std::vector<std::string> flag_names_;
 
     void error(std::string code, std::string pointer, std::string message, std::string fix) {
-        out_.push_back(doc_.problem(std::move(code), std::move(pointer), std::move(message), std::move(fix)));
+        out_.push_back(
+            doc_.problem(std::move(code), std::move(pointer), std::move(message), std::move(fix)));
     }
     void warn(std::string code, std::string pointer, std::string message, std::string fix) {
         out_.push_back(doc_.problem(std::move(code), std::move(pointer), std::move(message),
@@ -120,7 +133,8 @@ private:
 
     // ---- typed readers: each reports a wrong type or a missing key itself ----
 
-    void check_keys(const json& object, const std::string& ptr, std::initializer_list<const char*> allowed) {
+    void check_keys(const json& object, const std::string& ptr,
+                    std::initializer_list<const char*> allowed) {
         std::vector<std::string> names(allowed.begin(), allowed.end());
         for (const auto& [key, value] : object.items()) {
             if (std::find(names.begin(), names.end(), key) == names.end()) {
@@ -130,8 +144,8 @@ private:
         }
     }
 
-    const json* field(const json& object, const std::string& key, const std::string& ptr, bool required,
-                      json::value_t type, const char* what) {
+    const json* field(const json& object, const std::string& key, const std::string& ptr,
+                      bool required, json::value_t type, const char* what) {
         const auto it = object.find(key);
         if (it == object.end()) {
             if (required) {
@@ -150,14 +164,17 @@ private:
         return &*it;
     }
 
-    std::string text(const json& object, const std::string& key, const std::string& ptr, bool required) {
-        const json* value = field(object, key, ptr, required, json::value_t::string, "text in quotes");
+    std::string text(const json& object, const std::string& key, const std::string& ptr,
+                     bool required) {
+        const json* value =
+            field(object, key, ptr, required, json::value_t::string, "text in quotes");
         return value ? value->get<std::string>() : std::string();
     }
 
     std::optional<double> number(const json& object, const std::string& key, const std::string& ptr,
                                  bool required, double low, double high) {
-        const json* value = field(object, key, ptr, required, json::value_t::number_float, "a number");
+        const json* value =
+            field(object, key, ptr, required, json::value_t::number_float, "a number");
         if (!value) {
             return std::nullopt;
         }
@@ -178,7 +195,8 @@ private:
         return fmt(low) + " to " + fmt(high);
     }
 
-    std::vector<std::string> text_list(const json& object, const std::string& key, const std::string& ptr) {
+    std::vector<std::string> text_list(const json& object, const std::string& key,
+                                       const std::string& ptr) {
         std::vector<std::string> out;
         const json* list = field(object, key, ptr, false, json::value_t::array, "a list of texts");
         if (!list) {
@@ -187,7 +205,8 @@ private:
         for (std::size_t i = 0; i < list->size(); ++i) {
             if (!(*list)[i].is_string()) {
                 error("wrong-type", ptr + "/" + key + "/" + std::to_string(i),
-                      "each entry of " + in_quotes(key) + " should be text but this is " + type_word((*list)[i]),
+                      "each entry of " + in_quotes(key) + " should be text but this is " +
+                          type_word((*list)[i]),
                       "Put the entry in double quotes.");
                 continue;
             }
@@ -196,8 +215,8 @@ private:
         return out;
     }
 
-    int choose_word(const json& object, const std::string& key, const std::string& ptr, bool required,
-                    const std::vector<std::string>& words, int fallback) {
+    int choose_word(const json& object, const std::string& key, const std::string& ptr,
+                    bool required, const std::vector<std::string>& words, int fallback) {
         const std::string word = text(object, key, ptr, required);
         if (word.empty()) {
             return fallback;
@@ -217,9 +236,10 @@ private:
         const auto format = number(root, "format", "", false, 1, 1000);
         if (format && *format != story_format_version) {
             error("format-version", "/format",
-                  "this story uses format " + root["format"].dump() + " but this Attune reads format " +
-                      std::to_string(story_format_version),
-                  "Update Attune, or set \"format\": " + std::to_string(story_format_version) + ".");
+                  "this story uses format " + root["format"].dump() +
+                      " but this Attune reads format " + std::to_string(story_format_version),
+                  "Update Attune, or set \"format\": " + std::to_string(story_format_version) +
+                      ".");
         }
     }
 
@@ -267,7 +287,8 @@ private:
         collect_ids(root, "characters", character_ids_);
         for (const std::string& id : ending_ids_) {
             if (std::find(scene_ids_.begin(), scene_ids_.end(), id) != scene_ids_.end()) {
-                const auto at = std::find(ending_ids_.begin(), ending_ids_.end(), id) - ending_ids_.begin();
+                const auto at =
+                    std::find(ending_ids_.begin(), ending_ids_.end(), id) - ending_ids_.begin();
                 error("duplicate-id", "/endings/" + std::to_string(at) + "/id",
                       "ending id " + in_quotes(id) + " is also a scene id",
                       "Scenes and endings share one set of ids; rename one of them.");
@@ -293,19 +314,23 @@ private:
                     bad_id(item_ptr + "/id", id);
                 }
                 if (!id.empty() && std::find(ids.begin(), ids.end(), id) != ids.end()) {
-                    error("duplicate-id", item_ptr + "/id", "the id " + in_quotes(id) + " is used twice in " + section,
+                    error("duplicate-id", item_ptr + "/id",
+                          "the id " + in_quotes(id) + " is used twice in " + section,
                           "Give each entry its own id.");
                 }
             } else {
-                error("wrong-type", item_ptr, std::string("each entry of '") + section +
-                      "' should be an object but this is " + type_word(item), "Write { \"id\": ..., ... } here.");
+                error("wrong-type", item_ptr,
+                      std::string("each entry of '") + section +
+                          "' should be an object but this is " + type_word(item),
+                      "Write { \"id\": ..., ... } here.");
             }
             ids.push_back(id);
         }
     }
 
     void read_variables(const json& root) {
-        const json* vars = field(root, "variables", "", false, json::value_t::object, "an object of names and numbers");
+        const json* vars = field(root, "variables", "", false, json::value_t::object,
+                                 "an object of names and numbers");
         if (!vars) {
             return;
         }
@@ -317,7 +342,9 @@ private:
                 continue;
             }
             if (!value.is_number()) {
-                error("wrong-type", ptr, "variable " + in_quotes(name) + " should start as a number but is " + type_word(value),
+                error("wrong-type", ptr,
+                      "variable " + in_quotes(name) + " should start as a number but is " +
+                          type_word(value),
                       "Write a starting number, e.g. \"" + name + "\": 0.");
                 continue;
             }
@@ -330,7 +357,8 @@ private:
         story_.flags = text_list(root, "flags", "");
         for (std::size_t i = 0; i < story_.flags.size(); ++i) {
             if (!is_valid_name(story_.flags[i])) {
-                error("bad-name", "/flags/" + std::to_string(i), in_quotes(story_.flags[i]) + " is not a usable flag name",
+                error("bad-name", "/flags/" + std::to_string(i),
+                      in_quotes(story_.flags[i]) + " is not a usable flag name",
                       "Use letters, digits and '_', starting with a letter, e.g. \"apologized\".");
             }
         }
@@ -338,7 +366,9 @@ private:
     }
 
     void read_characters(const json& root) {
-        const json* list = root.contains("characters") && root["characters"].is_array() ? &root["characters"] : nullptr;
+        const json* list = root.contains("characters") && root["characters"].is_array()
+                               ? &root["characters"]
+                               : nullptr;
         if (!list) {
             return;
         }
@@ -354,8 +384,9 @@ private:
     }
 
     void read_character(const json& item, const std::string& ptr) {
-        check_keys(item, ptr, {"id", "name", "pronouns", "role", "anxiety", "avoidance", "safety",
-                               "distance", "window", "color"});
+        check_keys(item, ptr,
+                   {"id", "name", "pronouns", "role", "anxiety", "avoidance", "safety", "distance",
+                    "window", "color"});
         Character c;
         c.id = item.value("id", "");
         c.profile.name = text(item, "name", ptr, true);
@@ -367,8 +398,10 @@ private:
                   "Write a colour as \"#rrggbb\", e.g. \"#f2b46d\".");
         }
         if (!c.pronouns.empty() && !set_pronouns(c.pronouns, c.profile)) {
-            error("bad-pronouns", ptr + "/pronouns", "pronouns " + in_quotes(c.pronouns) + " are not recognised",
-                  "Write them as \"she/her\", \"he/him\", \"they/them\", or give all three forms, e.g. \"xe/xem/xyr\".");
+            error("bad-pronouns", ptr + "/pronouns",
+                  "pronouns " + in_quotes(c.pronouns) + " are not recognised",
+                  "Write them as \"she/her\", \"he/him\", \"they/them\", or give all three forms, "
+                  "e.g. \"xe/xem/xyr\".");
         }
         c.profile.anxiety = number(item, "anxiety", ptr, true, 0, 1).value_or(0.3);
         c.profile.avoidance = number(item, "avoidance", ptr, true, 0, 1).value_or(0.3);
@@ -379,12 +412,14 @@ private:
     }
 
     static bool is_color(const std::string& s) {
-        return s.size() == 7 && s[0] == '#' &&
-               std::all_of(s.begin() + 1, s.end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); });
+        return s.size() == 7 && s[0] == '#' && std::all_of(s.begin() + 1, s.end(), [](char ch) {
+                   return std::isxdigit(static_cast<unsigned char>(ch));
+               });
     }
 
     void read_window(const json& item, const std::string& ptr, model::Profile& profile) {
-        const json* window = field(item, "window", ptr, false, json::value_t::object, "an object with \"low\" and \"high\"");
+        const json* window = field(item, "window", ptr, false, json::value_t::object,
+                                   "an object with \"low\" and \"high\"");
         if (!window) {
             return;
         }
@@ -402,7 +437,8 @@ private:
     }
 
     void read_scenes(const json& root) {
-        const json* list = root.contains("scenes") && root["scenes"].is_array() ? &root["scenes"] : nullptr;
+        const json* list =
+            root.contains("scenes") && root["scenes"].is_array() ? &root["scenes"] : nullptr;
         if (!list) {
             return;
         }
@@ -418,32 +454,39 @@ private:
     }
 
     void read_scene(const json& item, const std::string& ptr, Scene& scene) {
-        check_keys(item, ptr, {"id", "title", "content_notes", "lines", "choices", "facilitator_note", "discussion"});
+        check_keys(
+            item, ptr,
+            {"id", "title", "content_notes", "lines", "choices", "facilitator_note", "discussion"});
         scene.id = item.value("id", "");
         scene.title = text(item, "title", ptr, false);
         scene.content_notes = text_list(item, "content_notes", ptr);
         scene.facilitator_note = text(item, "facilitator_note", ptr, false);
         scene.discussion = text_list(item, "discussion", ptr);
         scene.lines = read_lines(item, ptr);
-        const json* choices = field(item, "choices", ptr, true, json::value_t::array, "a list of choices");
+        const json* choices =
+            field(item, "choices", ptr, true, json::value_t::array, "a list of choices");
         if (!choices) {
             return;
         }
         if (choices->empty()) {
-            error("dead-end", ptr + "/choices", "scene " + in_quotes(scene.id) + " has no choices and is not an ending",
+            error("dead-end", ptr + "/choices",
+                  "scene " + in_quotes(scene.id) + " has no choices and is not an ending",
                   "Add a choice that leads on, or make this an ending in \"endings\".");
         }
         for (std::size_t i = 0; i < choices->size(); ++i) {
             const std::string cptr = ptr + "/choices/" + std::to_string(i);
             if (!(*choices)[i].is_object()) {
-                error("wrong-type", cptr, "each choice should be an object but this is " + type_word((*choices)[i]),
-                      "Write { \"id\": ..., \"text\": ..., \"moves\": [...], \"next\": ... } here.");
+                error(
+                    "wrong-type", cptr,
+                    "each choice should be an object but this is " + type_word((*choices)[i]),
+                    "Write { \"id\": ..., \"text\": ..., \"moves\": [...], \"next\": ... } here.");
                 continue;
             }
             Choice choice = read_choice((*choices)[i], cptr);
             for (const Choice& other : scene.choices) {
                 if (!choice.id.empty() && other.id == choice.id) {
-                    error("duplicate-id", cptr + "/id", "the choice id " + in_quotes(choice.id) + " is used twice in this scene",
+                    error("duplicate-id", cptr + "/id",
+                          "the choice id " + in_quotes(choice.id) + " is used twice in this scene",
                           "Give each choice in a scene its own id.");
                 }
             }
@@ -458,14 +501,16 @@ private:
                                      [](const Choice& c) { return !c.condition.empty(); });
         if (all) {
             warn("maybe-dead-end", ptr + "/choices",
-                 "every choice in scene " + in_quotes(scene.id) + " has a condition, so the player could be left with none",
+                 "every choice in scene " + in_quotes(scene.id) +
+                     " has a condition, so the player could be left with none",
                  "Give at least one choice no condition, or check with 'attune check --explore'.");
         }
     }
 
     std::vector<Line> read_lines(const json& item, const std::string& ptr) {
         std::vector<Line> lines;
-        const json* list = field(item, "lines", ptr, false, json::value_t::array, "a list of lines");
+        const json* list =
+            field(item, "lines", ptr, false, json::value_t::array, "a list of lines");
         if (!list) {
             return lines;
         }
@@ -477,8 +522,10 @@ private:
             } else if (entry.is_object()) {
                 lines.push_back(read_line(entry, lptr));
             } else {
-                error("wrong-type", lptr, "each line should be text or an object but this is " + type_word(entry),
-                      "Write narration as \"text\", or a spoken line as { \"speaker\": \"sam\", \"text\": \"...\" }.");
+                error("wrong-type", lptr,
+                      "each line should be text or an object but this is " + type_word(entry),
+                      "Write narration as \"text\", or a spoken line as { \"speaker\": \"sam\", "
+                      "\"text\": \"...\" }.");
             }
         }
         return lines;
@@ -502,7 +549,8 @@ private:
     }
 
     Choice read_choice(const json& item, const std::string& ptr) {
-        check_keys(item, ptr, {"id", "text", "moves", "if", "when_unavailable", "reason", "effects", "next"});
+        check_keys(item, ptr,
+                   {"id", "text", "moves", "if", "when_unavailable", "reason", "effects", "next"});
         Choice choice;
         choice.id = text(item, "id", ptr, true);
         if (!choice.id.empty() && !is_valid_id(choice.id)) {
@@ -528,12 +576,14 @@ private:
     }
 
     bool has_errors_at(const std::string& ptr) const {
-        return std::any_of(out_.begin(), out_.end(), [&](const Diagnostic& d) { return d.pointer.rfind(ptr, 0) == 0; });
+        return std::any_of(out_.begin(), out_.end(),
+                           [&](const Diagnostic& d) { return d.pointer.rfind(ptr, 0) == 0; });
     }
 
     std::vector<MoveRef> read_moves(const json& item, const std::string& ptr, bool toward_player) {
         std::vector<MoveRef> moves;
-        const json* list = field(item, "moves", ptr, !toward_player, json::value_t::array, "a list of moves");
+        const json* list =
+            field(item, "moves", ptr, !toward_player, json::value_t::array, "a list of moves");
         if (!list) {
             return moves;
         }
@@ -541,7 +591,8 @@ private:
             const std::string mptr = ptr + "/moves/" + std::to_string(i);
             const json& entry = (*list)[i];
             if (!entry.is_object()) {
-                error("wrong-type", mptr, "each move should be an object but this is " + type_word(entry),
+                error("wrong-type", mptr,
+                      "each move should be an object but this is " + type_word(entry),
                       "Write { \"move\": \"validate\", \"to\": \"sam\" }.");
                 continue;
             }
@@ -552,7 +603,8 @@ private:
         return moves;
     }
 
-    std::optional<MoveRef> read_move(const json& entry, const std::string& ptr, bool toward_player) {
+    std::optional<MoveRef> read_move(const json& entry, const std::string& ptr,
+                                     bool toward_player) {
         check_keys(entry, ptr, {"move", "to"});
         const std::string name = text(entry, "move", ptr, true);
         if (name.empty()) {
@@ -572,7 +624,8 @@ private:
         const std::string to = text(entry, "to", ptr, false);
         if (toward_player) {
             if (!to.empty() && to != "player") {
-                error("bad-target", ptr + "/to", "a character's line can only make a move toward the player",
+                error("bad-target", ptr + "/to",
+                      "a character's line can only make a move toward the player",
                       "Remove \"to\", or write \"to\": \"player\".");
             }
             return ref;
@@ -581,7 +634,8 @@ private:
             if (story_.characters.size() != 1) {
                 error("missing-key", ptr, "this move does not say who it is toward",
                       "Add \"to\": the id of the character, e.g. \"to\": \"" +
-                          (character_ids_.empty() ? std::string("sam") : character_ids_[0]) + "\".");
+                          (character_ids_.empty() ? std::string("sam") : character_ids_[0]) +
+                          "\".");
                 return std::nullopt;
             }
             ref.target = 0;
@@ -595,7 +649,8 @@ private:
         const auto it = std::find(character_ids_.begin(), character_ids_.end(), id);
         if (it == character_ids_.end() || id.empty()) {
             error("unknown-character", ptr, "there is no character " + in_quotes(id),
-                  did_you_mean(id, character_ids_) + "Characters: " + join_words(character_ids_) + ".");
+                  did_you_mean(id, character_ids_) + "Characters: " + join_words(character_ids_) +
+                      ".");
             return -1;
         }
         return static_cast<int>(it - character_ids_.begin());
@@ -606,10 +661,12 @@ private:
         if (next.empty()) {
             return {};
         }
-        if (const auto it = std::find(scene_ids_.begin(), scene_ids_.end(), next); it != scene_ids_.end()) {
+        if (const auto it = std::find(scene_ids_.begin(), scene_ids_.end(), next);
+            it != scene_ids_.end()) {
             return {false, static_cast<int>(it - scene_ids_.begin())};
         }
-        if (const auto it = std::find(ending_ids_.begin(), ending_ids_.end(), next); it != ending_ids_.end()) {
+        if (const auto it = std::find(ending_ids_.begin(), ending_ids_.end(), next);
+            it != ending_ids_.end()) {
             return {true, static_cast<int>(it - ending_ids_.begin())};
         }
         std::vector<std::string> all = scene_ids_;
@@ -641,8 +698,10 @@ private:
         for (std::size_t i = 0; i < names.size(); ++i) {
             const auto it = std::find(flag_names_.begin(), flag_names_.end(), names[i]);
             if (it == flag_names_.end()) {
-                error("unknown-flag", ptr + "/" + key + "/" + std::to_string(i), "there is no flag " + in_quotes(names[i]),
-                      did_you_mean(names[i], flag_names_) + "Declare it in the story's \"flags\" list.");
+                error("unknown-flag", ptr + "/" + key + "/" + std::to_string(i),
+                      "there is no flag " + in_quotes(names[i]),
+                      did_you_mean(names[i], flag_names_) +
+                          "Declare it in the story's \"flags\" list.");
                 continue;
             }
             flags.push_back(static_cast<int>(it - flag_names_.begin()));
@@ -650,9 +709,11 @@ private:
         return flags;
     }
 
-    std::vector<Effects::Number> number_changes(const json& object, const char* key, const std::string& ptr) {
+    std::vector<Effects::Number> number_changes(const json& object, const char* key,
+                                                const std::string& ptr) {
         std::vector<Effects::Number> changes;
-        const json* map = field(object, key, ptr, false, json::value_t::object, "an object of variable names and numbers");
+        const json* map = field(object, key, ptr, false, json::value_t::object,
+                                "an object of variable names and numbers");
         if (!map) {
             return changes;
         }
@@ -661,18 +722,23 @@ private:
             const auto it = std::find(variable_names_.begin(), variable_names_.end(), name);
             if (it == variable_names_.end()) {
                 error("unknown-variable", vptr, "there is no variable " + in_quotes(name),
-                      did_you_mean(name, variable_names_) + "Declare it in the story's \"variables\".");
+                      did_you_mean(name, variable_names_) +
+                          "Declare it in the story's \"variables\".");
             } else if (!value.is_number() || !std::isfinite(value.get<double>())) {
-                error("wrong-type", vptr, in_quotes(name) + " should be a number but is " + type_word(value), "Write a number.");
+                error("wrong-type", vptr,
+                      in_quotes(name) + " should be a number but is " + type_word(value),
+                      "Write a number.");
             } else {
-                changes.push_back({static_cast<int>(it - variable_names_.begin()), value.get<double>()});
+                changes.push_back(
+                    {static_cast<int>(it - variable_names_.begin()), value.get<double>()});
             }
         }
         return changes;
     }
 
     void read_adjust(const json& object, const std::string& ptr, Effects& effects) {
-        const json* map = field(object, "adjust", ptr, false, json::value_t::object, "an object of character ids");
+        const json* map = field(object, "adjust", ptr, false, json::value_t::object,
+                                "an object of character ids");
         if (!map) {
             return;
         }
@@ -683,14 +749,16 @@ private:
                 continue;
             }
             if (!change.is_object()) {
-                error("wrong-type", aptr, "an adjustment should be an object but is " + type_word(change),
+                error("wrong-type", aptr,
+                      "an adjustment should be an object but is " + type_word(change),
                       "Write { \"safety\": 5, \"distance\": -5 }.");
                 continue;
             }
             check_keys(change, aptr, {"safety", "distance", "arousal"});
-            effects.adjust.push_back({index, number(change, "safety", aptr, false, -100, 100).value_or(0),
-                                      number(change, "distance", aptr, false, -100, 100).value_or(0),
-                                      number(change, "arousal", aptr, false, -100, 100).value_or(0)});
+            effects.adjust.push_back(
+                {index, number(change, "safety", aptr, false, -100, 100).value_or(0),
+                 number(change, "distance", aptr, false, -100, 100).value_or(0),
+                 number(change, "arousal", aptr, false, -100, 100).value_or(0)});
         }
     }
 
@@ -704,7 +772,8 @@ private:
         }
         ExpressionError problem;
         if (!Expression::parse(source, expression, problem)) {
-            expression_error(ptr + "/if", problem.column, "the condition has a problem: " + problem.message,
+            expression_error(ptr + "/if", problem.column,
+                             "the condition has a problem: " + problem.message,
                              "Conditions look like: sam.safety < 40 and not flag.apologized");
             return Expression{};
         }
@@ -718,25 +787,30 @@ private:
     }
 
     // Points into the condition text: the string's column plus the offset inside it.
-    void expression_error(const std::string& ptr, int column, std::string message, std::string fix) {
+    void expression_error(const std::string& ptr, int column, std::string message,
+                          std::string fix) {
         Diagnostic d = doc_.problem("bad-condition", ptr, std::move(message), std::move(fix));
         d.column += column; // +1 for the opening quote, -1 because both are 1-based
         out_.push_back(std::move(d));
     }
 
     std::optional<Slot> resolve_value(const Symbol& symbol, const std::string& ptr) {
-        const std::string full = symbol.scope.empty()        ? symbol.name
+        const std::string full = symbol.scope.empty()       ? symbol.name
                                  : symbol.scope == "visits" ? "visits(" + symbol.name + ")"
                                                             : symbol.scope + "." + symbol.name;
-        auto unknown = [&](const std::string& what, const std::vector<std::string>& names, const std::string& fix) {
-            expression_error(ptr, symbol.column, "unknown " + what + " " + in_quotes(full) + " in the condition",
+        auto unknown = [&](const std::string& what, const std::vector<std::string>& names,
+                           const std::string& fix) {
+            expression_error(ptr, symbol.column,
+                             "unknown " + what + " " + in_quotes(full) + " in the condition",
                              did_you_mean(symbol.name, names) + fix);
             return std::nullopt;
         };
         if (symbol.scope.empty() || symbol.scope == "var") {
             const int i = index_of(variable_names_, symbol.name);
             if (i < 0) {
-                return unknown("variable", variable_names_, "Declare it in the story's \"variables\", or write flag.NAME for a flag.");
+                return unknown(
+                    "variable", variable_names_,
+                    "Declare it in the story's \"variables\", or write flag.NAME for a flag.");
             }
             return Slot{static_cast<int>(SlotKind::Variable), i, 0};
         }
@@ -757,16 +831,19 @@ private:
         const int field = index_of(character_fields, symbol.name);
         if (symbol.scope == "player") {
             if (symbol.name != "arousal" && symbol.name != "flooded") {
-                return unknown("player value", {"arousal", "flooded"}, "The player has player.arousal and player.flooded.");
+                return unknown("player value", {"arousal", "flooded"},
+                               "The player has player.arousal and player.flooded.");
             }
             return Slot{static_cast<int>(SlotKind::PlayerValue), 0, field};
         }
         const int character = index_of(character_ids_, symbol.scope);
         if (character < 0) {
-            return unknown("name", character_ids_, "Write var.NAME, flag.NAME, visits(scene) or CHARACTER.safety.");
+            return unknown("name", character_ids_,
+                           "Write var.NAME, flag.NAME, visits(scene) or CHARACTER.safety.");
         }
         if (field < 0) {
-            return unknown("character value", character_fields, "A character has: " + join_words(character_fields) + ".");
+            return unknown("character value", character_fields,
+                           "A character has: " + join_words(character_fields) + ".");
         }
         return Slot{static_cast<int>(SlotKind::CharacterValue), character, field};
     }
@@ -776,9 +853,10 @@ private:
         std::string problem;
         int column = 0;
         if (!split_template(source, result, problem, column)) {
-            expression_error(ptr, column, "the text has a problem: " + problem,
-                             "Write a name as {sam.name}, a pronoun as {sam.they}, a variable as {courage}; "
-                             "write {{ for a literal brace.");
+            expression_error(
+                ptr, column, "the text has a problem: " + problem,
+                "Write a name as {sam.name}, a pronoun as {sam.they}, a variable as {courage}; "
+                "write {{ for a literal brace.");
             return result;
         }
         for (Template::Part& part : result.parts) {
@@ -813,7 +891,8 @@ private:
     // ---- whole-story checks ----
 
     void read_endings(const json& root) {
-        const json* list = root.contains("endings") && root["endings"].is_array() ? &root["endings"] : nullptr;
+        const json* list =
+            root.contains("endings") && root["endings"].is_array() ? &root["endings"] : nullptr;
         if (!list) {
             return;
         }
@@ -829,12 +908,14 @@ private:
             check_keys(item, ptr, {"id", "kind", "title", "lines", "reflection"});
             Ending ending;
             ending.id = item.value("id", "");
-            ending.kind = static_cast<EndingKind>(choose_word(item, "kind", ptr, true, ending_kind_names, 1));
+            ending.kind =
+                static_cast<EndingKind>(choose_word(item, "kind", ptr, true, ending_kind_names, 1));
             ending.title = text(item, "title", ptr, true);
             ending.lines = read_lines(item, ptr);
             ending.reflection = text_list(item, "reflection", ptr);
             if (ending.reflection.empty() && !item.contains("reflection")) {
-                warn("no-reflection", ptr, "ending " + in_quotes(ending.id) + " has no reflection prompts",
+                warn("no-reflection", ptr,
+                     "ending " + in_quotes(ending.id) + " has no reflection prompts",
                      "Add \"reflection\": a question or two for the player to think about.");
             }
             story_.endings.push_back(std::move(ending));
@@ -848,8 +929,10 @@ private:
         }
         const int index = index_of(scene_ids_, start);
         if (index < 0) {
-            error("unknown-scene", "/start", "the start scene " + in_quotes(start) + " does not exist",
-                  did_you_mean(start, scene_ids_) + "\"start\" names the scene the story opens with.");
+            error("unknown-scene", "/start",
+                  "the start scene " + in_quotes(start) + " does not exist",
+                  did_you_mean(start, scene_ids_) +
+                      "\"start\" names the scene the story opens with.");
             return;
         }
         story_.start = index;
@@ -878,7 +961,8 @@ private:
         for (std::size_t i = 0; i < scene_seen.size(); ++i) {
             if (!scene_seen[i]) {
                 error("unreachable", "/scenes/" + std::to_string(i),
-                      "scene " + in_quotes(story_.scenes[i].id) + " cannot be reached from the start",
+                      "scene " + in_quotes(story_.scenes[i].id) +
+                          " cannot be reached from the start",
                       "Point a choice's \"next\" at it, or remove it.");
             }
         }
@@ -902,7 +986,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            row[j] =
+                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
             diagonal = above;
         }
     }

@@ -23,7 +23,8 @@ bool split_template(const std::string& source, Template& out, std::string& probl
         } else if (c == '{') {
             const std::size_t close = source.find('}', i);
             if (close == std::string::npos || close == i + 1) {
-                problem = close == std::string::npos ? "a '{' is never closed" : "'{}' names nothing";
+                problem =
+                    close == std::string::npos ? "a '{' is never closed" : "'{}' names nothing";
                 column = static_cast<int>(i) + 1;
                 return false;
             }
@@ -69,9 +70,8 @@ bool set_pronouns(const std::string& pronouns, model::Profile& profile) {
         const char* possessive;
         bool plural;
     };
-    static constexpr Known known[] = {{"she", "her", "her", false},
-                                      {"he", "him", "his", false},
-                                      {"they", "them", "their", true}};
+    static constexpr Known known[] = {
+        {"she", "her", "her", false}, {"he", "him", "his", false}, {"they", "them", "their", true}};
     if (forms.size() == 2) {
         for (const Known& k : known) {
             if (forms[0] == k.subject && forms[1] == k.object) {

@@ -25,8 +25,8 @@ struct Run {
 Run attune(const std::string& args, const std::string& input = "") {
     const fs::path in = fs::temp_directory_path() / ("attune-cli-in-" + std::to_string(::getpid()));
     std::ofstream(in) << input;
-    const std::string command = std::string("cd '") + ATTUNE_SOURCE_DIR + "' && '" + ATTUNE_BINARY + "' " + args +
-                                " < '" + in.string() + "' 2>&1";
+    const std::string command = std::string("cd '") + ATTUNE_SOURCE_DIR + "' && '" + ATTUNE_BINARY +
+                                "' " + args + " < '" + in.string() + "' 2>&1";
     Run run;
     FILE* pipe = ::popen(command.c_str(), "r");
     REQUIRE(pipe);
@@ -106,7 +106,8 @@ TEST_CASE("cli: check --json gives tools every problem") {
 }
 
 TEST_CASE("cli: no input makes check crash (exit status never above 128)") {
-    const fs::path dir = fs::temp_directory_path() / ("attune-garbage-" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("attune-garbage-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     std::uint64_t x = 12345;
     for (int i = 0; i < 30; ++i) {
@@ -114,7 +115,8 @@ TEST_CASE("cli: no input makes check crash (exit status never above 128)") {
         const int size = i * 97 % 3000;
         for (int b = 0; b < size; ++b) {
             x = x * 6364136223846793005ull + 1442695040888963407ull;
-            bytes += static_cast<char>(i % 2 ? " {}[]\",:0123456789abcdefnulltrue\\"[x >> 59] : (x >> 56));
+            bytes += static_cast<char>(i % 2 ? " {}[]\",:0123456789abcdefnulltrue\\"[x >> 59]
+                                             : (x >> 56));
         }
         std::ofstream(dir / ("g" + std::to_string(i) + ".json"), std::ios::binary) << bytes;
     }

@@ -42,9 +42,12 @@ ExpressionError parse_error(const std::string& source) {
 } // namespace
 
 TEST_CASE("conditions: comparisons, and/or/not and precedence") {
-    CHECK(eval("sam.safety < 40 and not flag.apologized", {{"sam.safety", 30}, {"flag.apologized", 0}}) == 1);
-    CHECK(eval("sam.safety < 40 and not flag.apologized", {{"sam.safety", 30}, {"flag.apologized", 1}}) == 0);
-    CHECK(eval("sam.safety < 40 and not flag.apologized", {{"sam.safety", 50}, {"flag.apologized", 0}}) == 0);
+    CHECK(eval("sam.safety < 40 and not flag.apologized",
+               {{"sam.safety", 30}, {"flag.apologized", 0}}) == 1);
+    CHECK(eval("sam.safety < 40 and not flag.apologized",
+               {{"sam.safety", 30}, {"flag.apologized", 1}}) == 0);
+    CHECK(eval("sam.safety < 40 and not flag.apologized",
+               {{"sam.safety", 50}, {"flag.apologized", 0}}) == 0);
     CHECK(eval("a or b and c", {{"a", 1}, {"b", 0}, {"c", 0}}) == 1); // and binds tighter
     CHECK(eval("(a or b) and c", {{"a", 1}, {"b", 0}, {"c", 0}}) == 0);
     CHECK(eval("not a == 2", {{"a", 2}}) == 0);

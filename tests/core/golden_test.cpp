@@ -57,7 +57,8 @@ std::string readable_diff(const std::string& expected, const std::string& actual
 
 fs::path story_for(const std::string& id) {
     const fs::path bundled = test::source_dir() / "stories" / (id + ".json");
-    return fs::exists(bundled) ? bundled : test::source_dir() / "tests" / "data" / "stories" / (id + ".json");
+    return fs::exists(bundled) ? bundled
+                               : test::source_dir() / "tests" / "data" / "stories" / (id + ".json");
 }
 
 std::string play(const fs::path& story_path, const std::string& choices) {
@@ -80,8 +81,10 @@ TEST_CASE("golden transcripts match, for every story with recorded paths") {
             }
             const fs::path expected_path = fs::path(entry.path()).replace_extension(".expected");
             CAPTURE(entry.path().string());
-            const std::string actual = play(story_for(dir.path().filename().string()), read_text(entry.path()));
-            CHECK_MESSAGE(actual.find("The end.") != std::string::npos, "the path does not reach an ending");
+            const std::string actual =
+                play(story_for(dir.path().filename().string()), read_text(entry.path()));
+            CHECK_MESSAGE(actual.find("The end.") != std::string::npos,
+                          "the path does not reach an ending");
             if (update) {
                 std::ofstream(expected_path, std::ios::binary) << actual;
             }

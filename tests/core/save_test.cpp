@@ -4,16 +4,18 @@
 
 #include <fstream>
 #include <functional>
-#include <unistd.h>
 #include <set>
 #include <sstream>
+#include <unistd.h>
 
 namespace {
 
 using namespace attune;
 using nlohmann::json;
 
-std::string snapshot(const Session& session) { return state_to_json(session.story(), session.state()).dump(); }
+std::string snapshot(const Session& session) {
+    return state_to_json(session.story(), session.state()).dump();
+}
 
 // Saves, serialises to text, parses back and loads: what a real save file goes through.
 LoadedSave round_trip(const Session& session) {
@@ -50,7 +52,8 @@ std::string read_text(const std::string& path) {
 TEST_CASE("saves: save and load reproduce the session exactly, on every scene") {
     for (const char* file : {"late-bus.json", "flood.json"}) {
         CAPTURE(file);
-        Session session(test::story(test::source_dir() / "tests/data/stories" / file), test::params(), 11);
+        Session session(test::story(test::source_dir() / "tests/data/stories" / file),
+                        test::params(), 11);
         std::set<std::string> scenes;
         int states = 0;
         each_state(session, 6, [&](const Session& s) {
@@ -103,7 +106,8 @@ TEST_CASE("saves: damaged, foreign or edited saves are refused with a plain reas
     CHECK(refused(newer) == "This save was made by a newer Attune; update Attune to open it.");
     json edited = good;
     edited["state"]["variables"]["patience"] = 40;
-    CHECK(refused(edited) == "This save does not match its own choices; it may have been edited or damaged.");
+    CHECK(refused(edited) ==
+          "This save does not match its own choices; it may have been edited or damaged.");
     json broken = good;
     broken["seed"] = "seven";
     CHECK(refused(broken).rfind("This save is damaged and cannot be read", 0) == 0);
@@ -118,7 +122,8 @@ TEST_CASE("saves: a save from an older version of the story carries over by stab
     json save = save_session(session);
 
     // The story gained a scene before 'quiet' and renamed nothing: the place still exists.
-    json changed = json::parse(read_text((test::source_dir() / "tests/data/stories/late-bus.json").string()));
+    json changed =
+        json::parse(read_text((test::source_dir() / "tests/data/stories/late-bus.json").string()));
     changed["version"] = "1.1.0";
     changed["scenes"][0]["choices"][0]["next"] = "hallway";
     changed["scenes"].push_back(json::parse(R"({"id": "hallway", "lines": ["A new hallway."],
@@ -133,13 +138,15 @@ TEST_CASE("saves: a save from an older version of the story carries over by stab
     CHECK(loaded.notes[0] == "The story has changed since this save; you continue where you were.");
 
     // The scene the save was in is gone: fall back to the last point that still exists.
-    json removed = json::parse(read_text((test::source_dir() / "tests/data/stories/late-bus.json").string()));
+    json removed =
+        json::parse(read_text((test::source_dir() / "tests/data/stories/late-bus.json").string()));
     removed["version"] = "2.0.0";
     removed["scenes"][0]["choices"].erase(0);
     removed["scenes"].erase(1); // 'quiet'
     removed["scenes"][1]["choices"][1].erase("if");
     LoadResult smaller = load_story_text("late-bus-2.0.json", removed.dump());
-    REQUIRE_MESSAGE(smaller.story, (smaller.diagnostics.empty() ? "" : format(smaller.diagnostics[0])));
+    REQUIRE_MESSAGE(smaller.story,
+                    (smaller.diagnostics.empty() ? "" : format(smaller.diagnostics[0])));
     loaded = load_session(save, smaller.story, test::params());
     REQUIRE(loaded.session);
     CHECK(loaded.session->scene().id == "text");
@@ -148,7 +155,8 @@ TEST_CASE("saves: a save from an older version of the story carries over by stab
 }
 
 TEST_CASE("saves: files are replaced atomically, and a failed write keeps the old file") {
-    const auto dir = std::filesystem::temp_directory_path() / ("attune-save-test-" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("attune-save-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const std::string path = (dir / "slot-1.json").string();
     std::string error;

@@ -121,7 +121,8 @@ TEST_CASE("session: rewind restores the exact earlier state, byte for byte") {
 }
 
 TEST_CASE("session: rewind reaches back at least 100 choice points") {
-    Session session(test::story(test::source_dir() / "tests" / "data" / "stories" / "porch.json"), test::params(), 5);
+    Session session(test::story(test::source_dir() / "tests" / "data" / "stories" / "porch.json"),
+                    test::params(), 5);
     std::vector<std::string> points;
     const char* moves[] = {"again-warm", "again-cold"};
     for (int i = 0; i < 150; ++i) {

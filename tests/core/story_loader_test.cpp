@@ -27,26 +27,41 @@ struct Expected {
 
 // Every problem each broken fixture must produce, in order, exactly.
 const Expected expected_problems[] = {
-    {"bad-condition.json", "bad-condition", 86, 57, "/scenes/2/choices/1/if", "the condition has a problem: a ')' is missing here"},
+    {"bad-condition.json", "bad-condition", 86, 57, "/scenes/2/choices/1/if",
+     "the condition has a problem: a ')' is missing here"},
     {"binary.json", "binary", 1, 1, "", "the file holds binary data, not text"},
-    {"dead-end.json", "dead-end", 137, 18, "/scenes/2/choices", "scene 'call' has no choices and is not an ending"},
+    {"dead-end.json", "dead-end", 137, 18, "/scenes/2/choices",
+     "scene 'call' has no choices and is not an ending"},
     {"deeply-nested.json", "too-deep", 1, 65, "", "brackets are nested more than 64 levels deep"},
-    {"duplicate-scene.json", "duplicate-id", 69, 13, "/scenes/2/id", "the id 'quiet' is used twice in scenes"},
-    {"duplicate-scene.json", "unknown-scene", 46, 19, "/scenes/0/choices/1/next", "there is no scene or ending 'call'"},
-    {"duplicate-scene.json", "unknown-scene", 58, 19, "/scenes/1/choices/0/next", "there is no scene or ending 'call'"},
-    {"empty.json", "bad-json", 1, 1, "", "this is not valid JSON: value - unexpected end of input; expected '[', '{', or a literal"},
-    {"missing-comma.json", "bad-json", 28, 12, "", "this is not valid JSON: a comma is probably missing before this point"},
+    {"duplicate-scene.json", "duplicate-id", 69, 13, "/scenes/2/id",
+     "the id 'quiet' is used twice in scenes"},
+    {"duplicate-scene.json", "unknown-scene", 46, 19, "/scenes/0/choices/1/next",
+     "there is no scene or ending 'call'"},
+    {"duplicate-scene.json", "unknown-scene", 58, 19, "/scenes/1/choices/0/next",
+     "there is no scene or ending 'call'"},
+    {"empty.json", "bad-json", 1, 1, "",
+     "this is not valid JSON: value - unexpected end of input; expected '[', '{', or a literal"},
+    {"missing-comma.json", "bad-json", 28, 12, "",
+     "this is not valid JSON: a comma is probably missing before this point"},
     {"not-an-object.json", "not-a-story", 1, 1, "", "the file holds a list, not a story object"},
-    {"out-of-range.json", "out-of-range", 20, 18, "/characters/0/anxiety", "'anxiety' is 1.6, outside 0 to 1"},
-    {"truncated.json", "bad-json", 55, 5, "", "this is not valid JSON: object key - unexpected end of input; expected string literal"},
-    {"unknown-character.json", "unknown-character", 72, 22, "/scenes/2/lines/1/speaker", "there is no character 'rem'"},
+    {"out-of-range.json", "out-of-range", 20, 18, "/characters/0/anxiety",
+     "'anxiety' is 1.6, outside 0 to 1"},
+    {"truncated.json", "bad-json", 55, 5, "",
+     "this is not valid JSON: object key - unexpected end of input; expected string literal"},
+    {"unknown-character.json", "unknown-character", 72, 22, "/scenes/2/lines/1/speaker",
+     "there is no character 'rem'"},
     {"unknown-key.json", "unknown-key", 53, 18, "/scenes/1/choises", "unknown key 'choises'"},
     {"unknown-key.json", "missing-key", 50, 5, "/scenes/1", "missing 'choices'"},
-    {"unknown-move.json", "unknown-move", 38, 31, "/scenes/0/choices/0/moves/0/move", "'minimise' is not a move Attune knows"},
-    {"unknown-target.json", "unknown-scene", 64, 19, "/scenes/1/choices/1/next", "there is no scene or ending 'cald'"},
-    {"unknown-variable.json", "bad-condition", 71, 113, "/scenes/2/lines/0/if", "unknown variable 'pateince' in the condition"},
-    {"unreachable.json", "unreachable", 174, 5, "/scenes/3", "scene 'attic' cannot be reached from the start"},
-    {"wrong-type.json", "wrong-type", 10, 14, "/minutes", "'minutes' should be a number but is text"},
+    {"unknown-move.json", "unknown-move", 38, 31, "/scenes/0/choices/0/moves/0/move",
+     "'minimise' is not a move Attune knows"},
+    {"unknown-target.json", "unknown-scene", 64, 19, "/scenes/1/choices/1/next",
+     "there is no scene or ending 'cald'"},
+    {"unknown-variable.json", "bad-condition", 71, 113, "/scenes/2/lines/0/if",
+     "unknown variable 'pateince' in the condition"},
+    {"unreachable.json", "unreachable", 174, 5, "/scenes/3",
+     "scene 'attic' cannot be reached from the start"},
+    {"wrong-type.json", "wrong-type", 10, 14, "/minutes",
+     "'minutes' should be a number but is text"},
 };
 
 } // namespace
@@ -62,7 +77,8 @@ TEST_CASE("loader: the documented example story loads clean") {
     CHECK(result.story->scenes.size() == 3);
     CHECK(result.story->endings.size() == 2);
     // The test fixture is the same story, so the broken fixtures derive from documented form.
-    CHECK(example + "\n" == read_text(test::source_dir() / "tests" / "data" / "stories" / "late-bus.json"));
+    CHECK(example + "\n" ==
+          read_text(test::source_dir() / "tests" / "data" / "stories" / "late-bus.json"));
 }
 
 TEST_CASE("loader: every broken fixture reports exactly its problems, located") {
@@ -104,7 +120,8 @@ TEST_CASE("loader: 'did you mean' suggests near names only") {
 }
 
 TEST_CASE("loader: a formatted problem names file, line, column, path and fix") {
-    const LoadResult result = load_story_file((test::source_dir() / "tests/data/broken/unknown-target.json").string());
+    const LoadResult result =
+        load_story_file((test::source_dir() / "tests/data/broken/unknown-target.json").string());
     REQUIRE(result.diagnostics.size() == 1);
     const std::string text = format(result.diagnostics[0]);
     CHECK(text.find("unknown-target.json:64:19: error: there is no scene or ending 'cald' "
@@ -121,9 +138,15 @@ TEST_CASE("loader: never crashes on mangled bytes, and always says why it refuse
         for (int e = 0; e < edits; ++e) {
             const auto at = static_cast<std::size_t>(random.below(static_cast<int>(text.size())));
             switch (random.below(3)) {
-            case 0: text[at] = static_cast<char>(random.below(256)); break;
-            case 1: text.erase(at, 1 + random.below(40)); break;
-            default: text.resize(at); break;
+            case 0:
+                text[at] = static_cast<char>(random.below(256));
+                break;
+            case 1:
+                text.erase(at, 1 + random.below(40));
+                break;
+            default:
+                text.resize(at);
+                break;
             }
         }
         const LoadResult result = load_story_text("mangled.json", text);
