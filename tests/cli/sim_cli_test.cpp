@@ -78,7 +78,7 @@ TEST_CASE("sim: json output, and an open rupture reported at the end") {
     CHECK(rows[0]["state"]["rupture_open"] == true);
 }
 
-TEST_CASE("sim: a seed reproduces disorganized responses; another seed differs") {
+TEST_CASE("sim: a seed reproduces disorganized responses and another seed differs") {
     const std::string args = "--character anxiety=0.9,avoidance=0.9 --moves "
                              "ask,ask,ask,ask,ask,ask,ask,ask,ask,ask,ask,ask --seed ";
     const SimRun a = sim(args + "7");

@@ -143,7 +143,7 @@ TEST_CASE("model 2: one criticize lowers safety more than one validate raises it
     CHECK(-criticize >= 2 * validate);
 }
 
-TEST_CASE("model 3: a 5:1 mix holds safety; a 1:1 mix lets it fall") {
+TEST_CASE("model 3: a 5 to 1 mix holds safety, and a 1 to 1 mix lets it fall") {
     // 30 steps each, the same criticize in both.
     const std::string five_to_one =
         repeat("validate,reflect,empathize,appreciate,comfort,criticize", 5);
@@ -339,7 +339,7 @@ TEST_CASE("model 11: disorganized attachment approaches and withdraws, reproduci
     }
 }
 
-TEST_CASE("model 12: ruptures and repairs carry a cause; an open rupture is reported") {
+TEST_CASE("model 12: ruptures and repairs carry a cause, and an open rupture is reported") {
     Profile sam = start();
     sam.subject = "she";
     sam.object = "her";
