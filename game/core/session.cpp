@@ -75,10 +75,6 @@ double clamp100(double v) {
     return std::clamp(v, 0.0, 100.0);
 }
 
-bool regulates_player(Move move) {
-    return move == Move::SelfSoothe || move == Move::TakeBreak || move == Move::Return;
-}
-
 } // namespace
 
 Session::Session(std::shared_ptr<const Story> story, std::shared_ptr<const model::Params> params,
@@ -197,8 +193,13 @@ void Session::apply_choice_moves(const Choice& choice, model::Outcome& outcome) 
                               state_.characters[ref.target], ref.move, together, state_.random,
                               outcome);
         }
-        if (regulates_player(ref.move)) {
-            model::apply_to_player(*params_, state_.player, ref.move, outcome);
+    }
+    // The player regulates once per kind of move, however many people the choice faces.
+    for (std::size_t i = 0; i < together.size(); ++i) {
+        const bool first =
+            std::find(together.begin(), together.begin() + i, together[i]) == together.begin() + i;
+        if (first && model::is_self_regulation(together[i])) {
+            model::apply_to_player(*params_, state_.player, together[i], outcome);
         }
     }
 }

@@ -138,7 +138,7 @@ TEST_CASE("cli: text plays every bundled story to an ending from piped input") {
     }
 }
 
-TEST_CASE("cli: text --trace shows the state; plain text shows words, not numbers") {
+TEST_CASE("cli: text --trace shows the state, plain text shows words, not numbers") {
     const std::string input = "1\n2\n";
     const Run traced = attune("text --trace --seed 1 tests/data/stories/late-bus.json", input);
     CHECK(traced.output.find("[state] ren: safety ") != std::string::npos);

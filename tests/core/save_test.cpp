@@ -173,3 +173,37 @@ TEST_CASE("saves: files are replaced atomically, and a failed write keeps the ol
     CHECK(files == 1); // no temporary file left behind
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("saves: round trip at every scene and ending of every bundled story") {
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "stories")) {
+        if (entry.path().filename() == "schema.json") {
+            continue;
+        }
+        CAPTURE(entry.path().string());
+        const auto story = test::story(entry.path());
+        // Breadth first, keeping the first session that reaches each scene or ending.
+        std::vector<Session> frontier{Session(story, test::params(), 21)};
+        std::set<std::string> reached{story->scenes[story->start].id};
+        while (!frontier.empty()) {
+            std::vector<Session> next;
+            for (const Session& session : frontier) {
+                LoadedSave loaded = round_trip(session);
+                REQUIRE_MESSAGE(loaded.session, loaded.error);
+                CHECK(loaded.session->state() == session.state());
+                for (const ChoiceView& choice : session.choices()) {
+                    Session after = session;
+                    if (!choice.enabled || !after.choose(choice.index)) {
+                        continue;
+                    }
+                    const std::string place =
+                        after.is_finished() ? after.ending()->id : after.scene().id;
+                    if (reached.insert(place).second) {
+                        next.push_back(std::move(after));
+                    }
+                }
+            }
+            frontier = std::move(next);
+        }
+        CHECK(reached.size() >= story->scenes.size() * 9 / 10); // conditions may hide a few
+    }
+}

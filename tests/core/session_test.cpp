@@ -135,3 +135,23 @@ TEST_CASE("session: rewind reaches back at least 100 choice points") {
         CHECK(snapshot(session) == points[step]);
     }
 }
+
+TEST_CASE("session: a regulating choice calms the player once, however many it faces") {
+    const std::string text = R"({"id": "two", "title": "Two", "version": "1", "summary": "s",
+      "relationship": "sibling", "minutes": 1, "age_band": "all", "author": "tests", "start": "a",
+      "characters": [
+        {"id": "x", "name": "X", "pronouns": "he/him", "role": "brother", "anxiety": 0.3, "avoidance": 0.3, "safety": 50, "distance": 50},
+        {"id": "y", "name": "Y", "pronouns": "she/her", "role": "sister", "anxiety": 0.3, "avoidance": 0.3, "safety": 50, "distance": 50}],
+      "scenes": [{"id": "a", "lines": [{"speaker": "x", "text": "You never listen.", "moves": [{"move": "contempt"}]}],
+        "choices": [
+          {"id": "both", "text": "Breathe.", "moves": [{"move": "self_soothe", "to": "x"}, {"move": "self_soothe", "to": "y"}], "next": "end"},
+          {"id": "one", "text": "Breathe.", "moves": [{"move": "self_soothe", "to": "x"}], "next": "end"}]}],
+      "endings": [{"id": "end", "kind": "open", "title": "End", "reflection": ["?"]}]})";
+    const LoadResult loaded = load_story_text("two.json", text);
+    REQUIRE(loaded.story);
+    Session both(loaded.story, test::params(), 1);
+    Session one(loaded.story, test::params(), 1);
+    REQUIRE(both.choose("both"));
+    REQUIRE(one.choose("one"));
+    CHECK(both.state().player == one.state().player);
+}
