@@ -117,7 +117,7 @@ std::vector<SlotInfo> SaveStore::list(std::vector<std::string>& messages) const 
         try {
             slots.push_back(read_info(entry.path()));
         } catch (const std::exception&) {
-            const fs::path aside = move_aside(entry.path());
+            const fs::path aside = set_aside(entry.path());
             messages.push_back("The save " + entry.path().filename().string() +
                                " could not be read, so it was set aside as " +
                                aside.filename().string() + ".");
@@ -148,7 +148,7 @@ SlotLoad SaveStore::load(const SlotInfo& slot, std::shared_ptr<const Story> stor
         loaded.error = "This save is damaged and cannot be read.";
     }
     if (!loaded.session) {
-        const fs::path aside = move_aside(slot.file);
+        const fs::path aside = set_aside(slot.file);
         result.error = loaded.error + " It was set aside as " + aside.filename().string() +
                        "; your other saves are safe.";
         return result;
@@ -158,7 +158,7 @@ SlotLoad SaveStore::load(const SlotInfo& slot, std::shared_ptr<const Story> stor
     return result;
 }
 
-fs::path SaveStore::move_aside(const fs::path& file) const {
+fs::path set_aside(const fs::path& file) {
     const std::string base = file.stem().string() + corrupt_marker + timestamp_now();
     fs::path aside = file.parent_path() / (base + ".json");
     for (int n = 2; fs::exists(aside); ++n) {

@@ -14,6 +14,10 @@
 
 namespace attune {
 
+/// Renames `file` to `NAME.corrupt-TIMESTAMP.json` beside it, so a file that cannot be
+/// used is kept for inspection; returns the new path (or `file` if renaming failed).
+std::filesystem::path set_aside(const std::filesystem::path& file);
+
 /// What the library and the load menu show about one save file.
 struct SlotInfo {
     std::filesystem::path file;
@@ -60,9 +64,6 @@ public:
     /// moved aside and explained in SlotLoad::error.
     SlotLoad load(const SlotInfo& slot, std::shared_ptr<const Story> story,
                   std::shared_ptr<const model::Params> params) const;
-
-    /// Renames `file` to `NAME.corrupt-TIMESTAMP.json` beside it; returns the new path.
-    std::filesystem::path move_aside(const std::filesystem::path& file) const;
 
 private:
     std::filesystem::path folder_;

@@ -1,0 +1,133 @@
+#include "settings.h"
+
+#include "save.h"
+#include "save_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <fstream>
+
+namespace attune {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array speeds = {TextSpeed::Gentle, TextSpeed::Steady, TextSpeed::Brisk,
+                               TextSpeed::Instant};
+
+TextSpeed speed_from_name(const std::string& name) {
+    for (const TextSpeed speed : speeds) {
+        if (name == text_speed_name(speed)) {
+            return speed;
+        }
+    }
+    throw std::runtime_error("unknown text speed '" + name + "'");
+}
+
+json to_json(const Settings& settings) {
+    return {{"text_size", settings.text_size},
+            {"font", settings.font},
+            {"high_contrast", settings.high_contrast},
+            {"reduced_motion", settings.reduced_motion},
+            {"show_numbers", settings.show_numbers},
+            {"text_speed", text_speed_name(settings.text_speed)},
+            {"fullscreen", settings.fullscreen}};
+}
+
+// Missing keys keep their defaults, so files written by older versions still load.
+Settings from_json(const json& in) {
+    Settings settings;
+    settings.text_size = in.value("text_size", settings.text_size);
+    settings.font = in.value("font", settings.font);
+    settings.high_contrast = in.value("high_contrast", settings.high_contrast);
+    settings.reduced_motion = in.value("reduced_motion", settings.reduced_motion);
+    settings.show_numbers = in.value("show_numbers", settings.show_numbers);
+    settings.text_speed =
+        speed_from_name(in.value("text_speed", text_speed_name(settings.text_speed)));
+    settings.fullscreen = in.value("fullscreen", settings.fullscreen);
+    return clamped(settings);
+}
+
+} // namespace
+
+Settings clamped(Settings settings) {
+    settings.text_size = std::clamp(settings.text_size, min_text_size, max_text_size);
+    if (settings.font.empty()) {
+        settings.font = Settings{}.font;
+    }
+    return settings;
+}
+
+double characters_per_second(TextSpeed speed) {
+    switch (speed) {
+    case TextSpeed::Gentle:
+        return 30;
+    case TextSpeed::Steady:
+        return 55;
+    case TextSpeed::Brisk:
+        return 110;
+    case TextSpeed::Instant:
+        return 0;
+    }
+    return 0;
+}
+
+const char* text_speed_name(TextSpeed speed) {
+    switch (speed) {
+    case TextSpeed::Gentle:
+        return "gentle";
+    case TextSpeed::Steady:
+        return "steady";
+    case TextSpeed::Brisk:
+        return "brisk";
+    case TextSpeed::Instant:
+        return "instant";
+    }
+    return "steady";
+}
+
+std::filesystem::path default_settings_path() {
+    std::filesystem::path folder;
+    if (const char* config = std::getenv("XDG_CONFIG_HOME"); config && *config) {
+        folder = config;
+    } else {
+        const char* home = std::getenv("HOME");
+        folder = std::filesystem::path(home && *home ? home : ".") / ".config";
+    }
+    return folder / "attune" / "settings.json";
+}
+
+LoadedSettings load_settings(const std::filesystem::path& path) {
+    LoadedSettings loaded;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return loaded;
+    }
+    try {
+        loaded.settings = from_json(json::parse(in));
+    } catch (const std::exception&) {
+        in.close();
+        const std::filesystem::path aside = set_aside(path);
+        loaded.message = "Your settings file could not be read, so the defaults are in use. "
+                         "The old file was kept as " +
+                         aside.filename().string() + ".";
+    }
+    return loaded;
+}
+
+bool save_settings(const Settings& settings, const std::filesystem::path& path,
+                   std::string& error) {
+    std::error_code ec;
+    std::filesystem::create_directories(path.parent_path(), ec);
+    if (ec) {
+        error = "cannot create " + path.parent_path().string() + ": " + ec.message();
+        return false;
+    }
+    return write_file_atomically(path.string(), to_json(settings).dump(2) + "\n", error);
+}
+
+} // namespace attune

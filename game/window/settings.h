@@ -1,0 +1,54 @@
+#pragma once
+// The player's settings: plain data, kept as JSON in $XDG_CONFIG_HOME/attune/settings.json
+// (else ~/.config/attune). Loading never fails: a bad file gives the defaults, a message,
+// and is kept aside for inspection.
+
+#include <filesystem>
+#include <string>
+
+namespace attune {
+
+/// How quickly story text appears.
+enum class TextSpeed { Gentle, Steady, Brisk, Instant };
+
+/// Everything the Settings screen changes.
+struct Settings {
+    int text_size = 100; ///< percent, 75..200
+    std::string font = "DejaVu Sans";
+    bool high_contrast = false;
+    bool reduced_motion = false;
+    bool show_numbers = false; ///< off: states in words ("guarded", "open")
+    TextSpeed text_speed = TextSpeed::Steady;
+    bool fullscreen = false;
+    bool operator==(const Settings&) const = default;
+};
+
+inline constexpr int min_text_size = 75;
+inline constexpr int max_text_size = 200;
+
+/// The settings with every value brought into its allowed range.
+Settings clamped(Settings settings);
+
+/// Characters revealed per second at `speed` (0 for instant).
+double characters_per_second(TextSpeed speed);
+
+/// Plain names for the speeds, for the Settings screen and the file.
+const char* text_speed_name(TextSpeed speed);
+
+/// $XDG_CONFIG_HOME/attune/settings.json, else ~/.config/attune/settings.json.
+std::filesystem::path default_settings_path();
+
+/// Settings read from a file, plus a message for the player when it could not be used.
+struct LoadedSettings {
+    Settings settings;
+    std::string message;
+};
+
+/// Reads `path`. A missing file gives the defaults silently; a bad one gives the defaults,
+/// a message, and is renamed aside.
+LoadedSettings load_settings(const std::filesystem::path& path);
+
+/// Writes `settings` to `path` atomically, creating its folder.
+bool save_settings(const Settings& settings, const std::filesystem::path& path, std::string& error);
+
+} // namespace attune
