@@ -9,8 +9,11 @@ namespace attune::cli {
 void add_text_command(CLI::App& app, int& exit_code);
 void add_check_command(CLI::App& app, int& exit_code);
 void add_sim_command(CLI::App& app, int& exit_code);
+void add_play_command(CLI::App& app, int& exit_code);
 
 /// Plain `attune`: the window when there is one, else the default story in the terminal.
 int run_default(int argc, char** argv);
+/// Opens the library window when there is a display; false (nothing done) otherwise.
+bool open_library_window(int& exit_code);
 
 } // namespace attune::cli

@@ -42,6 +42,9 @@ void add_text_command(CLI::App& app, int& exit_code) {
 }
 
 int run_default(int, char**) {
+    if (int exit_code = 0; open_library_window(exit_code)) {
+        return exit_code;
+    }
     std::cout << "The game window is not available here, so the story plays in the terminal.\n\n";
     TextArgs args;
     return run_text(args);

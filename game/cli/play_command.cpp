@@ -1,0 +1,100 @@
+// attune play STORY [--choices 1,2,1] [--screenshot shot.png] [--size 1280x720]
+//                   [--screen library|play|ending|settings] [--bench-frames N] [--stories DIR]:
+// play a story in the game window, or script it for screenshots and benchmarks.
+
+#include "commands.h"
+#include "loading.h"
+
+#ifdef ATTUNE_HAS_WINDOW
+#include "scripted_run.h"
+#endif
+
+#include <cstdio>
+#include <iostream>
+
+namespace attune::cli {
+
+namespace {
+
+struct PlayArgs {
+    std::string story;
+    std::vector<int> choices;
+    std::string screenshot;
+    std::string size = "1280x720";
+    std::string screen;
+    int bench_frames = 0;
+    std::vector<std::string> stories;
+};
+
+#ifdef ATTUNE_HAS_WINDOW
+bool parse_size(const std::string& text, unsigned& width, unsigned& height) {
+    char extra = 0;
+    return std::sscanf(text.c_str(), "%ux%u%c", &width, &height, &extra) == 2 && width >= 320 &&
+           height >= 240 && width <= 7680 && height <= 4320;
+}
+
+int run_play_command(const PlayArgs& args) {
+    AppOptions options;
+    if (!parse_size(args.size, options.width, options.height)) {
+        std::cerr << "attune play: --size wants WIDTHxHEIGHT, e.g. 1280x720 (got '" << args.size
+                  << "').\n";
+        return 2;
+    }
+    if (!display_available()) {
+        std::cerr << "attune play: no display found, so the window cannot open. Play in the "
+                     "terminal with: attune text "
+                  << args.story << "\n";
+        return 1;
+    }
+    const auto params = load_params_or_explain();
+    const auto story = load_story_or_explain(args.story);
+    if (!params || !story) {
+        return 1;
+    }
+    options.story_folders = args.stories;
+    ScriptedRun run{story, args.choices, args.screenshot, args.screen, args.bench_frames};
+    return run_play(run, options, params);
+}
+#else
+int run_play_command(const PlayArgs&) {
+    std::cerr << "attune play: this build has no game window (ATTUNE_WINDOW is off). Play in "
+                 "the terminal with `attune text`.\n";
+    return 1;
+}
+#endif
+
+} // namespace
+
+void add_play_command(CLI::App& app, int& exit_code) {
+    auto args = std::make_shared<PlayArgs>();
+    CLI::App* play = app.add_subcommand("play", "Play a story in the game window.");
+    play->add_option("story", args->story, "Story file")->required();
+    play->add_option("--choices", args->choices,
+                     "Take these choices first (1-based among the choices that can be taken)")
+        ->delimiter(',');
+    play->add_option("--screenshot", args->screenshot,
+                     "Let animations settle, save a PNG of the window and exit");
+    play->add_option("--size", args->size, "Window size, WIDTHxHEIGHT (default 1280x720)");
+    play->add_option("--screen", args->screen, "Screen to show: library, play, ending, settings");
+    play->add_option("--bench-frames", args->bench_frames,
+                     "Play by itself for N frames, then print frame times and peak memory")
+        ->check(CLI::PositiveNumber);
+    play->add_option("--stories", args->stories, "Another folder of stories for the library");
+    play->callback([args, &exit_code] { exit_code = run_play_command(*args); });
+}
+
+bool open_library_window(int& exit_code) {
+#ifdef ATTUNE_HAS_WINDOW
+    if (!display_available()) {
+        return false;
+    }
+    const auto params = load_params_or_explain();
+    exit_code = params ? run_library(AppOptions{}, params) : 1;
+    return true;
+#else
+    (void)exit_code;
+    return false;
+#endif
+}
+
+} // namespace attune::cli

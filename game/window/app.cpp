@@ -1,0 +1,306 @@
+#include "app.h"
+
+#include "paths.h"
+#include "screens.h"
+#include "theme.h"
+
+#include <SFML/Graphics/Texture.hpp>
+#include <SFML/Graphics/VertexArray.hpp>
+#include <SFML/System/Clock.hpp>
+#include <SFML/Window/VideoMode.hpp>
+
+namespace attune {
+
+namespace {
+
+std::vector<std::filesystem::path> story_folders(const AppOptions& options) {
+    std::vector<std::filesystem::path> folders = {data_dir() / "stories"};
+    folders.insert(folders.end(), options.story_folders.begin(), options.story_folders.end());
+    return folders;
+}
+
+sf::Color to_sf(ImU32 color) {
+    return sf::Color(color & 0xff, (color >> 8) & 0xff, (color >> 16) & 0xff);
+}
+
+int number_key(sf::Keyboard::Key key) {
+    if (key >= sf::Keyboard::Num1 && key <= sf::Keyboard::Num9) {
+        return key - sf::Keyboard::Num1 + 1;
+    }
+    if (key >= sf::Keyboard::Numpad1 && key <= sf::Keyboard::Numpad9) {
+        return key - sf::Keyboard::Numpad1 + 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+App::App(const AppOptions& options, std::shared_ptr<const model::Params> params)
+    : game_(std::move(params), scan_stories(story_folders(options)),
+            SaveStore(options.save_folder.empty() ? SaveStore::default_folder()
+                                                  : std::filesystem::path(options.save_folder)),
+            options.settings_file.empty() ? default_settings_path()
+                                          : std::filesystem::path(options.settings_file)),
+      windowed_size_(options.width, options.height) {
+    if (options.settings) {
+        game_.use_settings(*options.settings);
+    } else {
+        game_.load_stored_settings();
+    }
+    open_window(game_.settings().fullscreen);
+    imgui_ = std::make_unique<ImGuiPlatform>(window_, cursors_);
+    if (!fonts_.load(game_.settings().font, error_)) {
+        return;
+    }
+    families_ = installed_families();
+    follow_settings();
+}
+
+App::~App() {
+    imgui_.reset(); // the renderer needs the window's context while shutting down
+}
+
+void App::open_window(bool fullscreen) {
+    sf::ContextSettings context;
+    context.antialiasingLevel = 4;
+    if (fullscreen) {
+        window_.create(sf::VideoMode::getDesktopMode(), "Attune", sf::Style::Fullscreen, context);
+    } else {
+        window_.create(sf::VideoMode(windowed_size_.x, windowed_size_.y), "Attune",
+                       sf::Style::Default, context);
+    }
+    window_.setVerticalSyncEnabled(true);
+    window_.setKeyRepeatEnabled(false);
+    fullscreen_ = fullscreen;
+}
+
+StageStyle App::stage_style() const {
+    return {game_.settings().reduced_motion, game_.settings().high_contrast};
+}
+
+void App::follow_settings() {
+    const Settings& settings = game_.settings();
+    if (settings.fullscreen != fullscreen_) {
+        if (!fullscreen_) {
+            windowed_size_ = window_.getSize();
+        }
+        open_window(settings.fullscreen);
+    }
+    if (settings.font != fonts_.family()) {
+        std::string problem;
+        if (!fonts_.load(settings.font, problem)) {
+            game_.ui.notices.push_back(problem);
+        }
+    }
+    const sf::Vector2u size = window_.getSize();
+    const float px = text_pixel_size(size.x, size.y, settings.text_size);
+    if (fonts_.build(px)) {
+        imgui_->reload_fonts();
+        stage_.set_font(fonts_.stage_font(), px / 20);
+    }
+    if (px != themed_px_ || settings.high_contrast != themed_contrast_) {
+        apply_theme(settings.high_contrast, px);
+        themed_px_ = px;
+        themed_contrast_ = settings.high_contrast;
+    }
+}
+
+void App::follow_session() {
+    const Session* session = game_.session();
+    if (!session || game_.revision() == stage_revision_) {
+        return;
+    }
+    stage_revision_ = game_.revision();
+    stage_.set_target(stage_target(*session));
+    for (const model::Event& event : game_.take_events()) {
+        if (event.kind != model::EventKind::RuptureOpen) {
+            stage_.show_event(event.sentence, event.kind == model::EventKind::Repair);
+        }
+    }
+    if (game_.settings().reduced_motion) {
+        stage_.settle();
+    }
+}
+
+int App::run() {
+    sf::Clock clock;
+    while (window_.isOpen() && !game_.ui.quit) {
+        sf::Event event;
+        while (window_.pollEvent(event)) {
+            handle(event);
+        }
+        if (!window_.isOpen()) {
+            break;
+        }
+        draw_frame(clock.restart().asSeconds());
+        present();
+    }
+    return 0;
+}
+
+void App::handle(const sf::Event& event) {
+    switch (event.type) {
+    case sf::Event::Closed:
+        window_.close();
+        return;
+    case sf::Event::Resized:
+        window_.setView(
+            sf::View(sf::FloatRect(0, 0, float(event.size.width), float(event.size.height))));
+        break;
+    case sf::Event::KeyPressed:
+        if (handle_key(event.key)) {
+            return;
+        }
+        break;
+    case sf::Event::MouseWheelScrolled: {
+        const PlayLayout layout = play_layout(ImVec2(float(size().x), float(size().y)));
+        const bool over_stage = event.mouseWheelScroll.x < layout.stage_max.x &&
+                                event.mouseWheelScroll.y < layout.stage_max.y;
+        if (game_.ui.screen == Screen::Play && game_.ui.overlay == Overlay::None && over_stage &&
+            event.mouseWheelScroll.delta > 0) {
+            game_.rewind_one();
+            return;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    imgui_->handle(event);
+}
+
+bool App::handle_key(const sf::Event::KeyEvent& key) {
+    UiState& ui = game_.ui;
+    if (key.code == sf::Keyboard::F11) {
+        Settings settings = game_.settings();
+        settings.fullscreen = !settings.fullscreen;
+        game_.change_settings(settings);
+        return true;
+    }
+    if (key.code != sf::Keyboard::Escape) {
+        return ui.screen == Screen::Play && ui.overlay == Overlay::None && handle_play_key(key);
+    }
+    if (ui.overlay == Overlay::Save ||
+        (ui.overlay == Overlay::Load && game_.session() && ui.screen != Screen::Library)) {
+        ui.overlay = Overlay::Pause;
+    } else if (ui.overlay != Overlay::None) {
+        ui.overlay = Overlay::None;
+    } else if (ui.screen == Screen::Play) {
+        ui.overlay = Overlay::Pause;
+        ui.focus_choices = true;
+    } else if (ui.screen == Screen::Settings) {
+        game_.close_settings();
+    } else if (ui.screen == Screen::StepOut) {
+        ui.screen = Screen::Play;
+    }
+    return true;
+}
+
+bool App::handle_play_key(const sf::Event::KeyEvent& key) {
+    if (key.code == sf::Keyboard::PageUp) {
+        game_.rewind_one();
+        return true;
+    }
+    if (game_.is_revealing()) {
+        const bool skips = number_key(key.code) > 0 || key.code == sf::Keyboard::Space ||
+                           key.code == sf::Keyboard::Enter;
+        if (skips) {
+            game_.skip_reveal();
+        }
+        return skips;
+    }
+    if (const int n = number_key(key.code); n > 0) {
+        game_.choose_nth_enabled(n);
+        return true;
+    }
+    return false;
+}
+
+void App::settle() {
+    follow_session();
+    game_.skip_reveal();
+    stage_.settle();
+}
+
+void App::draw_background() {
+    const Palette& colors = palette(game_.settings().high_contrast);
+    const sf::Vector2f size(window_.getSize());
+    sf::VertexArray quad(sf::Quads, 4);
+    quad[0] = sf::Vertex({0, 0}, to_sf(colors.background_top));
+    quad[1] = sf::Vertex({size.x, 0}, to_sf(colors.background_top));
+    quad[2] = sf::Vertex(size, to_sf(colors.background_bottom));
+    quad[3] = sf::Vertex({0, size.y}, to_sf(colors.background_bottom));
+    window_.draw(quad);
+}
+
+void App::draw_screens() {
+    const sf::Vector2u size = window_.getSize();
+    ScreenContext context{game_,
+                          fonts_.imgui(),
+                          palette(game_.settings().high_contrast),
+                          ImVec2(float(size.x), float(size.y)),
+                          fonts_.pixel_size(),
+                          families_};
+    const bool playing = game_.session() != nullptr;
+    switch (playing ? game_.ui.screen
+                    : (game_.ui.screen == Screen::Settings ? Screen::Settings : Screen::Library)) {
+    case Screen::Library:
+        show_library(context);
+        break;
+    case Screen::Play:
+        show_play(context, play_layout(context.size));
+        break;
+    case Screen::Ending:
+        show_ending(context);
+        break;
+    case Screen::Settings:
+        show_settings(context);
+        break;
+    case Screen::StepOut:
+        show_step_out(context);
+        break;
+    }
+    show_pause_menu(context);
+    show_notices(context);
+}
+
+void App::draw_frame(float seconds) {
+    follow_settings();
+    follow_session();
+    if (game_.ui.screen == Screen::Play && game_.ui.overlay == Overlay::None) {
+        game_.reveal(seconds);
+    }
+    stage_.update(seconds, stage_style());
+
+    window_.clear(to_sf(palette(game_.settings().high_contrast).background_top));
+    draw_background();
+    if (game_.session() && game_.ui.screen == Screen::Play) {
+        const PlayLayout layout = play_layout(ImVec2(float(size().x), float(size().y)));
+        stage_.draw(window_,
+                    sf::FloatRect(layout.stage_min.x, layout.stage_min.y,
+                                  layout.stage_max.x - layout.stage_min.x,
+                                  layout.stage_max.y - layout.stage_min.y),
+                    stage_style());
+    }
+    imgui_->new_frame(seconds);
+    draw_screens();
+    imgui_->render();
+}
+
+bool App::screenshot(const std::string& path) {
+    settle();
+    // Two frames: ImGui sizes auto-resizing windows on the first and draws them on the second.
+    draw_frame(0.016f);
+    present();
+    settle();
+    draw_frame(0.016f);
+    sf::Texture texture;
+    if (!texture.create(size().x, size().y)) {
+        return false;
+    }
+    texture.update(window_);
+    present();
+    return texture.copyToImage().saveToFile(path);
+}
+
+} // namespace attune

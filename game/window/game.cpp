@@ -1,0 +1,213 @@
+#include "game.h"
+
+#include "story_loader.h"
+
+#include <algorithm>
+#include <random>
+
+namespace attune {
+
+namespace {
+
+std::uint64_t fresh_seed() {
+    std::random_device device;
+    return (static_cast<std::uint64_t>(device()) << 32) ^ device();
+}
+
+} // namespace
+
+Game::Game(std::shared_ptr<const model::Params> params, std::vector<ShelfEntry> shelf,
+           SaveStore store, std::filesystem::path settings_path)
+    : params_(std::move(params)), shelf_(std::move(shelf)), store_(std::move(store)),
+      settings_path_(std::move(settings_path)) {}
+
+std::vector<model::Event> Game::take_events() {
+    return std::exchange(events_, {});
+}
+
+void Game::start(std::shared_ptr<const Story> story) {
+    session_.emplace(std::move(story), params_, fresh_seed());
+    ui.screen = Screen::Play;
+    ui.overlay = Overlay::None;
+    changed();
+}
+
+bool Game::choose(int index) {
+    if (!session_ || !session_->choose(index)) {
+        return false;
+    }
+    const auto& events = session_->last_outcome().events;
+    events_.insert(events_.end(), events.begin(), events.end());
+    autosave();
+    changed();
+    return true;
+}
+
+bool Game::choose_nth_enabled(int n) {
+    if (!session_ || n < 1) {
+        return false;
+    }
+    int seen = 0;
+    for (const ChoiceView& choice : session_->choices()) {
+        if (choice.enabled && ++seen == n) {
+            return choose(choice.index);
+        }
+    }
+    return false;
+}
+
+bool Game::rewind_to(std::size_t step) {
+    if (!session_ || !session_->rewind_to(step)) {
+        return false;
+    }
+    events_.clear();
+    autosave();
+    changed();
+    return true;
+}
+
+bool Game::rewind_one() {
+    return session_ && !session_->history().empty() && rewind_to(session_->history().size() - 1);
+}
+
+void Game::skip_reveal() {
+    ui.revealed = static_cast<double>(text_length());
+}
+
+bool Game::is_revealing() const {
+    return ui.revealed < static_cast<double>(text_length());
+}
+
+void Game::reveal(double seconds) {
+    const double speed = characters_per_second(settings_.text_speed);
+    if (speed <= 0 || settings_.reduced_motion) {
+        skip_reveal();
+        return;
+    }
+    ui.revealed = std::min(ui.revealed + seconds * speed, static_cast<double>(text_length()));
+}
+
+std::size_t Game::text_length() const {
+    std::size_t length = 0;
+    if (session_) {
+        for (const ShownLine& line : session_->lines()) {
+            length += line.text.size();
+        }
+    }
+    return length;
+}
+
+void Game::save_slot(const std::string& name) {
+    std::string error;
+    slots_stale_ = true;
+    if (session_ && store_.save(*session_, name, error)) {
+        ui.notices.push_back("Saved in " + name + ".");
+    } else if (session_) {
+        ui.notices.push_back("Could not save: " + error);
+    }
+}
+
+std::shared_ptr<const Story> Game::story_for(const SlotInfo& slot) {
+    for (const ShelfEntry& entry : shelf_) {
+        if (entry.story && entry.story->info.id == slot.story_id) {
+            return entry.story;
+        }
+    }
+    return load_story_file(slot.story_file).story;
+}
+
+void Game::load_slot(const SlotInfo& slot) {
+    const auto story = story_for(slot);
+    if (!story) {
+        ui.notices.push_back("The story \"" + slot.story_title +
+                             "\" for this save could not be "
+                             "found; the save is kept.");
+        return;
+    }
+    SlotLoad loaded = store_.load(slot, story, params_);
+    slots_stale_ = true;
+    if (!loaded.session) {
+        ui.notices.push_back(loaded.error);
+        return;
+    }
+    ui.notices.insert(ui.notices.end(), loaded.notes.begin(), loaded.notes.end());
+    session_ = std::move(loaded.session);
+    ui.screen = session_->is_finished() ? Screen::Ending : Screen::Play;
+    ui.overlay = Overlay::None;
+    changed();
+    skip_reveal();
+}
+
+const std::vector<SlotInfo>& Game::slots() {
+    if (slots_stale_) {
+        slots_ = store_.list(ui.notices);
+        slots_stale_ = false;
+    }
+    return slots_;
+}
+
+bool Game::continue_latest() {
+    const auto& all = slots();
+    const auto latest =
+        std::find_if(all.begin(), all.end(), [](const SlotInfo& s) { return s.is_autosave; });
+    if (latest == all.end()) {
+        ui.notices.push_back("There is no story to continue yet.");
+        return false;
+    }
+    load_slot(SlotInfo(*latest));
+    return session_.has_value() && ui.screen != Screen::Library;
+}
+
+void Game::change_settings(const Settings& settings) {
+    settings_ = clamped(settings);
+    std::string error;
+    if (!save_settings(settings_, settings_path_, error)) {
+        ui.notices.push_back("Your settings apply now but could not be kept: " + error);
+    }
+}
+
+void Game::load_stored_settings() {
+    LoadedSettings loaded = load_settings(settings_path_);
+    settings_ = loaded.settings;
+    if (!loaded.message.empty()) {
+        ui.notices.push_back(loaded.message);
+    }
+}
+
+void Game::open_settings() {
+    if (ui.screen != Screen::Settings) {
+        ui.settings_return = ui.screen;
+    }
+    ui.screen = Screen::Settings;
+    ui.overlay = Overlay::None;
+}
+
+void Game::close_settings() {
+    ui.screen = ui.settings_return;
+}
+
+void Game::to_library() {
+    ui.screen = Screen::Library;
+    ui.overlay = Overlay::None;
+}
+
+void Game::changed() {
+    ++revision_;
+    ui.revealed = 0;
+    ui.focus_choices = true;
+    if (session_ && ui.screen == Screen::Play && session_->is_finished()) {
+        ui.screen = Screen::Ending;
+    } else if (session_ && ui.screen == Screen::Ending && !session_->is_finished()) {
+        ui.screen = Screen::Play;
+    }
+}
+
+void Game::autosave() {
+    std::string error;
+    slots_stale_ = true;
+    if (!store_.autosave(*session_, error)) {
+        ui.notices.push_back("Autosave failed: " + error);
+    }
+}
+
+} // namespace attune

@@ -1,0 +1,119 @@
+#pragma once
+// The game as the window plays it: the session, the saves, the settings and the small bit
+// of UI state the screens share. No SFML and no ImGui here, so input tests can drive it
+// and screens stay plain functions of it.
+
+#include "save_store.h"
+#include "settings.h"
+#include "story_shelf.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace attune {
+
+/// Which screen fills the window.
+enum class Screen { Library, Play, Ending, Settings, StepOut };
+
+/// A menu drawn over the play screen.
+enum class Overlay { None, Pause, Save, Load };
+
+/// The UI state the screens share; everything else is derived from the session.
+struct UiState {
+    Screen screen = Screen::Library;
+    Screen settings_return = Screen::Library; ///< where Settings' Back goes
+    Overlay overlay = Overlay::None;
+    double revealed = 0;              ///< characters of the current text shown so far
+    bool focus_choices = false;       ///< put keyboard focus on the first choice next frame
+    std::vector<std::string> notices; ///< plain messages for the player (saves, settings)
+    bool quit = false;
+};
+
+/// The story being played plus everything around it.
+class Game {
+public:
+    Game(std::shared_ptr<const model::Params> params, std::vector<ShelfEntry> shelf,
+         SaveStore store, std::filesystem::path settings_path);
+
+    UiState ui;
+
+    const std::vector<ShelfEntry>& shelf() const { return shelf_; }
+    const Settings& settings() const { return settings_; }
+    const SaveStore& store() const { return store_; }
+    Session* session() { return session_ ? &*session_ : nullptr; }
+    const Session* session() const { return session_ ? &*session_ : nullptr; }
+
+    /// Bumped on every change of the session, so the stage knows to follow.
+    int revision() const { return revision_; }
+
+    /// Rupture and repair events since the last call, for the stage's callouts.
+    std::vector<model::Event> take_events();
+
+    /// Starts `story` from the beginning on the play screen.
+    void start(std::shared_ptr<const Story> story);
+
+    /// Takes the choice with this scene index; autosaves. False if it cannot be taken.
+    bool choose(int index);
+
+    /// Takes the `n`th (1-based) enabled choice, as the number keys do.
+    bool choose_nth_enabled(int n);
+
+    /// Goes back to the choice point before history step `step`.
+    bool rewind_to(std::size_t step);
+
+    /// Goes back one choice (PageUp, mouse wheel up).
+    bool rewind_one();
+
+    /// Shows the whole current text at once.
+    void skip_reveal();
+    bool is_revealing() const;
+    /// Advances the text reveal by `seconds` at the chosen speed.
+    void reveal(double seconds);
+    /// Characters in the current text (what `ui.revealed` counts toward).
+    std::size_t text_length() const;
+
+    /// Saves into the named slot; the result goes to ui.notices.
+    void save_slot(const std::string& name);
+
+    /// Loads `slot`, finding its story on the shelf or at the file it was saved from.
+    void load_slot(const SlotInfo& slot);
+
+    /// Every save on disk, newest first (read again only after something was saved).
+    const std::vector<SlotInfo>& slots();
+
+    /// Continues the newest autosave; false (with a notice) when there is none.
+    bool continue_latest();
+
+    /// Applies and stores new settings.
+    void change_settings(const Settings& settings);
+
+    /// Sets the settings without writing them (command-line overrides, tests).
+    void use_settings(const Settings& settings) { settings_ = clamped(settings); }
+
+    /// Loads the stored settings, noting any problem.
+    void load_stored_settings();
+
+    void open_settings();
+    void close_settings();
+    void to_library();
+
+private:
+    std::shared_ptr<const model::Params> params_;
+    std::vector<ShelfEntry> shelf_;
+    SaveStore store_;
+    std::filesystem::path settings_path_;
+    Settings settings_;
+    std::optional<Session> session_;
+    std::vector<model::Event> events_;
+    std::vector<SlotInfo> slots_;
+    bool slots_stale_ = true;
+    int revision_ = 0;
+
+    void changed();
+    void autosave();
+    std::shared_ptr<const Story> story_for(const SlotInfo& slot);
+};
+
+} // namespace attune

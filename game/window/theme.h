@@ -1,0 +1,31 @@
+#pragma once
+// The look of the screens: the evening palette (or the high-contrast one) applied to
+// Dear ImGui, with spacing that scales with the text.
+
+#include <imgui.h>
+
+namespace attune {
+
+/// The colours screens draw with, beyond ImGui's own style.
+struct Palette {
+    ImU32 background_top;
+    ImU32 background_bottom;
+    ImU32 panel;
+    ImU32 text;
+    ImU32 dim;     ///< secondary text, disabled choices
+    ImU32 warm;    ///< safe / warm: amber
+    ImU32 cool;    ///< guarded / cool: slate blue
+    ImU32 repair;  ///< soft rose-gold
+    ImU32 rupture; ///< muted brick
+    ImU32 grid;
+};
+
+const Palette& palette(bool high_contrast);
+
+/// Applies the palette and sizes (in pixels of body text) to ImGui's style.
+void apply_theme(bool high_contrast, float text_px);
+
+/// An ImU32 colour as ImGui's float colour.
+ImVec4 to_vec4(ImU32 color);
+
+} // namespace attune

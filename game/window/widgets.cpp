@@ -1,0 +1,134 @@
+#include "widgets.h"
+
+#include <algorithm>
+#include <string>
+
+namespace attune {
+
+namespace {
+
+constexpr float line_height_factor = 1.4f;
+
+// Calls `line` for each wrapped line of `text`; returns how many lines there were.
+template <typename Visit> int each_wrapped_line(std::string_view text, float width, Visit line) {
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const char* start = text.data();
+    const char* const end = text.data() + text.size();
+    int count = 0;
+    while (start < end) {
+        const char* newline = std::find(start, end, '\n');
+        const char* stop =
+            font->CalcWordWrapPositionA(size / font->FontSize, start, newline, width);
+        if (stop == start) {
+            stop = std::min(start + 1, newline); // a word wider than the line: break inside it
+        }
+        line(start, stop);
+        ++count;
+        start = stop;
+        while (start < end && (*start == ' ' || *start == '\n')) {
+            ++start;
+        }
+    }
+    return count;
+}
+
+// Draws the wrapped lines of `text` from `origin` without adding a layout item; returns
+// the number of lines.
+int draw_lines(ImVec2 origin, std::string_view text, ImU32 color, float width,
+               std::size_t limit = std::string_view::npos) {
+    const float line_height = ImGui::GetFontSize() * line_height_factor;
+    const float lead = (line_height - ImGui::GetFontSize()) / 2;
+    const char* const cut = text.data() + std::min(limit, text.size());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    int lines = 0;
+    each_wrapped_line(text, width, [&](const char* from, const char* to) {
+        if (from < cut) {
+            draw->AddText(ImVec2(origin.x, origin.y + lines * line_height + lead), color, from,
+                          std::min(to, cut));
+        }
+        ++lines;
+    });
+    return lines;
+}
+
+} // namespace
+
+void paragraph(std::string_view text, ImU32 color, float width, std::size_t limit) {
+    const int lines = draw_lines(ImGui::GetCursorScreenPos(), text, color, width, limit);
+    // Space is reserved for the whole paragraph so revealing text never moves the layout.
+    ImGui::Dummy(ImVec2(width, lines * ImGui::GetFontSize() * line_height_factor));
+}
+
+float paragraph_height(std::string_view text, float width) {
+    const int lines = each_wrapped_line(text, width, [](const char*, const char*) {});
+    return lines * ImGui::GetFontSize() * line_height_factor;
+}
+
+float target_height() {
+    return std::max(44.0f, ImGui::GetFontSize() * 2.2f);
+}
+
+bool wrapped_button(const char* id, std::string_view label, float width, std::string_view badge) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float badge_width = badge.empty() ? 0 : ImGui::GetFontSize() * 1.9f;
+    const float text_width = width - 2 * style.FramePadding.x - badge_width;
+    const float text_height = paragraph_height(label, text_width);
+    const float height = std::max(target_height(), text_height + 2 * style.FramePadding.y);
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::Button(id, ImVec2(width, height));
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    if (!badge.empty()) {
+        const float radius = ImGui::GetFontSize() * 0.72f;
+        const ImVec2 centre(top_left.x + style.FramePadding.x + radius, top_left.y + height / 2);
+        draw->AddCircle(centre, radius, ImGui::GetColorU32(ImGuiCol_CheckMark), 0, 1.5f);
+        const ImVec2 size = ImGui::CalcTextSize(badge.data(), badge.data() + badge.size());
+        draw->AddText(ImVec2(centre.x - size.x / 2, centre.y - size.y / 2), text, badge.data(),
+                      badge.data() + badge.size());
+    }
+    const ImVec2 text_pos(top_left.x + style.FramePadding.x + badge_width,
+                          top_left.y + (height - text_height) / 2);
+    draw_lines(text_pos, label, text, text_width);
+    return pressed;
+}
+
+void struck_through(std::string_view label, float width, ImU32 color) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float badge_width = ImGui::GetFontSize() * 1.9f;
+    const float text_width = width - 2 * style.FramePadding.x - badge_width;
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(top_left.x + style.FramePadding.x + badge_width, top_left.y));
+    const float line_height = ImGui::GetFontSize() * line_height_factor;
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    int lines = 0;
+    each_wrapped_line(label, text_width, [&](const char* from, const char* to) {
+        const float y = start.y + lines * line_height + (line_height - ImGui::GetFontSize()) / 2;
+        draw->AddText(ImVec2(start.x, y), color, from, to);
+        const float strike_y = y + ImGui::GetFontSize() * 0.55f;
+        const float length = ImGui::CalcTextSize(from, to).x;
+        draw->AddLine(ImVec2(start.x, strike_y), ImVec2(start.x + length, strike_y), color,
+                      std::max(1.0f, ImGui::GetFontSize() / 14));
+        ++lines;
+    });
+    ImGui::Dummy(ImVec2(text_width, lines * line_height));
+}
+
+void begin_panel(const char* id, ImVec2 min, ImVec2 max, bool scroll) {
+    ImGui::SetNextWindowPos(min);
+    ImGui::SetNextWindowSize(ImVec2(max.x - min.x, max.y - min.y));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                             ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+    if (!scroll) {
+        flags |= ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+    ImGui::Begin(id, nullptr, flags);
+    ImGui::PopStyleVar();
+}
+
+} // namespace attune

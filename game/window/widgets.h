@@ -1,0 +1,32 @@
+#pragma once
+// Small drawing pieces the screens share: paragraphs with a comfortable line height,
+// large wrapped buttons, struck-through choices, and full-window panels.
+
+#include <imgui.h>
+
+#include <string_view>
+
+namespace attune {
+
+/// Draws `text` word-wrapped to `width` with lines 1.4 text heights apart. Returns the
+/// number of bytes drawn (at most `limit`), so text can be revealed a little at a time.
+void paragraph(std::string_view text, ImU32 color, float width, std::size_t limit = -1);
+
+/// The height `paragraph` takes for `text` at `width`.
+float paragraph_height(std::string_view text, float width);
+
+/// A large button with its label word-wrapped to fit `width`; `badge` (e.g. "1") is drawn
+/// in a circle before the label when not empty. Returns true when pressed.
+bool wrapped_button(const char* id, std::string_view label, float width,
+                    std::string_view badge = {});
+
+/// A choice that cannot be taken: its label dimmed and struck through, not pressable.
+void struck_through(std::string_view label, float width, ImU32 color);
+
+/// Begins a borderless window covering `min`..`max` of the screen. End with ImGui::End().
+void begin_panel(const char* id, ImVec2 min, ImVec2 max, bool scroll = true);
+
+/// The minimum height of anything pressable (WCAG target size).
+float target_height();
+
+} // namespace attune

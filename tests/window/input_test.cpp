@@ -1,0 +1,185 @@
+// The window driven by synthetic SFML events, as a keyboard or mouse player would.
+
+#include "window_support.h"
+
+namespace {
+
+using namespace attune;
+using namespace attune::test;
+
+std::vector<ChoiceView> enabled(const Session& session) {
+    std::vector<ChoiceView> out;
+    for (const ChoiceView& choice : session.choices()) {
+        if (choice.enabled) {
+            out.push_back(choice);
+        }
+    }
+    return out;
+}
+
+// Takes enabled choices (first ones first) until a disabled choice is on offer.
+bool reach_disabled_choice(Game& game, int depth) {
+    Session& session = *game.session();
+    for (const ChoiceView& choice : session.choices()) {
+        if (!choice.enabled) {
+            return true;
+        }
+    }
+    if (depth == 0 || session.is_finished()) {
+        return false;
+    }
+    for (const ChoiceView& choice : enabled(session)) {
+        const std::size_t step = session.history().size();
+        REQUIRE(game.choose(choice.index));
+        if (reach_disabled_choice(game, depth - 1)) {
+            return true;
+        }
+        REQUIRE(game.rewind_to(step));
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("window input: pressing 2 takes the second enabled choice") {
+    SfmlErrors errors;
+    TempFolder folder;
+    App app(options_in(folder), params());
+    REQUIRE_MESSAGE(app.ready(), app.error());
+    app.game().start(bundled("first-light.json"));
+    app.settle();
+    frames(app, 2);
+    const std::vector<ChoiceView> offered = enabled(*app.game().session());
+    REQUIRE(offered.size() >= 2);
+
+    press(app, sf::Keyboard::Num2);
+    const auto& history = app.game().session()->history();
+    REQUIRE(history.size() == 1);
+    CHECK(history[0].choice == offered[1].index);
+    CHECK_FALSE(errors.gl_failed());
+}
+
+TEST_CASE("window input: a number key while text is still appearing only shows it all") {
+    TempFolder folder;
+    App app(options_in(folder), params());
+    app.game().start(bundled("first-light.json"));
+    frames(app, 1);
+    REQUIRE(app.game().is_revealing());
+    press(app, sf::Keyboard::Num1);
+    CHECK_FALSE(app.game().is_revealing());
+    CHECK(app.game().session()->history().empty());
+}
+
+TEST_CASE("window input: a disabled choice cannot be taken") {
+    SfmlErrors errors;
+    TempFolder folder;
+    App app(options_in(folder), params());
+    Game& game = app.game();
+    game.start(late_bus());
+    REQUIRE(reach_disabled_choice(game, 4));
+    app.settle();
+    frames(app, 2);
+    const Session& session = *game.session();
+    const std::size_t before = session.history().size();
+    const auto disabled = std::find_if(session.choices().begin(), session.choices().end(),
+                                       [](const ChoiceView& c) { return !c.enabled; });
+    const int disabled_index = session.choices()[disabled - session.choices().begin()].index;
+
+    CHECK_FALSE(game.choose(disabled_index));
+    // Number keys count only the choices that can be taken: one past them does nothing.
+    const int keys = static_cast<int>(enabled(session).size());
+    press(app, static_cast<sf::Keyboard::Key>(sf::Keyboard::Num1 + keys));
+    CHECK(session.history().size() == before);
+    CHECK_FALSE(errors.gl_failed());
+}
+
+TEST_CASE("window input: Esc opens the pause menu and closes it again") {
+    TempFolder folder;
+    App app(options_in(folder), params());
+    app.game().start(bundled("first-light.json"));
+    app.settle();
+    frames(app, 1);
+    press(app, sf::Keyboard::Escape);
+    CHECK(app.game().ui.overlay == Overlay::Pause);
+    // While paused, number keys do not take choices.
+    press(app, sf::Keyboard::Num1);
+    CHECK(app.game().session()->history().empty());
+    press(app, sf::Keyboard::Escape);
+    CHECK(app.game().ui.overlay == Overlay::None);
+}
+
+TEST_CASE("window input: PageUp and the timeline rewind to the earlier state") {
+    TempFolder folder;
+    App app(options_in(folder), params());
+    Game& game = app.game();
+    game.start(bundled("first-light.json"));
+    const SessionState start = game.session()->state();
+    app.settle();
+    frames(app, 1);
+    press(app, sf::Keyboard::Num1);
+    const SessionState after_one = game.session()->state();
+    app.settle();
+    press(app, sf::Keyboard::Num1);
+    REQUIRE(game.session()->history().size() == 2);
+
+    press(app, sf::Keyboard::PageUp);
+    CHECK(game.session()->history().size() == 1);
+    CHECK(game.session()->state() == after_one);
+    CHECK(game.rewind_to(0));
+    CHECK(game.session()->state() == start);
+}
+
+TEST_CASE("window input: the mouse wheel over the stage rewinds one choice") {
+    TempFolder folder;
+    App app(options_in(folder), params());
+    Game& game = app.game();
+    game.start(bundled("first-light.json"));
+    app.settle();
+    frames(app, 1);
+    press(app, sf::Keyboard::Num1);
+    REQUIRE(game.session()->history().size() == 1);
+    sf::Event wheel;
+    wheel.type = sf::Event::MouseWheelScrolled;
+    wheel.mouseWheelScroll = {sf::Mouse::VerticalWheel, 1.0f, 100, 100};
+    app.handle(wheel);
+    CHECK(game.session()->history().empty());
+}
+
+TEST_CASE("window input: a mouse click on a choice takes it") {
+    TempFolder folder;
+    App app(options_in(folder), params());
+    Game& game = app.game();
+    game.start(bundled("first-light.json"));
+    app.settle();
+    frames(app, 3);
+    // Sweep down the text panel until a click lands on a choice.
+    const float x = app.size().x * 0.75f;
+    for (int y = static_cast<int>(app.size().y) - 20; y > 0 && game.session()->history().empty();
+         y -= 12) {
+        sf::Event event;
+        event.type = sf::Event::MouseMoved;
+        event.mouseMove = {static_cast<int>(x), y};
+        app.handle(event);
+        event.type = sf::Event::MouseButtonPressed;
+        event.mouseButton = {sf::Mouse::Left, static_cast<int>(x), y};
+        app.handle(event);
+        frames(app, 1);
+        event.type = sf::Event::MouseButtonReleased;
+        app.handle(event);
+        frames(app, 1);
+    }
+    CHECK(game.session()->history().size() == 1);
+}
+
+TEST_CASE("window input: every choice autosaves, and Continue picks the story up again") {
+    TempFolder folder;
+    {
+        App app(options_in(folder), params());
+        app.game().start(bundled("first-light.json"));
+        app.game().choose_nth_enabled(1);
+    }
+    App app(options_in(folder), params());
+    REQUIRE(app.game().continue_latest());
+    CHECK(app.game().session()->history().size() == 1);
+    CHECK(app.game().ui.screen == Screen::Play);
+}
