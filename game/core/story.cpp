@@ -1,7 +1,6 @@
 #include "story.h"
 
 #include <algorithm>
-#include <array>
 
 namespace attune {
 
@@ -25,15 +24,23 @@ int Story::find_character(std::string_view id) const {
     return index_by_id(characters, id);
 }
 
+const std::vector<std::string>& relationship_names() {
+    static const std::vector<std::string> names = {"partner", "parent",  "child",
+                                                   "friend",  "sibling", "colleague"};
+    return names;
+}
+
+const std::vector<std::string>& ending_kind_names() {
+    static const std::vector<std::string> names = {"repaired", "open", "ruptured"};
+    return names;
+}
+
 std::string_view relationship_name(Relationship relationship) {
-    static constexpr std::array<std::string_view, 6> names = {"partner", "parent",  "child",
-                                                              "friend",  "sibling", "colleague"};
-    return names[static_cast<int>(relationship)];
+    return relationship_names()[static_cast<int>(relationship)];
 }
 
 std::string_view ending_kind_name(EndingKind kind) {
-    static constexpr std::array<std::string_view, 3> names = {"repaired", "open", "ruptured"};
-    return names[static_cast<int>(kind)];
+    return ending_kind_names()[static_cast<int>(kind)];
 }
 
 } // namespace attune

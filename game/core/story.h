@@ -144,6 +144,9 @@ struct Story {
     int find_character(std::string_view id) const;
 };
 
+/// The words stories use, in enum order.
+const std::vector<std::string>& relationship_names();
+const std::vector<std::string>& ending_kind_names();
 std::string_view relationship_name(Relationship relationship);
 std::string_view ending_kind_name(EndingKind kind);
 

@@ -70,9 +70,6 @@ bool is_valid_name(std::string_view name) {
     });
 }
 
-const std::vector<std::string> relationship_names = {"partner", "parent",  "child",
-                                                     "friend",  "sibling", "colleague"};
-const std::vector<std::string> ending_kind_names = {"repaired", "open", "ruptured"};
 const std::vector<std::string> character_fields = {"safety",    "distance", "arousal", "flooded",
                                                    "shut_down", "rupture",  "repairs"};
 const std::vector<std::string> text_fields = {"name", "they", "them", "their",
@@ -256,7 +253,7 @@ private:
         }
         info.summary = text(root, "summary", "", true);
         info.relationship = static_cast<Relationship>(
-            choose_word(root, "relationship", "", true, relationship_names, 0));
+            choose_word(root, "relationship", "", true, relationship_names(), 0));
         info.minutes = static_cast<int>(number(root, "minutes", "", true, 1, 600).value_or(0));
         info.age_band = text(root, "age_band", "", true);
         info.content_notes = text_list(root, "content_notes", "");
@@ -908,8 +905,8 @@ private:
             check_keys(item, ptr, {"id", "kind", "title", "lines", "reflection"});
             Ending ending;
             ending.id = item.value("id", "");
-            ending.kind =
-                static_cast<EndingKind>(choose_word(item, "kind", ptr, true, ending_kind_names, 1));
+            ending.kind = static_cast<EndingKind>(
+                choose_word(item, "kind", ptr, true, ending_kind_names(), 1));
             ending.title = text(item, "title", ptr, true);
             ending.lines = read_lines(item, ptr);
             ending.reflection = text_list(item, "reflection", ptr);
