@@ -135,12 +135,6 @@ std::string parse_moves(const std::string& text, std::vector<SimStep>& steps) {
     return "";
 }
 
-std::string_view override_word(model::Override o) {
-    return o == model::Override::Negative   ? "negative"
-           : o == model::Override::Positive ? "positive"
-                                            : "neutral";
-}
-
 std::string csv_field(const std::string& text) {
     if (text.find_first_of(",\"\n") == std::string::npos) {
         return text;
@@ -163,11 +157,12 @@ void print_csv(const std::vector<SimRow>& rows) {
     for (const SimRow& r : rows) {
         std::cout << r.step << ',' << r.move << ',' << number(r.state.safety) << ','
                   << number(r.state.distance) << ',' << number(r.state.arousal) << ','
-                  << model::is_flooded(r.state) << ',' << override_word(r.state.override) << ','
-                  << r.state.rupture_open << ',' << csv_field(r.event) << ',' << csv_field(r.reason)
-                  << ',' << csv_field(r.rules) << ',' << number(r.state.repair_confidence) << ','
-                  << number(r.state.trust_ceiling) << ',' << number(r.player.arousal) << ','
-                  << model::is_player_flooded(r.player) << '\n';
+                  << model::is_flooded(r.state) << ',' << model::override_name(r.state.override)
+                  << ',' << r.state.rupture_open << ',' << csv_field(r.event) << ','
+                  << csv_field(r.reason) << ',' << csv_field(r.rules) << ','
+                  << number(r.state.repair_confidence) << ',' << number(r.state.trust_ceiling)
+                  << ',' << number(r.player.arousal) << ',' << model::is_player_flooded(r.player)
+                  << '\n';
     }
 }
 
@@ -180,7 +175,7 @@ void print_json(const std::vector<SimRow>& rows) {
                        {"distance", r.state.distance},
                        {"arousal", r.state.arousal},
                        {"flooded", model::is_flooded(r.state)},
-                       {"override", override_word(r.state.override)},
+                       {"override", model::override_name(r.state.override)},
                        {"rupture_open", r.state.rupture_open},
                        {"event", r.event},
                        {"reason", r.reason},

@@ -9,11 +9,11 @@
 
 namespace attune::model {
 
-namespace {
-
 std::string_view override_name(Override o) {
     return o == Override::Negative ? "negative" : o == Override::Positive ? "positive" : "neutral";
 }
+
+namespace {
 
 Override override_from_name(const std::string& name) {
     if (name == "negative") {

@@ -11,6 +11,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace attune::model {
@@ -18,20 +19,23 @@ namespace attune::model {
 /// Who a character is, as far as the model cares. Fixed for a whole story.
 struct Profile {
     std::string name = "Sam";
-    std::string subject = "they";   ///< pronoun used in cause sentences ("while she was upset")
+    std::string subject = "they"; ///< pronoun used in cause sentences ("while she was upset")
     std::string object = "them";
     std::string possessive = "their";
-    bool plural_verbs = true;       ///< "they were" vs "she was"
-    double anxiety = 0.3;           ///< attachment anxiety in [0, 1]
-    double avoidance = 0.3;         ///< attachment avoidance in [0, 1]
-    double safety = 50;             ///< starting felt safety (0..100)
-    double distance = 50;           ///< starting distance (0..100)
-    double window_low = -1;         ///< window of tolerance; negative = use the params' default
+    bool plural_verbs = true; ///< "they were" vs "she was"
+    double anxiety = 0.3;     ///< attachment anxiety in [0, 1]
+    double avoidance = 0.3;   ///< attachment avoidance in [0, 1]
+    double safety = 50;       ///< starting felt safety (0..100)
+    double distance = 50;     ///< starting distance (0..100)
+    double window_low = -1;   ///< window of tolerance; negative = use the params' default
     double window_high = -1;
-    double arousal = -1;            ///< starting arousal; negative = the params' resting level
+    double arousal = -1; ///< starting arousal; negative = the params' resting level
 };
 
 enum class Override : int { Negative = -1, Neutral = 0, Positive = 1 };
+
+/// "negative", "neutral" or "positive", as saves, traces and the simulator write it.
+std::string_view override_name(Override override);
 
 /// The mutable state of one character toward the player. Plain data: copyable, comparable.
 struct State {
@@ -39,26 +43,26 @@ struct State {
     double distance = 50;
     double arousal = 20;
     double resting_arousal = 20;
-    double window_low = 10;         ///< below: shut down
-    double window_high = 70;        ///< above: flooded
-    double positive_ledger = 0;     ///< recent positive weight (decays)
-    double negative_ledger = 0;     ///< recent negative weight (decays)
+    double window_low = 10;     ///< below: shut down
+    double window_high = 70;    ///< above: flooded
+    double positive_ledger = 0; ///< recent positive weight (decays)
+    double negative_ledger = 0; ///< recent negative weight (decays)
     Override override = Override::Neutral;
-    double repair_confidence = 0;   ///< grows with repairs that land
-    double trust_ceiling = 100;     ///< lowered by deception
+    double repair_confidence = 0; ///< grows with repairs that land
+    double trust_ceiling = 100;   ///< lowered by deception
     int bids_made = 0;
     int bids_answered = 0;
     bool rupture_open = false;
-    int rupture_kind = -1;          ///< the Move that opened the open rupture, or -1
+    int rupture_kind = -1; ///< the Move that opened the open rupture, or -1
     int rupture_step = -1;
-    int last_repaired_kind = -1;    ///< the kind of the last rupture that was repaired
+    int last_repaired_kind = -1; ///< the kind of the last rupture that was repaired
     int last_repair_step = -1;
     int repairs_landed = 0;
     int ruptures = 0;
-    int step = 0;                   ///< moves received so far
-    bool on_break = false;          ///< a take_break is waiting for its return
+    int step = 0;          ///< moves received so far
+    bool on_break = false; ///< a take_break is waiting for its return
     // Added by the model (issue 3):
-    double base_window_low = 10;    ///< the window at full safety; low safety narrows it
+    double base_window_low = 10; ///< the window at full safety; low safety narrows it
     double base_window_high = 70;
     double pre_rupture_safety = 50; ///< safety just before the open (or last) rupture
     double repair_progress = 0;     ///< safety restored by repair moves since the rupture
@@ -78,13 +82,14 @@ struct PlayerState {
 
 /// One recorded change: which move, which rule fired, what moved, and why in plain words.
 struct Cause {
-    std::string character;          ///< the character's name ("you" for the player)
+    std::string character; ///< the character's name ("you" for the player)
     Move move = Move::Neutral;
-    std::string rule;               ///< the rule's id, e.g. "advise_while_distressed"
+    std::string rule; ///< the rule's id, e.g. "advise_while_distressed"
     double d_safety = 0;
     double d_distance = 0;
     double d_arousal = 0;
-    std::string sentence;           ///< for players: "Sam felt dismissed: you offered a fix while she was still upset."
+    std::string sentence; ///< for players: "Sam felt dismissed: you offered a fix while she was
+                          ///< still upset."
 };
 
 enum class EventKind { Rupture, Repair, RuptureOpen };
@@ -145,7 +150,7 @@ void end_scene(const Profile& profile, const State& state, Outcome& outcome);
 std::string describe(const State& state);
 
 nlohmann::json to_json(const State& state);
-State state_from_json(const nlohmann::json& json);   ///< throws std::runtime_error on bad data
+State state_from_json(const nlohmann::json& json); ///< throws std::runtime_error on bad data
 nlohmann::json to_json(const PlayerState& player);
 PlayerState player_from_json(const nlohmann::json& json);
 

@@ -15,17 +15,6 @@ std::string fixed1(double value) {
     return buffer;
 }
 
-std::string override_word(model::Override o) {
-    switch (o) {
-    case model::Override::Positive:
-        return "positive";
-    case model::Override::Negative:
-        return "negative";
-    default:
-        return "neutral";
-    }
-}
-
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
     for (const std::string& item : items) {
@@ -190,8 +179,8 @@ void print_trace(const Session& session, std::ostream& out) {
         out << "  [state] " << story.characters[i].id << ": safety " << fixed1(c.safety)
             << ", distance " << fixed1(c.distance) << ", arousal " << fixed1(c.arousal)
             << ", flooded " << (model::is_flooded(c) ? "yes" : "no") << ", override "
-            << override_word(c.override) << ", rupture " << (c.rupture_open ? "open" : "none")
-            << "\n";
+            << model::override_name(c.override) << ", rupture "
+            << (c.rupture_open ? "open" : "none") << "\n";
     }
     out << "  [state] you: arousal " << fixed1(state.player.arousal) << ", flooded "
         << (model::is_player_flooded(state.player) ? "yes" : "no") << "\n";
