@@ -1,5 +1,7 @@
 // The `attune` program as users and tools run it: exit statuses, messages, piped play.
 
+#include "run_attune.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -12,33 +14,13 @@
 #include <unistd.h>
 #include <vector>
 
+namespace attune {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
-    int status = -1; ///< exit status; 128 + signal when killed by a signal
-    std::string output;
-};
-
-// Runs `attune ARGS` through the shell with stdin from `input`, capturing stdout+stderr.
-Run attune(const std::string& args, const std::string& input = "") {
-    const fs::path in = fs::temp_directory_path() / ("attune-cli-in-" + std::to_string(::getpid()));
-    std::ofstream(in) << input;
-    const std::string command = std::string("cd '") + ATTUNE_SOURCE_DIR + "' && '" + ATTUNE_BINARY +
-                                "' " + args + " < '" + in.string() + "' 2>&1";
-    Run run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buffer{};
-    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
-        run.output.append(buffer.data(), n);
-    }
-    const int raw = ::pclose(pipe);
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-    fs::remove(in);
-    return run;
-}
+using test::attune;
+using test::Run;
 
 std::vector<fs::path> json_files(const fs::path& folder) {
     std::vector<fs::path> files;
@@ -159,3 +141,5 @@ TEST_CASE("cli: plain attune without a display plays the default story in the te
     CHECK(run.status == 0);
     CHECK(run.output.find("the story plays in the terminal") != std::string::npos);
 }
+
+} // namespace attune

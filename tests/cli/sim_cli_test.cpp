@@ -1,14 +1,13 @@
 // `attune sim` as researchers and facilitators run it: rows, formats, seeds and clear errors.
 
+#include "run_attune.h"
+
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
 
-#include <array>
-#include <cstdio>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
 
 namespace {
@@ -20,18 +19,8 @@ struct SimRun {
 
 // Runs `attune sim ARGS` from the source folder, capturing stdout and stderr together.
 SimRun sim(const std::string& args) {
-    const std::string command = std::string("cd '") + ATTUNE_SOURCE_DIR + "' && '" + ATTUNE_BINARY +
-                                "' sim " + args + " 2>&1";
-    SimRun run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buffer{};
-    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
-        run.out.append(buffer.data(), n);
-    }
-    const int raw = ::pclose(pipe);
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-    return run;
+    const attune::test::Run run = attune::test::attune("sim " + args);
+    return {run.status, run.output};
 }
 
 std::vector<std::string> lines(const std::string& text) {
