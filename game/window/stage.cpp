@@ -238,6 +238,7 @@ void Stage::update(float seconds, const StageStyle& style) {
 
 void Stage::settle() {
     ease_time_ = thread_seconds;
+    event_age_ = std::max(event_age_, callout_in); // a callout still fading in shows fully
     for (Figure& f : figures_) {
         f.safety = f.target.safety;
         f.distance = f.target.distance;
@@ -252,9 +253,12 @@ bool Stage::is_animating() const {
 
 void Stage::draw(sf::RenderTarget& target, sf::FloatRect area, const StageStyle& style) const {
     draw_background(target, area, style);
-    const float scale = std::min(area.width / 900.f, area.height / 420.f);
-    const float floor_y = area.top + area.height * 0.80f;
-    const sf::Vector2f player_base(area.left + area.width * 0.20f, floor_y);
+    const float scale = std::min(area.width / 700.f, area.height / 420.f);
+    // On a tall stage (the left half of a wide window) the figures stand a little below
+    // the middle rather than at the bottom edge.
+    const float floor_y =
+        area.top + std::min(area.height * 0.80f, area.height * 0.5f + 170 * scale);
+    const sf::Vector2f player_base(area.left + area.width * 0.17f, floor_y);
     const float heart_height = 105 * scale;
     const double still = style.reduced_motion ? 0.0 : 1.0;
 
@@ -295,7 +299,7 @@ sf::Vector2f Stage::figure_base(std::size_t i, sf::Vector2f player_base, sf::Flo
     const float count = static_cast<float>(figures_.size());
     const float lane = count > 1 ? (static_cast<float>(i) - (count - 1) / 2.f) * 34 * scale : 0;
     const float gap = static_cast<float>(
-        lerp(area.width * 0.16, area.width * 0.66, figures_[i].distance / 100.0));
+        lerp(area.width * 0.26, area.width * 0.70, figures_[i].distance / 100.0));
     return {player_base.x + gap, player_base.y + lane};
 }
 
@@ -327,7 +331,7 @@ void Stage::draw_thread(sf::RenderTarget& target, sf::Vector2f from, sf::Vector2
     const sf::Color base =
         style.high_contrast ? sf::Color::White : mix(grey_blue, warm, figure.safety / 100);
     const double brightness = std::clamp(0.35 + 0.6 * taut + shimmer, 0.2, 1.0);
-    const float width = (style.high_contrast ? 4.f : 3.f) * scale;
+    const float width = (style.high_contrast ? 5.f : 4.f) * scale;
     // Segments are kept from both ends inward: a whole thread keeps all of them, a
     // broken one loses its middle and its loose ends droop; repair re-knits toward the centre.
     const double kept = figure.thread * segments / 2.0;
@@ -366,7 +370,7 @@ void Stage::draw_figure(sf::RenderTarget& target, sf::Vector2f base, float scale
     const float height = 150 * scale * breathe;
     const float width = (turned_away ? 50.f : 66.f) * scale;
     sf::Color body = style.high_contrast ? mix(warmth_color(warmth * 100), sf::Color::White, 0.35)
-                                         : mix(warmth_color(warmth * 100), own, 0.25);
+                                         : mix(warmth_color(warmth * 100), own, 0.12);
     if (glow < 0.2) { // shut down: the figure dims toward the dark
         body = mix(body, background_bottom, style.high_contrast ? 0.25 : 0.45);
     }
