@@ -267,6 +267,12 @@ bool Session::rewind_to(std::size_t step) {
     return true;
 }
 
+void Session::jump_to(int scene) {
+    state_.ending = -1;
+    last_outcome_ = {};
+    enter_scene(scene, last_outcome_);
+}
+
 void Session::restore(const SessionState& state, std::vector<Step> history) {
     state_ = state;
     history_ = std::move(history);

@@ -96,6 +96,10 @@ public:
     /// Evaluates one condition against the current state.
     bool holds(const Expression& condition) const;
 
+    /// Author mode: goes straight to a scene, as if a choice had led there. Rewind still
+    /// returns to the choice points before the jump.
+    void jump_to(int scene);
+
     /// Replaces the whole state (used by save loading when a story has changed).
     void restore(const SessionState& state, std::vector<Step> history);
 

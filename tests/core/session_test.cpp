@@ -155,3 +155,16 @@ TEST_CASE("session: a regulating choice calms the player once, however many it f
     REQUIRE(one.choose("one"));
     CHECK(both.state().player == one.state().player);
 }
+
+TEST_CASE("session: an author can jump to any scene, and rewind still works") {
+    Session session(test::late_bus(), test::params(), 1);
+    REQUIRE(session.choose("its-fine"));
+    const SessionState before_jump = session.state();
+    session.jump_to(session.story().find_scene("call"));
+    CHECK(session.scene().id == "call");
+    CHECK(session.state().visits[2] == 1);
+    CHECK(session.lines().back().text == "Save me a slice?");
+    REQUIRE(session.rewind_to(0));
+    CHECK(session.scene().id == "text");
+    CHECK(before_jump.scene == 1);
+}
