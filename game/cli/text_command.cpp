@@ -5,6 +5,7 @@
 #include "text_player.h"
 
 #include <iostream>
+#include <sstream>
 
 namespace attune::cli {
 
@@ -15,6 +16,8 @@ struct TextArgs {
     bool trace = false;
     std::uint64_t seed = 0;
     bool seeded = false;
+    std::vector<int>
+        choices; ///< played instead of reading stdin (as check's "replay" lines give them)
 };
 
 int run_text(const TextArgs& args) {
@@ -24,7 +27,14 @@ int run_text(const TextArgs& args) {
         return 1;
     }
     Session session(story, params, args.seeded ? args.seed : fresh_seed());
-    return play_text(session, std::cin, std::cout, TextOptions{args.trace});
+    if (args.choices.empty()) {
+        return play_text(session, std::cin, std::cout, TextOptions{args.trace});
+    }
+    std::stringstream input;
+    for (const int number : args.choices) {
+        input << number << "\n";
+    }
+    return play_text(session, input, std::cout, TextOptions{args.trace});
 }
 
 } // namespace
@@ -38,6 +48,9 @@ void add_text_command(CLI::App& app, int& exit_code) {
                    "Print each character's state, with numbers, after every choice");
     text->add_option("--seed", args->seed, "Fix the randomness so a playthrough can be repeated")
         ->each([args](const std::string&) { args->seeded = true; });
+    text->add_option("--choices", args->choices,
+                     "Play these choice numbers (1,3,2) instead of reading them")
+        ->delimiter(',');
     text->callback([args, &exit_code] { exit_code = run_text(*args); });
 }
 

@@ -52,6 +52,9 @@ public:
     /// The names the expression uses, in order of appearance.
     const std::vector<Symbol>& symbols() const { return symbols_; }
 
+    /// What each symbol was bound to (parallel to symbols()).
+    const std::vector<Slot>& slots() const { return slots_; }
+
     /// Gives symbol `i` its meaning (called by the story loader for every symbol).
     void bind(std::size_t i, Slot slot) { slots_[i] = slot; }
 
