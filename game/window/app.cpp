@@ -62,7 +62,7 @@ App::~App() {
 
 void App::open_window(bool fullscreen) {
     sf::ContextSettings context;
-    context.antialiasingLevel = 4;
+    context.antialiasingLevel = 0;
     if (fullscreen) {
         window_.create(sf::VideoMode::getDesktopMode(), "Attune", sf::Style::Fullscreen, context);
     } else {
@@ -273,8 +273,11 @@ void App::draw_frame(float seconds) {
     stage_.update(seconds, stage_style());
 
     window_.clear(to_sf(palette(game_.settings().high_contrast).background_top));
-    draw_background();
-    if (game_.session() && game_.ui.screen == Screen::Play) {
+    const bool playing = game_.session() && game_.ui.screen == Screen::Play;
+    if (!playing) {
+        draw_background(); // while playing, the stage and the text panel cover the window
+    }
+    if (playing) {
         const PlayLayout layout = play_layout(ImVec2(float(size().x), float(size().y)));
         stage_.draw(window_,
                     sf::FloatRect(layout.stage_min.x, layout.stage_min.y,

@@ -4,6 +4,8 @@
 #include "screens.h"
 #include "widgets.h"
 
+#include <imgui_internal.h>
+
 #include <cmath>
 #include <ctime>
 #include <string>
@@ -40,12 +42,18 @@ float begin_menu(ScreenContext& context, const char* id, float width_in_text) {
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleColor();
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     return width - 2 * ImGui::GetStyle().WindowPadding.x;
 }
 
 void dim_behind(ScreenContext& context) {
     begin_panel("dim", ImVec2(0, 0), context.size, false);
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), context.size, IM_COL32(8, 10, 16, 170));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRect(ImVec2(0, 0), context.size, false); // past the window's padding
+    draw->AddRectFilled(ImVec2(0, 0), context.size, IM_COL32(8, 10, 16, 170));
+    draw->PopClipRect();
+    // Above the screen's own panels, which were drawn earlier in the frame.
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     ImGui::End();
 }
 
@@ -201,6 +209,7 @@ void show_notices(ScreenContext& context) {
     ImGui::Begin("notices", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     const float inner = width - 2 * ImGui::GetStyle().WindowPadding.x;
     for (const std::string& notice : notices) {
         paragraph(notice, context.colors.text, inner);

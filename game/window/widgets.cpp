@@ -1,6 +1,7 @@
 #include "widgets.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 namespace attune {
@@ -8,6 +9,23 @@ namespace attune {
 namespace {
 
 constexpr float line_height_factor = 1.4f;
+
+// ImGui may break before a closing quote or full stop; move such a break back to the
+// previous space so punctuation never starts a line on its own.
+const char* keep_punctuation_attached(const char* start, const char* stop, const char* end) {
+    const char* word_end = std::find(stop, end, ' ');
+    const bool only_punctuation = std::all_of(
+        stop, word_end, [](char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; });
+    if (stop == end || *stop == ' ' || stop[-1] == ' ' || !only_punctuation) {
+        return stop;
+    }
+    for (const char* space = stop - 1; space > start; --space) {
+        if (*space == ' ') {
+            return space;
+        }
+    }
+    return stop;
+}
 
 // Calls `line` for each wrapped line of `text`; returns how many lines there were.
 template <typename Visit> int each_wrapped_line(std::string_view text, float width, Visit line) {
@@ -23,6 +41,7 @@ template <typename Visit> int each_wrapped_line(std::string_view text, float wid
         if (stop == start) {
             stop = std::min(start + 1, newline); // a word wider than the line: break inside it
         }
+        stop = keep_punctuation_attached(start, stop, newline);
         line(start, stop);
         ++count;
         start = stop;
