@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
     attune::cli::add_text_command(app, exit_code);
     attune::cli::add_check_command(app, exit_code);
     attune::cli::add_sim_command(app, exit_code);
+    attune::cli::add_stats_command(app, exit_code);
+    attune::cli::add_graph_command(app, exit_code);
     attune::cli::add_play_command(app, exit_code);
 
     CLI11_PARSE(app, argc, argv);
