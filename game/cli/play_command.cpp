@@ -1,4 +1,5 @@
-// attune play STORY [--choices 1,2,1] [--screenshot shot.png] [--size 1280x720]
+// attune play STORY [--choices 1,2,1] [--screenshot shot.png] [--size 1280x720] [--watch]
+// [--author]
 //                   [--screen library|play|ending|settings] [--bench-frames N] [--stories DIR]:
 // play a story in the game window, or script it for screenshots and benchmarks.
 
@@ -24,6 +25,8 @@ struct PlayArgs {
     std::string screen;
     int bench_frames = 0;
     std::vector<std::string> stories;
+    bool watch = false;
+    bool author = false;
 };
 
 #ifdef ATTUNE_HAS_WINDOW
@@ -52,6 +55,8 @@ int run_play_command(const PlayArgs& args) {
         return 1;
     }
     options.story_folders = args.stories;
+    options.author = args.author;
+    options.watch = args.watch ? args.story : "";
     ScriptedRun run{story, args.choices, args.screenshot, args.screen, args.bench_frames};
     return run_play(run, options, params);
 }
@@ -75,10 +80,14 @@ void add_play_command(CLI::App& app, int& exit_code) {
     play->add_option("--screenshot", args->screenshot,
                      "Let animations settle, save a PNG of the window and exit");
     play->add_option("--size", args->size, "Window size, WIDTHxHEIGHT (default 1280x720)");
-    play->add_option("--screen", args->screen, "Screen to show: library, play, ending, settings");
+    play->add_option("--screen", args->screen, "Screen to show: library, play, map, ending, settings");
     play->add_option("--bench-frames", args->bench_frames,
                      "Play by itself for N frames, then print frame times and peak memory")
         ->check(CLI::PositiveNumber);
+    play->add_flag("--watch", args->watch,
+                   "Reload the story when its file changes, keeping your place; show any problems");
+    play->add_flag("--author", args->author,
+                   "Author mode: the story map (key M) can jump to any scene");
     play->add_option("--stories", args->stories, "Another folder of stories for the library");
     play->callback([args, &exit_code] { exit_code = run_play_command(*args); });
 }

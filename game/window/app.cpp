@@ -54,6 +54,10 @@ App::App(const AppOptions& options, std::shared_ptr<const model::Params> params)
     }
     families_ = installed_families();
     follow_settings();
+    game_.ui.author_mode = options.author;
+    if (!options.watch.empty()) {
+        watcher_.emplace(options.watch);
+    }
 }
 
 App::~App() {
@@ -201,6 +205,11 @@ bool App::handle_play_key(const sf::Event::KeyEvent& key) {
         game_.rewind_one();
         return true;
     }
+    if (key.code == sf::Keyboard::M) {
+        game_.ui.show_map = !game_.ui.show_map;
+        map_view_.centred = false;
+        return true;
+    }
     if (game_.is_revealing()) {
         const bool skips = number_key(key.code) > 0 || key.code == sf::Keyboard::Space ||
                            key.code == sf::Keyboard::Enter;
@@ -260,11 +269,85 @@ void App::draw_screens() {
         show_step_out(context);
         break;
     }
+    if (playing && game_.ui.screen == Screen::Play && game_.ui.show_map) {
+        show_story_map_window();
+    }
     show_pause_menu(context);
+    show_story_problems();
     show_notices(context);
 }
 
+// The map covers the stage, so the text and choices stay in reach beside it.
+void App::show_story_map_window() {
+    const StoryMap* map = game_.story_map();
+    const Session* session = game_.session();
+    const PlayLayout layout = play_layout(ImVec2(float(size().x), float(size().y)));
+    ImGui::SetNextWindowPos(layout.stage_min);
+    ImGui::SetNextWindowSize(
+        ImVec2(layout.stage_max.x - layout.stage_min.x, layout.stage_max.y - layout.stage_min.y));
+    ImGui::Begin("Story map", nullptr,
+                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_NoScrollbar);
+    ImGui::TextDisabled(game_.ui.author_mode
+                            ? "Drag to move, wheel to zoom, click a scene to go there. M closes."
+                            : "Drag to move, wheel to zoom. M closes.");
+    const int current = session->is_finished()
+                            ? map_node_of(session->story(), true, session->state().ending)
+                            : session->state().scene;
+    const MapFrame frame =
+        show_story_map(session->story(), *map, current, map_view_, game_.ui.author_mode,
+                       palette(game_.settings().high_contrast), ImGui::GetContentRegionAvail());
+    ImGui::End();
+    if (frame.clicked_scene >= 0) {
+        game_.jump_to(frame.clicked_scene);
+        map_view_.centred = false;
+    }
+}
+
+// A watched story that no longer loads: its problems stay on screen until it is fixed.
+void App::show_story_problems() {
+    const std::vector<std::string>& problems = game_.ui.story_problems;
+    if (problems.empty()) {
+        return;
+    }
+    const ImVec2 window(float(size().x), float(size().y));
+    ImGui::SetNextWindowPos(ImVec2(window.x * 0.05f, window.y * 0.05f));
+    ImGui::SetNextWindowSize(ImVec2(window.x * 0.9f, 0));
+    ImGui::SetNextWindowBgAlpha(0.96f);
+    ImGui::Begin("The story file has problems", nullptr,
+                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::TextWrapped(
+        "You can keep playing the last version that loaded. Save the file again once "
+        "these are fixed and it reloads by itself.");
+    ImGui::Separator();
+    for (const std::string& problem : problems) {
+        ImGui::TextWrapped("%s", problem.c_str());
+    }
+    ImGui::End();
+}
+
+void App::watch_story(float seconds) {
+    since_watch_ += seconds;
+    if (!watcher_ || since_watch_ < 0.25f) {
+        return;
+    }
+    since_watch_ = 0;
+    WatchResult result = watcher_->poll();
+    if (!result.changed) {
+        return;
+    }
+    game_.ui.story_problems.clear();
+    for (const Diagnostic& d : result.problems) {
+        game_.ui.story_problems.push_back(format(d));
+    }
+    if (result.story) {
+        game_.reload(result.story);
+    }
+}
+
 void App::draw_frame(float seconds) {
+    watch_story(seconds);
     follow_settings();
     follow_session();
     if (game_.ui.screen == Screen::Play && game_.ui.overlay == Overlay::None) {

@@ -7,6 +7,8 @@
 #include "game.h"
 #include "imgui_platform.h"
 #include "stage.h"
+#include "story_map_panel.h"
+#include "story_watcher.h"
 
 #include <SFML/Graphics/RenderWindow.hpp>
 
@@ -25,6 +27,8 @@ struct AppOptions {
     std::string settings_file;              ///< empty: the XDG settings path
     std::string save_folder;                ///< empty: the XDG data folder
     std::optional<Settings> settings;       ///< overrides the stored settings (not saved)
+    bool author = false;                    ///< the story map may jump to any scene
+    std::string watch;                      ///< a story file to reload when it changes
 };
 
 /// The game window.
@@ -66,6 +70,9 @@ private:
     Fonts fonts_;
     Stage stage_;
     Game game_;
+    MapView map_view_;
+    std::optional<StoryWatcher> watcher_;
+    float since_watch_ = 0;
     std::vector<std::string> families_;
     std::string error_;
     int stage_revision_ = -1;
@@ -81,6 +88,9 @@ private:
     bool handle_key(const sf::Event::KeyEvent& key);
     void draw_background();
     void draw_screens();
+    void watch_story(float seconds);
+    void show_story_map_window();
+    void show_story_problems();
     StageStyle stage_style() const;
 };
 

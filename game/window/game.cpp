@@ -1,5 +1,6 @@
 #include "game.h"
 
+#include "save.h"
 #include "story_loader.h"
 
 #include <algorithm>
@@ -29,6 +30,45 @@ void Game::start(std::shared_ptr<const Story> story) {
     session_.emplace(std::move(story), params_, fresh_seed());
     ui.screen = Screen::Play;
     ui.overlay = Overlay::None;
+    changed();
+}
+
+void Game::reload(std::shared_ptr<const Story> story) {
+    if (!session_) {
+        start(std::move(story));
+        return;
+    }
+    LoadedSave replayed = load_session(save_session(*session_), story, params_);
+    if (!replayed.session) {
+        ui.notices.push_back("The story changed too much to keep your place: " + replayed.error +
+                             " It starts again from the beginning.");
+        start(std::move(story));
+        return;
+    }
+    session_ = std::move(replayed.session);
+    ui.notices.push_back("The story was reloaded.");
+    ui.screen = session_->is_finished() ? Screen::Ending : Screen::Play;
+    changed();
+    skip_reveal();
+}
+
+const StoryMap* Game::story_map() {
+    if (!session_) {
+        return nullptr;
+    }
+    if (map_story_.lock() != session_->shared_story()) { // once per story, however it came
+        map_ = layout_story(session_->story());
+        map_story_ = session_->shared_story();
+    }
+    return &*map_;
+}
+
+void Game::jump_to(int scene) {
+    if (!session_ || !ui.author_mode) {
+        return;
+    }
+    session_->jump_to(scene);
+    ui.screen = Screen::Play;
     changed();
 }
 

@@ -5,6 +5,7 @@
 
 #include "save_store.h"
 #include "settings.h"
+#include "story_layout.h"
 #include "story_shelf.h"
 
 #include <filesystem>
@@ -25,9 +26,12 @@ struct UiState {
     Screen screen = Screen::Library;
     Screen settings_return = Screen::Library; ///< where Settings' Back goes
     Overlay overlay = Overlay::None;
-    double revealed = 0;              ///< characters of the current text shown so far
-    bool focus_choices = false;       ///< put keyboard focus on the first choice next frame
-    std::vector<std::string> notices; ///< plain messages for the player (saves, settings)
+    double revealed = 0;                     ///< characters of the current text shown so far
+    bool focus_choices = false;              ///< put keyboard focus on the first choice next frame
+    std::vector<std::string> notices;        ///< plain messages for the player (saves, settings)
+    bool author_mode = false;                ///< the story map can jump to any scene
+    bool show_map = false;                   ///< the story map covers the stage (key M)
+    std::vector<std::string> story_problems; ///< a watched story's errors, until fixed
     bool quit = false;
 };
 
@@ -53,6 +57,16 @@ public:
 
     /// Starts `story` from the beginning on the play screen.
     void start(std::shared_ptr<const Story> story);
+
+    /// Swaps in a new version of the story being played (live reload) and replays the
+    /// choices made so far by their ids, keeping the place when it still exists.
+    void reload(std::shared_ptr<const Story> story);
+
+    /// The current story's map, laid out once per story; null when nothing is playing.
+    const StoryMap* story_map();
+
+    /// Author mode: goes straight to a scene.
+    void jump_to(int scene);
 
     /// Takes the choice with this scene index; autosaves. False if it cannot be taken.
     bool choose(int index);
@@ -106,6 +120,8 @@ private:
     std::filesystem::path settings_path_;
     Settings settings_;
     std::optional<Session> session_;
+    std::optional<StoryMap> map_;
+    std::weak_ptr<const Story> map_story_; ///< the story map_ was laid out for
     std::vector<model::Event> events_;
     std::vector<SlotInfo> slots_;
     bool slots_stale_ = true;

@@ -30,6 +30,8 @@ bool show_screen(Game& game, const std::string& screen) {
         game.to_library();
     } else if (screen == "settings") {
         game.open_settings();
+    } else if (screen == "map") {
+        game.ui.show_map = true;
     } else if (screen == "ending") {
         if (!game.session()->is_finished()) {
             std::cerr << "attune play: the story has not ended after these choices, so there is "
@@ -38,7 +40,7 @@ bool show_screen(Game& game, const std::string& screen) {
         }
     } else {
         std::cerr << "attune play: unknown screen '" << screen
-                  << "' (library, play, ending or settings).\n";
+                  << "' (library, play, map, ending or settings).\n";
         return false;
     }
     return true;

@@ -58,6 +58,9 @@ void apply_theme(bool high_contrast, float text_px) {
     c[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_PopupBg] = to_vec4(p.panel);
+    c[ImGuiCol_TitleBg] = to_vec4(p.panel); // the story map and problem panels
+    c[ImGuiCol_TitleBgActive] = to_vec4(p.panel);
+    c[ImGuiCol_TitleBgCollapsed] = to_vec4(p.panel);
     c[ImGuiCol_Border] = high_contrast ? text : to_vec4(p.grid);
     c[ImGuiCol_FrameBg] =
         high_contrast ? ImVec4(0.1f, 0.1f, 0.12f, 1) : ImVec4(0.2f, 0.24f, 0.32f, 1);
