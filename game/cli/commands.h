@@ -11,6 +11,8 @@ void add_check_command(CLI::App& app, int& exit_code);
 void add_sim_command(CLI::App& app, int& exit_code);
 void add_stats_command(CLI::App& app, int& exit_code);
 void add_graph_command(CLI::App& app, int& exit_code);
+void add_import_command(CLI::App& app, int& exit_code);
+void add_export_command(CLI::App& app, int& exit_code);
 void add_play_command(CLI::App& app, int& exit_code);
 
 /// Plain `attune`: the window when there is one, else the default story in the terminal.

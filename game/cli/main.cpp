@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
     attune::cli::add_sim_command(app, exit_code);
     attune::cli::add_stats_command(app, exit_code);
     attune::cli::add_graph_command(app, exit_code);
+    attune::cli::add_import_command(app, exit_code);
+    attune::cli::add_export_command(app, exit_code);
     attune::cli::add_play_command(app, exit_code);
 
     CLI11_PARSE(app, argc, argv);
