@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace attune {
 
@@ -115,6 +117,9 @@ private:
     Story story_;
     std::vector<std::string> scene_ids_;
     std::vector<std::string> ending_ids_;
+    // The first index of each id, so resolving thousands of "next" stays fast.
+    std::unordered_map<std::string, int> scene_index_;
+    std::unordered_map<std::string, int> ending_index_;
     std::vector<std::string> character_ids_;
     std::vector<std::string> variable_names_;
     std::vector<std::string> flag_names_;
@@ -282,6 +287,12 @@ private:
         collect_ids(root, "scenes", scene_ids_);
         collect_ids(root, "endings", ending_ids_);
         collect_ids(root, "characters", character_ids_);
+        for (std::size_t i = 0; i < scene_ids_.size(); ++i) {
+            scene_index_.emplace(scene_ids_[i], static_cast<int>(i));
+        }
+        for (std::size_t i = 0; i < ending_ids_.size(); ++i) {
+            ending_index_.emplace(ending_ids_[i], static_cast<int>(i));
+        }
         for (const std::string& id : ending_ids_) {
             if (std::find(scene_ids_.begin(), scene_ids_.end(), id) != scene_ids_.end()) {
                 const auto at =
@@ -301,6 +312,7 @@ private:
             return;
         }
         const std::string ptr = std::string("/") + section;
+        std::unordered_set<std::string> seen(ids.begin(), ids.end()); // duplicates found in O(1)
         for (std::size_t i = 0; i < list->size(); ++i) {
             const json& item = (*list)[i];
             const std::string item_ptr = ptr + "/" + std::to_string(i);
@@ -310,7 +322,7 @@ private:
                 if (!id.empty() && !is_valid_id(id)) {
                     bad_id(item_ptr + "/id", id);
                 }
-                if (!id.empty() && std::find(ids.begin(), ids.end(), id) != ids.end()) {
+                if (!id.empty() && !seen.insert(id).second) {
                     error("duplicate-id", item_ptr + "/id",
                           "the id " + in_quotes(id) + " is used twice in " + section,
                           "Give each entry its own id.");
@@ -658,13 +670,11 @@ private:
         if (next.empty()) {
             return {};
         }
-        if (const auto it = std::find(scene_ids_.begin(), scene_ids_.end(), next);
-            it != scene_ids_.end()) {
-            return {false, static_cast<int>(it - scene_ids_.begin())};
+        if (const auto it = scene_index_.find(next); it != scene_index_.end()) {
+            return {false, it->second};
         }
-        if (const auto it = std::find(ending_ids_.begin(), ending_ids_.end(), next);
-            it != ending_ids_.end()) {
-            return {true, static_cast<int>(it - ending_ids_.begin())};
+        if (const auto it = ending_index_.find(next); it != ending_index_.end()) {
+            return {true, it->second};
         }
         std::vector<std::string> all = scene_ids_;
         all.insert(all.end(), ending_ids_.begin(), ending_ids_.end());

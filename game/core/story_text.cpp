@@ -36,7 +36,11 @@ bool split_template(const std::string& source, Template& out, std::string& probl
             column = static_cast<int>(i) + 1;
             return false;
         } else {
-            literal += c;
+            // Plain text up to the next brace is copied in one go (templates are mostly text).
+            const std::size_t brace = source.find_first_of("{}", i);
+            const std::size_t end = brace == std::string::npos ? source.size() : brace;
+            literal.append(source, i, end - i);
+            i = end - 1;
         }
     }
     flush();
