@@ -9,6 +9,9 @@ namespace attune {
 
 namespace {
 
+/// Per kind of warning about single places; a huge story can have hundreds.
+constexpr int max_listed = 50;
+
 /// One place a rupture opened: what happened there over all playthroughs.
 struct RuptureSite {
     int count = 0;
@@ -175,9 +178,20 @@ private:
     }
 
     void report_rarely_repaired() {
+        int listed = 0;
         for (const auto& [site, stats] : ruptures_) {
             if (stats.repaired > 0) {
                 continue;
+            }
+            if (listed++ == max_listed) {
+                report_.findings.push_back(
+                    {{Severity::Warning, "rupture-never-repaired", story_.file, 0, 0, "",
+                      "more choices opened ruptures that no playthrough repaired in time",
+                      "Run 'attune check --explore', or fix the ones listed first."},
+                     {},
+                     0,
+                     false});
+                return;
             }
             const auto [scene, choice, character] = site;
             report_.findings.push_back(
@@ -195,19 +209,40 @@ private:
         }
     }
 
+    // Listed one by one up to a limit: a huge story can have hundreds, and the per-scene
+    // counts in the report already hold every figure.
     void report_hard_to_reach() {
         const double threshold = options_.hard_to_reach * options_.runs;
-        for (std::size_t s = 0; s < story_.scenes.size(); ++s) {
-            if (report_.scene_runs[s] < threshold) {
-                hard_to_reach("scene '" + story_.scenes[s].id + "'", scene_pointer(int(s)),
-                              report_.scene_runs[s]);
+        int listed = 0;
+        int more = 0;
+        auto note = [&](const std::string& what, const std::string& pointer, int runs) {
+            if (runs >= threshold) {
+                return;
             }
-        }
+            if (listed++ < max_listed) {
+                hard_to_reach(what, pointer, runs);
+            } else {
+                ++more;
+            }
+        };
         for (std::size_t e = 0; e < story_.endings.size(); ++e) {
-            if (report_.ending_runs[e] < threshold) {
-                hard_to_reach("ending '" + story_.endings[e].id + "'", ending_pointer(int(e)),
-                              report_.ending_runs[e]);
-            }
+            note("ending '" + story_.endings[e].id + "'", ending_pointer(int(e)),
+                 report_.ending_runs[e]);
+        }
+        for (std::size_t s = 0; s < story_.scenes.size(); ++s) {
+            note("scene '" + story_.scenes[s].id + "'", scene_pointer(int(s)),
+                 report_.scene_runs[s]);
+        }
+        if (more > 0) {
+            report_.findings.push_back(
+                {{Severity::Warning, "hard-to-reach", story_.file, 0, 0, "",
+                  std::to_string(more) + " more scenes were reached by under " +
+                      std::to_string(int(options_.hard_to_reach * 100 + 0.5)) +
+                      "% of random playthroughs",
+                  "The report's per-scene counts list them all."},
+                 {},
+                 0,
+                 false});
         }
     }
 
@@ -227,13 +262,15 @@ private:
 
 } // namespace
 
+// Control characters count as spaces too; one comparison keeps this loop cheap, and it
+// runs over every line of every random playthrough.
 int count_words(const std::string& text) {
     int words = 0;
-    bool in_word = false;
-    for (const char ch : text) {
-        const bool space = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
-        words += !space && !in_word ? 1 : 0;
-        in_word = !space;
+    bool after_space = true;
+    for (const unsigned char ch : text) {
+        const bool space = ch <= ' ';
+        words += after_space & !space;
+        after_space = space;
     }
     return words;
 }
