@@ -4,6 +4,7 @@
 #include "loading.h"
 #include "text_player.h"
 
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -16,8 +17,7 @@ struct TextArgs {
     bool trace = false;
     std::uint64_t seed = 0;
     bool seeded = false;
-    std::vector<int>
-        choices; ///< played instead of reading stdin (as check's "replay" lines give them)
+    std::string choices; ///< "1,3,2": played instead of stdin (check's "replay" lines give them)
 };
 
 int run_text(const TextArgs& args) {
@@ -30,10 +30,9 @@ int run_text(const TextArgs& args) {
     if (args.choices.empty()) {
         return play_text(session, std::cin, std::cout, TextOptions{args.trace});
     }
-    std::stringstream input;
-    for (const int number : args.choices) {
-        input << number << "\n";
-    }
+    std::string lines = args.choices;
+    std::replace(lines.begin(), lines.end(), ',', '\n');
+    std::stringstream input(lines + "\n");
     return play_text(session, input, std::cout, TextOptions{args.trace});
 }
 
@@ -50,7 +49,13 @@ void add_text_command(CLI::App& app, int& exit_code) {
         ->each([args](const std::string&) { args->seeded = true; });
     text->add_option("--choices", args->choices,
                      "Play these choice numbers (1,3,2) instead of reading them")
-        ->delimiter(',');
+        ->check(CLI::Validator(
+            [](const std::string& text) {
+                return text.find_first_not_of("0123456789, ") == std::string::npos
+                           ? ""
+                           : "write numbers such as 1,3,2";
+            },
+            "1,3,2"));
     text->callback([args, &exit_code] { exit_code = run_text(*args); });
 }
 

@@ -1,0 +1,189 @@
+// The author tools as users run them: check --explore / --random, stats, graph, import,
+// export, generate. Exit statuses, JSON, and replay lines that `attune text` accepts.
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+    int status = -1;
+    std::string output;
+};
+
+Run attune(const std::string& args) {
+    const std::string command = std::string("cd '") + ATTUNE_SOURCE_DIR + "' && '" + ATTUNE_BINARY +
+                                "' " + args + " </dev/null 2>&1";
+    Run run;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::array<char, 4096> buffer{};
+    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
+        run.output.append(buffer.data(), n);
+    }
+    const int raw = ::pclose(pipe);
+    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+    return run;
+}
+
+fs::path temp(const std::string& name) {
+    return fs::temp_directory_path() / ("attune-tools-" + std::to_string(::getpid()) + "-" + name);
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("cli tools: --help on every new subcommand") {
+    for (const char* sub : {"stats", "graph", "import", "export", "generate"}) {
+        CAPTURE(sub);
+        const Run help = attune(std::string(sub) + " --help");
+        CHECK(help.status == 0);
+        CHECK(contains(help.output, "Usage:"));
+    }
+}
+
+TEST_CASE(
+    "cli tools: check --explore reports located problems with a replay that attune text plays") {
+    const Run run = attune("check --explore tests/data/explore/dead-end-in-play.json");
+    CHECK(run.status == 1);
+    CHECK(contains(
+        run.output,
+        "dead-end-in-play.json:69:18: error: scene 'kitchen' can be reached with no choice"));
+    CHECK(contains(
+        run.output,
+        "replay: attune text tests/data/explore/dead-end-in-play.json --seed 1 --choices 2"));
+    CHECK(contains(run.output, "were merged"));
+    const Run replay = attune("text tests/data/explore/dead-end-in-play.json --seed 1 --choices 2");
+    CHECK(contains(replay.output, "The kitchen."));
+    const Run clean = attune("check --explore tests/data/stories/late-bus.json");
+    CHECK(clean.status == 0);
+    CHECK(contains(clean.output, "3 of 3 scenes and 2 of 2 endings reached"));
+}
+
+TEST_CASE("cli tools: check --explore reports the state budget when it is reached") {
+    const Run run = attune("check --explore --budget 2 tests/data/stories/late-bus.json");
+    CHECK(contains(run.output, "The state budget of 2 states was reached"));
+    CHECK(run.status == 0); // what was not reached is a warning when the search was cut short
+    CHECK(attune("check --explore --budget 2 --strict tests/data/stories/late-bus.json").status ==
+          1);
+}
+
+TEST_CASE(
+    "cli tools: check --random is seeded, reports endings and scenes, and --json carries it all") {
+    const Run a = attune("check --random 300 --seed 5 --json tests/data/stories/late-bus.json");
+    const Run b = attune("check --random 300 --seed 5 --json tests/data/stories/late-bus.json");
+    CHECK(a.output == b.output);
+    const nlohmann::json report = nlohmann::json::parse(a.output);
+    const nlohmann::json& random = report["random"][0];
+    CHECK(random["runs"] == 300);
+    CHECK(random["finished"] == 300);
+    CHECK(random["endings"].size() == 2);
+    CHECK(random["endings"][0]["runs"].get<int>() + random["endings"][1]["runs"].get<int>() == 300);
+    CHECK(random["scenes"][0]["runs"] == 300);
+    CHECK(random["average_choices"].get<double>() >= 2);
+    const Run text = attune("check --random tests/data/stories/late-bus.json");
+    CHECK(contains(text.output, "10000 random playthroughs (seed 1)"));
+    CHECK(contains(text.output, "together (repaired): "));
+}
+
+TEST_CASE("cli tools: check --random fails on a broken fixture and --repair-within is honoured") {
+    const Run run =
+        attune("check --random 200 --json tests/data/explore/rupture-without-repair.json");
+    CHECK(run.status == 1);
+    const nlohmann::json report = nlohmann::json::parse(run.output);
+    bool mismatch = false;
+    for (const auto& problem : report["problems"]) {
+        if (problem["code"] == "ending-kind-mismatch") {
+            mismatch = true;
+            CHECK(contains(problem["replay"].get<std::string>(),
+                           "attune text tests/data/explore/rupture-without-repair.json --seed "));
+            CHECK(problem["line"].get<int>() > 0);
+        }
+    }
+    CHECK(mismatch);
+    CHECK(attune("check --explore --repair-within 0 tests/data/stories/late-bus.json").status != 0);
+}
+
+TEST_CASE("cli tools: every bundled story goes through --explore and --random without crashing") {
+    const Run run = attune("check --explore --random 200 stories");
+    CHECK(run.status <= 1);
+    CHECK(contains(run.output, "stories checked:"));
+}
+
+TEST_CASE("cli tools: stats prints the figures, and --json") {
+    const Run run = attune("stats tests/data/stories/late-bus.json");
+    CHECK(run.status == 0);
+    CHECK(contains(run.output, "scenes:      3"));
+    CHECK(contains(run.output, "minutes"));
+    const nlohmann::json json =
+        nlohmann::json::parse(attune("stats --json tests/data/stories/late-bus.json").output);
+    CHECK(json["choices"] == 6);
+    CHECK(json["moves"]["withdraw"] == 1);
+    CHECK(attune("stats no/such/story.json").status == 1);
+}
+
+TEST_CASE("cli tools: graph writes DOT, renders SVG through Graphviz, and draws broken stories") {
+    const fs::path dot = temp("map.dot");
+    CHECK(attune("graph tests/data/stories/late-bus.json -o " + dot.string()).status == 0);
+    std::ifstream in(dot);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(text.rfind("digraph story", 0) == 0);
+    const Run broken = attune("graph tests/data/broken/unknown-target.json -o " + dot.string());
+    CHECK(broken.status == 0);
+    CHECK(contains(broken.output, "unknown-target.json:64:19: error:"));
+    CHECK(attune("graph tests/data/stories/late-bus.json -o map.txt").status == 1);
+    if (std::system("command -v dot >/dev/null 2>&1") == 0) {
+        const fs::path svg = temp("map.svg");
+        CHECK(attune("graph tests/data/stories/late-bus.json -o " + svg.string()).status == 0);
+        CHECK(fs::file_size(svg) > 1000);
+        fs::remove(svg);
+    }
+    fs::remove(dot);
+}
+
+TEST_CASE("cli tools: import the Twee sample and play it; export round-trips") {
+    const fs::path json = temp("lighthouse.json");
+    const Run imported =
+        attune("import tests/data/twee/the-lighthouse-keepers.twee -o " + json.string());
+    CHECK(imported.status == 0);
+    CHECK(
+        contains(imported.output, "the-lighthouse-keepers.twee:32:1: warning: story-format code"));
+    const Run played = attune("text --seed 1 --choices 2,1 " + json.string());
+    CHECK(played.status == 0);
+    CHECK(contains(played.output, "The end."));
+    CHECK(attune("check " + json.string()).status == 0);
+    const fs::path twee = temp("late-bus.twee");
+    const fs::path back = temp("late-bus.json");
+    CHECK(attune("export tests/data/stories/late-bus.json -o " + twee.string()).status == 0);
+    CHECK(attune("import " + twee.string() + " -o " + back.string()).status == 0);
+    std::ifstream original(fs::path(ATTUNE_SOURCE_DIR) / "tests/data/stories/late-bus.json");
+    std::ifstream again(back);
+    CHECK(nlohmann::json::parse(original) == nlohmann::json::parse(again));
+    const Run broken = attune("import tests/data/twee/broken-link.twee -o " + back.string());
+    CHECK(broken.status == 1);
+    CHECK(contains(broken.output, "broken-link.twee:6:1: error: the link goes to 'Nowhere'"));
+    CHECK(attune("export tests/data/broken/unknown-target.json -o " + twee.string()).status == 1);
+    for (const fs::path& p : {json, twee, back}) {
+        fs::remove(p);
+    }
+}
+
+TEST_CASE("cli tools: generate writes a valid large story") {
+    const fs::path big = temp("big.json");
+    CHECK(attune("generate --scenes 300 --seed 2 -o " + big.string()).status == 0);
+    CHECK(attune("check " + big.string()).status == 0);
+    fs::remove(big);
+}
