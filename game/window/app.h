@@ -6,6 +6,7 @@
 #include "fonts.h"
 #include "game.h"
 #include "imgui_platform.h"
+#include "screens.h"
 #include "stage.h"
 #include "story_map_panel.h"
 #include "story_watcher.h"
@@ -87,6 +88,7 @@ private:
     bool handle_play_key(const sf::Event::KeyEvent& key);
     bool handle_key(const sf::Event::KeyEvent& key);
     void draw_background();
+    void draw_panel_background(const PlayLayout& layout);
     void draw_screens();
     void watch_story(float seconds);
     void show_story_map_window();

@@ -136,7 +136,8 @@ PlayLayout play_layout(ImVec2 size) {
 void show_play(ScreenContext& context, const PlayLayout& layout) {
     Game& game = context.game;
     const Session& session = *game.session();
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(context.colors.panel));
+    // The panel's fill is drawn beneath ImGui by the app (App::draw_panel_background).
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
     begin_panel("play", layout.panel_min, layout.panel_max);
     const float available = ImGui::GetContentRegionAvail().x;
     const float width = std::min(available, context.text_px * 36);

@@ -4,6 +4,8 @@
 
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/RectangleShape.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Graphics/Sprite.hpp>
 #include <SFML/Graphics/Text.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
 
@@ -303,8 +305,31 @@ sf::Vector2f Stage::figure_base(std::size_t i, sf::Vector2f player_base, sf::Flo
     return {player_base.x + gap, player_base.y + lane};
 }
 
+// The backdrop (evening gradient and the pool of light) only changes with the stage's size
+// or theme, so it is painted once into a texture and copied without blending each frame:
+// on a software renderer, blended full-area fills are what a frame costs.
 void Stage::draw_background(sf::RenderTarget& target, sf::FloatRect area,
                             const StageStyle& style) const {
+    const sf::Vector2u size(static_cast<unsigned>(area.width), static_cast<unsigned>(area.height));
+    if (size.x == 0 || size.y == 0) {
+        return;
+    }
+    if (!backdrop_ || backdrop_->getSize() != size || backdrop_contrast_ != style.high_contrast) {
+        backdrop_ = std::make_unique<sf::RenderTexture>();
+        if (!backdrop_->create(size.x, size.y)) {
+            backdrop_.reset();
+            return;
+        }
+        paint_backdrop(*backdrop_, sf::FloatRect(0, 0, area.width, area.height), style);
+        backdrop_->display();
+        backdrop_contrast_ = style.high_contrast;
+    }
+    sf::Sprite sprite(backdrop_->getTexture());
+    sprite.setPosition(area.left, area.top);
+    target.draw(sprite, sf::RenderStates(sf::BlendNone));
+}
+
+void Stage::paint_backdrop(sf::RenderTarget& target, sf::FloatRect area, const StageStyle& style) {
     const sf::Color top = style.high_contrast ? contrast_background : background_top;
     const sf::Color bottom = style.high_contrast ? contrast_background : background_bottom;
     sf::VertexArray quad(sf::Quads, 4);
@@ -312,7 +337,7 @@ void Stage::draw_background(sf::RenderTarget& target, sf::FloatRect area,
     quad[1] = sf::Vertex({area.left + area.width, area.top}, top);
     quad[2] = sf::Vertex({area.left + area.width, area.top + area.height}, bottom);
     quad[3] = sf::Vertex({area.left, area.top + area.height}, bottom);
-    target.draw(quad);
+    target.draw(quad, sf::RenderStates(sf::BlendNone));
     // A faint pool of light on the floor, like a lamp in an evening kitchen.
     if (!style.high_contrast) {
         const sf::Vector2f centre(area.left + area.width * 0.5f, area.top + area.height * 0.84f);

@@ -9,6 +9,9 @@
 #include <SFML/Graphics/Rect.hpp>
 #include <SFML/Graphics/RenderTarget.hpp>
 
+#include <SFML/Graphics/RenderTexture.hpp>
+
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -86,6 +89,8 @@ private:
     double player_arousal_ = 20;
     double player_phase_ = 0;
     bool player_flooded_ = false;
+    mutable std::unique_ptr<sf::RenderTexture> backdrop_; ///< painted once per size and theme
+    mutable bool backdrop_contrast_ = false;
     const sf::Font* font_ = nullptr;
     float text_scale_ = 1;
     std::string event_text_;
@@ -96,6 +101,8 @@ private:
 
     sf::Vector2f figure_base(std::size_t i, sf::Vector2f player_base, sf::FloatRect area,
                              float scale) const;
+    static void paint_backdrop(sf::RenderTarget& target, sf::FloatRect area,
+                               const StageStyle& style);
     void draw_background(sf::RenderTarget& target, sf::FloatRect area,
                          const StageStyle& style) const;
     void draw_thread(sf::RenderTarget& target, sf::Vector2f from, sf::Vector2f to,
