@@ -1,0 +1,74 @@
+// Whole stories played through the window as a player would: by keyboard alone, and by
+// mouse alone, from the first scene to the ending and reflection screen.
+
+#include "window_support.h"
+
+namespace {
+
+using namespace attune;
+using namespace attune::test;
+
+// One click at (x, y): move, press, a frame, release, a frame.
+void click(App& app, int x, int y) {
+    sf::Event event;
+    event.type = sf::Event::MouseMoved;
+    event.mouseMove = {x, y};
+    app.handle(event);
+    event.type = sf::Event::MouseButtonPressed;
+    event.mouseButton = {sf::Mouse::Left, x, y};
+    app.handle(event);
+    frames(app, 1);
+    event.type = sf::Event::MouseButtonReleased;
+    app.handle(event);
+    frames(app, 1);
+}
+
+// Clicks up the text panel from the bottom until something happens: the text shows in
+// full, or a choice is taken. Choices sit at the bottom, so the lowest one is taken.
+bool click_lowest_choice(App& app) {
+    Game& game = app.game();
+    const std::size_t taken = game.session()->history().size();
+    const int x = static_cast<int>(app.size().x * 0.75f);
+    for (int y = static_cast<int>(app.size().y) - 16; y > app.size().y / 3; y -= 10) {
+        click(app, x, y);
+        if (game.session()->history().size() != taken || game.session()->is_finished()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("playthrough: a whole story by keyboard alone reaches the ending and reflection") {
+    TempFolder folder;
+    App app(options_in(folder), params());
+    REQUIRE(app.ready());
+    Game& game = app.game();
+    game.start(bundled("first-light.json"));
+    frames(app, 2);
+    for (int presses = 0; presses < 200 && game.ui.screen == Screen::Play; ++presses) {
+        press(app, game.is_revealing() ? sf::Keyboard::Space : sf::Keyboard::Num1);
+    }
+    CHECK(game.session()->is_finished());
+    CHECK(game.ui.screen == Screen::Ending);
+    CHECK(game.session()->history().size() >= 8);
+}
+
+TEST_CASE("playthrough: a whole story by mouse alone reaches the ending and reflection") {
+    TempFolder folder;
+    App app(options_in(folder), params());
+    REQUIRE(app.ready());
+    Game& game = app.game();
+    game.start(bundled("first-light.json"));
+    frames(app, 2);
+    for (int steps = 0; steps < 60 && game.ui.screen == Screen::Play; ++steps) {
+        if (game.is_revealing()) {
+            click(app, static_cast<int>(app.size().x * 0.75f), static_cast<int>(app.size().y / 2));
+            continue;
+        }
+        REQUIRE(click_lowest_choice(app));
+    }
+    CHECK(game.session()->is_finished());
+    CHECK(game.ui.screen == Screen::Ending);
+}
