@@ -400,7 +400,7 @@ void Stage::draw_figure(sf::RenderTarget& target, sf::Vector2f base, float scale
         body = mix(body, background_bottom, style.high_contrast ? 0.25 : 0.45);
     }
     const sf::Vector2f heart = base - sf::Vector2f(0, 105 * scale);
-    draw_glow(target, heart, static_cast<float>((90 + 70 * glow) * scale * breathe),
+    draw_glow(target, heart, static_cast<float>((78 + 56 * glow) * scale * breathe),
               with_alpha(mix(cool, warm, warmth), 0.18 + 0.4 * glow));
     draw_capsule(target, base, width, height, body);
     const float head_radius = 24 * scale * breathe;
