@@ -1,5 +1,7 @@
 #include "app.h"
 
+#include <algorithm>
+
 #include <SFML/Graphics/RectangleShape.hpp>
 
 #include "paths.h"
@@ -14,6 +16,9 @@
 namespace attune {
 
 namespace {
+
+constexpr unsigned min_width = 1024;
+constexpr unsigned min_height = 600;
 
 std::vector<std::filesystem::path> story_folders(const AppOptions& options) {
     std::vector<std::filesystem::path> folders = {data_dir() / "stories"};
@@ -149,10 +154,16 @@ void App::handle(const sf::Event& event) {
     case sf::Event::Closed:
         window_.close();
         return;
-    case sf::Event::Resized:
-        window_.setView(
-            sf::View(sf::FloatRect(0, 0, float(event.size.width), float(event.size.height))));
+    case sf::Event::Resized: {
+        // Below 1024x600 the layout can no longer promise unclipped text at 200%.
+        const sf::Vector2u fitted(std::max(event.size.width, min_width),
+                                  std::max(event.size.height, min_height));
+        if (!fullscreen_ && (fitted.x != event.size.width || fitted.y != event.size.height)) {
+            window_.setSize(fitted);
+        }
+        window_.setView(sf::View(sf::FloatRect(0, 0, float(fitted.x), float(fitted.y))));
         break;
+    }
     case sf::Event::KeyPressed:
         if (handle_key(event.key)) {
             return;

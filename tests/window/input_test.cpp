@@ -183,3 +183,17 @@ TEST_CASE("window input: every choice autosaves, and Continue picks the story up
     CHECK(app.game().session()->history().size() == 1);
     CHECK(app.game().ui.screen == Screen::Play);
 }
+
+TEST_CASE("window input: the window is never made smaller than 1024x600") {
+    TempFolder folder;
+    App app(options_in(folder, 800, 500), params());
+    REQUIRE(app.ready());
+    REQUIRE(app.size().x == 800); // as a window manager might leave it after a drag
+    sf::Event event;
+    event.type = sf::Event::Resized;
+    event.size = {800, 500};
+    app.handle(event);
+    frames(app, 2);
+    CHECK(app.size().x == 1024);
+    CHECK(app.size().y == 600);
+}
