@@ -170,13 +170,46 @@ std::vector<std::string> wrap(const std::string& text, const sf::Font& font, uns
 
 } // namespace
 
+namespace {
+
+// Who is in the current scene: anyone who speaks in it or whom one of its choices faces.
+// A scene of narration alone shows everyone, as does an ending.
+std::vector<bool> in_scene(const Session& session) {
+    const Story& story = session.story();
+    std::vector<bool> present(story.characters.size(), false);
+    if (!session.is_finished()) {
+        for (const Line& line : session.scene().lines) {
+            if (line.speaker >= 0) {
+                present[line.speaker] = true;
+            }
+        }
+        for (const Choice& choice : session.scene().choices) {
+            for (const MoveRef& move : choice.moves) {
+                if (move.target >= 0) {
+                    present[move.target] = true;
+                }
+            }
+        }
+    }
+    if (std::find(present.begin(), present.end(), true) == present.end()) {
+        present.assign(present.size(), true);
+    }
+    return present;
+}
+
+} // namespace
+
 StageTarget stage_target(const Session& session) {
     static const sf::Color defaults[] = {peach, repair_accent, sf::Color(0xa8, 0xc8, 0xb0),
                                          sf::Color(0xc9, 0xb6, 0xe4)};
     StageTarget target;
     const Story& story = session.story();
     const SessionState& state = session.state();
+    const std::vector<bool> present = in_scene(session);
     for (std::size_t i = 0; i < story.characters.size(); ++i) {
+        if (!present[i]) {
+            continue;
+        }
         const model::State& c = state.characters[i];
         target.characters.push_back({story.characters[i].profile.name,
                                      parse_color(story.characters[i].color, defaults[i % 4]),
@@ -188,24 +221,32 @@ StageTarget stage_target(const Session& session) {
     return target;
 }
 
+// Figures are matched by name, so a character who steps out of a scene and back in keeps
+// their place and eases on from where they were.
 void Stage::set_target(const StageTarget& target) {
-    figures_.resize(target.characters.size());
-    for (std::size_t i = 0; i < figures_.size(); ++i) {
-        Figure& f = figures_[i];
-        const bool fresh = f.target.name.empty();
-        f.from_safety = fresh ? target.characters[i].safety : f.safety;
-        f.from_distance = fresh ? target.characters[i].distance : f.distance;
-        f.from_arousal = fresh ? target.characters[i].arousal : f.arousal;
-        f.from_thread = fresh ? (target.characters[i].rupture ? broken_thread : 1.0) : f.thread;
-        f.target = target.characters[i];
-        if (fresh) {
-            f.safety = f.from_safety;
-            f.distance = f.from_distance;
-            f.arousal = f.from_arousal;
-            f.thread = f.from_thread;
+    std::vector<Figure> next;
+    for (std::size_t i = 0; i < target.characters.size(); ++i) {
+        const FigureTarget& t = target.characters[i];
+        const auto old = std::find_if(figures_.begin(), figures_.end(),
+                                      [&](const Figure& f) { return f.target.name == t.name; });
+        Figure f;
+        if (old != figures_.end()) {
+            f = *old;
+        } else {
+            f.safety = t.safety;
+            f.distance = t.distance;
+            f.arousal = t.arousal;
+            f.thread = t.rupture ? broken_thread : 1.0;
             f.phase = 1.3 * static_cast<double>(i);
         }
+        f.from_safety = f.safety;
+        f.from_distance = f.distance;
+        f.from_arousal = f.arousal;
+        f.from_thread = f.thread;
+        f.target = t;
+        next.push_back(f);
     }
+    figures_ = std::move(next);
     player_arousal_ = target.player_arousal;
     player_flooded_ = target.player_flooded;
     ease_time_ = 0;

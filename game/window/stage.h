@@ -38,6 +38,7 @@ struct StageTarget {
     bool player_flooded = false;
 };
 
+/// The stage for the session's current scene: the characters in it, as they feel now.
 StageTarget stage_target(const Session& session);
 
 /// Look options from the settings.

@@ -3,6 +3,9 @@
 
 #include "stage.h"
 
+#include "session.h"
+#include "story_loader.h"
+
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <doctest/doctest.h>
 
@@ -140,4 +143,39 @@ TEST_CASE("stage: without reduced motion, the figures breathe") {
         }
     }
     CHECK(differing > 50);
+}
+
+TEST_CASE("stage: only the characters in the scene stand on it, and keep their place") {
+    const std::string text = R"({"id": "two", "title": "Two", "version": "1", "summary": "s",
+      "relationship": "sibling", "minutes": 1, "age_band": "all", "author": "tests", "start": "a",
+      "characters": [
+        {"id": "x", "name": "Xi", "pronouns": "he/him", "role": "brother", "anxiety": 0.3, "avoidance": 0.3, "safety": 50, "distance": 50},
+        {"id": "y", "name": "Yara", "pronouns": "she/her", "role": "sister", "anxiety": 0.3, "avoidance": 0.3, "safety": 50, "distance": 50}],
+      "scenes": [
+        {"id": "a", "lines": [{"speaker": "x", "text": "Hi."}],
+         "choices": [{"id": "on", "text": "Hi.", "moves": [{"move": "validate", "to": "x"}], "next": "b"}]},
+        {"id": "b", "lines": ["The phone rings."],
+         "choices": [{"id": "answer", "text": "Answer.", "moves": [{"move": "turn_toward", "to": "y"}], "next": "c"}]},
+        {"id": "c", "lines": ["Quiet."],
+         "choices": [{"id": "end", "text": "Sleep.", "moves": [{"move": "neutral", "to": "x"}, {"move": "neutral", "to": "y"}], "next": "end"}]}],
+      "endings": [{"id": "end", "kind": "open", "title": "End", "reflection": ["?"]}]})";
+    const LoadResult loaded = load_story_text("two.json", text);
+    REQUIRE(loaded.story);
+    std::vector<Diagnostic> problems;
+    auto params = model::load_params(
+        std::filesystem::path(ATTUNE_SOURCE_DIR) / "assets" / "model.json", problems);
+    REQUIRE(params);
+    Session session(loaded.story, std::make_shared<const model::Params>(*params), 1);
+    auto names = [&] {
+        std::vector<std::string> out;
+        for (const FigureTarget& f : stage_target(session).characters) {
+            out.push_back(f.name);
+        }
+        return out;
+    };
+    CHECK(names() == std::vector<std::string>{"Xi"});
+    REQUIRE(session.choose("on"));
+    CHECK(names() == std::vector<std::string>{"Yara"});
+    REQUIRE(session.choose("answer"));
+    CHECK(names() == std::vector<std::string>{"Xi", "Yara"});
 }
