@@ -137,7 +137,7 @@ TEST_CASE("cli: text without a story plays the bundled default, and stops at end
 }
 
 TEST_CASE("cli: plain attune without a display plays the default story in the terminal") {
-    const Run run = attune("", "q\n");
+    const Run run = attune("", "q\n", "env -u DISPLAY");
     CHECK(run.status == 0);
     CHECK(run.output.find("the story plays in the terminal") != std::string::npos);
 }

@@ -19,13 +19,16 @@ struct Run {
     std::string output;
 };
 
-/// Runs `attune ARGS` from the source folder with `input` on stdin.
-inline Run attune(const std::string& args, const std::string& input = "") {
+/// Runs `attune ARGS` from the source folder with `input` on stdin; `environment` goes
+/// before the program (e.g. "env -u DISPLAY").
+inline Run attune(const std::string& args, const std::string& input = "",
+                  const std::string& environment = "") {
     namespace fs = std::filesystem;
     const fs::path in = fs::temp_directory_path() / ("attune-cli-in-" + std::to_string(::getpid()));
     std::ofstream(in) << input;
-    const std::string command = std::string("cd '") + ATTUNE_SOURCE_DIR + "' && '" + ATTUNE_BINARY +
-                                "' " + args + " < '" + in.string() + "' 2>&1";
+    const std::string command = std::string("cd '") + ATTUNE_SOURCE_DIR + "' && " + environment +
+                                " '" + ATTUNE_BINARY + "' " + args + " < '" + in.string() +
+                                "' 2>&1";
     Run run;
     FILE* pipe = ::popen(command.c_str(), "r");
     REQUIRE(pipe);
