@@ -81,9 +81,11 @@ TEST_CASE("window input: a disabled choice cannot be taken") {
     frames(app, 2);
     const Session& session = *game.session();
     const std::size_t before = session.history().size();
-    const auto disabled = std::find_if(session.choices().begin(), session.choices().end(),
+    const std::vector<ChoiceView> offered = session.choices();
+    const auto disabled = std::find_if(offered.begin(), offered.end(),
                                        [](const ChoiceView& c) { return !c.enabled; });
-    const int disabled_index = session.choices()[disabled - session.choices().begin()].index;
+    REQUIRE(disabled != offered.end());
+    const int disabled_index = disabled->index;
 
     CHECK_FALSE(game.choose(disabled_index));
     // Number keys count only the choices that can be taken: one past them does nothing.

@@ -71,7 +71,7 @@ TEST_CASE(
     CHECK(game.session()->scene().id == "quiet");
 }
 
-TEST_CASE("story map: M shows it over the stage; clicking jumps only in author mode") {
+TEST_CASE("story map: M shows it over the stage, and clicking jumps only in author mode") {
     for (const bool author : {false, true}) {
         test::TempFolder folder;
         AppOptions options = test::options_in(folder);
