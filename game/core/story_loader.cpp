@@ -137,9 +137,12 @@ private:
 
     void check_keys(const json& object, const std::string& ptr,
                     std::initializer_list<const char*> allowed) {
-        std::vector<std::string> names(allowed.begin(), allowed.end());
+        // Runs for every object in the story, so it allocates nothing unless a key is wrong.
         for (const auto& [key, value] : object.items()) {
-            if (std::find(names.begin(), names.end(), key) == names.end()) {
+            const bool known = std::any_of(allowed.begin(), allowed.end(),
+                                           [&](const char* name) { return key == name; });
+            if (!known) {
+                const std::vector<std::string> names(allowed.begin(), allowed.end());
                 error("unknown-key", ptr + "/" + key, "unknown key " + in_quotes(key),
                       did_you_mean(key, names) + "Allowed here: " + join_words(names) + ".");
             }
