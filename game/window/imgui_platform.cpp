@@ -197,6 +197,9 @@ void ImGuiPlatform::new_frame(float seconds) {
     update_cursor();
     (void)window_.setActive(true);
     ImGui_ImplOpenGL3_NewFrame();
+    // ImGui 1.86 activates a focused button with Space only; players expect Enter too.
+    // (NewFrame adds the keyboard's own mapping on top of what is set here.)
+    io.NavInputs[ImGuiNavInput_Activate] = io.KeysDown[sf::Keyboard::Enter] ? 1.0f : 0.0f;
     ImGui::NewFrame();
     apply_pending_releases();
 }

@@ -72,3 +72,26 @@ TEST_CASE("playthrough: a whole story by mouse alone reaches the ending and refl
     CHECK(game.session()->is_finished());
     CHECK(game.ui.screen == Screen::Ending);
 }
+
+TEST_CASE("playthrough: from the library, the keyboard alone starts a story") {
+    TempFolder folder;
+    App app(options_in(folder), params());
+    REQUIRE(app.ready());
+    Game& game = app.game();
+    frames(app, 3);
+    REQUIRE(game.ui.screen == Screen::Library);
+    // A player moves focus down the library with the arrow keys and presses Enter on a
+    // story's Begin button.
+    for (int downs = 0; downs < 30 && game.ui.screen == Screen::Library; ++downs) {
+        press(app, sf::Keyboard::Down);
+        if (downs >= 3) {
+            press(app, sf::Keyboard::Enter);
+            if (game.ui.screen == Screen::Settings || game.ui.overlay != Overlay::None) {
+                press(app, sf::Keyboard::Escape); // Enter landed on Settings or Load: back out
+            }
+        }
+    }
+    CHECK(game.ui.screen == Screen::Play);
+    REQUIRE(game.session());
+    CHECK_FALSE(game.ui.quit);
+}
