@@ -7,13 +7,23 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 namespace attune::test {
 
 inline std::filesystem::path source_dir() {
     return ATTUNE_SOURCE_DIR;
+}
+
+/// The whole of a file, bytes as they are.
+inline std::string read_text(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
 }
 
 inline std::shared_ptr<const model::Params> params() {

@@ -1,40 +1,23 @@
 // The author tools as users run them: check --explore / --random, stats, graph, import,
 // export, generate. Exit statuses, JSON, and replay lines that `attune text` accepts.
 
+#include "run_attune.h"
+
 #include <doctest/doctest.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <sys/wait.h>
 #include <unistd.h>
 
+namespace attune {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
-    int status = -1;
-    std::string output;
-};
-
-Run attune(const std::string& args) {
-    const std::string command = std::string("cd '") + ATTUNE_SOURCE_DIR + "' && '" + ATTUNE_BINARY +
-                                "' " + args + " </dev/null 2>&1";
-    Run run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buffer{};
-    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) {
-        run.output.append(buffer.data(), n);
-    }
-    const int raw = ::pclose(pipe);
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-    return run;
-}
+using test::attune;
+using test::Run;
 
 fs::path temp(const std::string& name) {
     return fs::temp_directory_path() / ("attune-tools-" + std::to_string(::getpid()) + "-" + name);
@@ -187,3 +170,5 @@ TEST_CASE("cli tools: generate writes a valid large story") {
     CHECK(attune("check " + big.string()).status == 0);
     fs::remove(big);
 }
+
+} // namespace attune

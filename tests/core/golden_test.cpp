@@ -14,14 +14,8 @@
 namespace {
 
 using namespace attune;
+using test::read_text;
 namespace fs = std::filesystem;
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;

@@ -12,6 +12,7 @@ namespace {
 
 using namespace attune;
 using nlohmann::json;
+using test::read_text;
 
 std::string snapshot(const Session& session) {
     return state_to_json(session.story(), session.state()).dump();
@@ -38,13 +39,6 @@ void each_state(Session& session, int depth, const std::function<void(const Sess
         each_state(session, depth - 1, visit);
         REQUIRE(session.rewind_to(step));
     }
-}
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
 }
 
 } // namespace

@@ -8,13 +8,7 @@
 namespace {
 
 using namespace attune;
-
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+using test::read_text;
 
 struct Expected {
     const char* file;

@@ -12,14 +12,9 @@
 
 namespace attune {
 
-namespace {
+using test::read_text;
 
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+namespace {
 
 nlohmann::json read_json(const std::filesystem::path& path) {
     return nlohmann::json::parse(read_text(path));

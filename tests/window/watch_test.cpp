@@ -9,13 +9,7 @@
 namespace {
 
 using namespace attune;
-
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+using test::read_text;
 
 // Rewrites the file and makes sure its time stamp moves, however coarse the file system's.
 void rewrite(const std::filesystem::path& path, const std::string& text) {
