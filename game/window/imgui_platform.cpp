@@ -117,6 +117,17 @@ ImGuiPlatform::~ImGuiPlatform() {
     ImGui::DestroyContext();
 }
 
+namespace {
+
+void set_modifiers(ImGuiIO& io, const sf::Event::KeyEvent& key) {
+    io.KeyCtrl = key.control;
+    io.KeyShift = key.shift;
+    io.KeyAlt = key.alt;
+    io.KeySuper = key.system;
+}
+
+} // namespace
+
 void ImGuiPlatform::handle(const sf::Event& event) {
     ImGuiIO& io = ImGui::GetIO();
     switch (event.type) {
@@ -125,10 +136,7 @@ void ImGuiPlatform::handle(const sf::Event& event) {
             io.KeysDown[event.key.code] = true;
             pressed_keys_this_frame_.push_back(event.key.code);
         }
-        io.KeyCtrl = event.key.control;
-        io.KeyShift = event.key.shift;
-        io.KeyAlt = event.key.alt;
-        io.KeySuper = event.key.system;
+        set_modifiers(io, event.key);
         break;
     case sf::Event::KeyReleased:
         if (event.key.code >= 0 && event.key.code < sf::Keyboard::KeyCount) {
@@ -138,10 +146,7 @@ void ImGuiPlatform::handle(const sf::Event& event) {
                 io.KeysDown[event.key.code] = false;
             }
         }
-        io.KeyCtrl = event.key.control;
-        io.KeyShift = event.key.shift;
-        io.KeyAlt = event.key.alt;
-        io.KeySuper = event.key.system;
+        set_modifiers(io, event.key);
         break;
     case sf::Event::TextEntered:
         if (event.text.unicode >= ' ' && event.text.unicode != 127) {

@@ -158,17 +158,7 @@ TEST_CASE("window input: a mouse click on a choice takes it") {
     const float x = app.size().x * 0.75f;
     for (int y = static_cast<int>(app.size().y) - 20; y > 0 && game.session()->history().empty();
          y -= 12) {
-        sf::Event event;
-        event.type = sf::Event::MouseMoved;
-        event.mouseMove = {static_cast<int>(x), y};
-        app.handle(event);
-        event.type = sf::Event::MouseButtonPressed;
-        event.mouseButton = {sf::Mouse::Left, static_cast<int>(x), y};
-        app.handle(event);
-        frames(app, 1);
-        event.type = sf::Event::MouseButtonReleased;
-        app.handle(event);
-        frames(app, 1);
+        click(app, static_cast<int>(x), y);
     }
     CHECK(game.session()->history().size() == 1);
 }

@@ -8,21 +8,6 @@ namespace {
 using namespace attune;
 using namespace attune::test;
 
-// One click at (x, y): move, press, a frame, release, a frame.
-void click(App& app, int x, int y) {
-    sf::Event event;
-    event.type = sf::Event::MouseMoved;
-    event.mouseMove = {x, y};
-    app.handle(event);
-    event.type = sf::Event::MouseButtonPressed;
-    event.mouseButton = {sf::Mouse::Left, x, y};
-    app.handle(event);
-    frames(app, 1);
-    event.type = sf::Event::MouseButtonReleased;
-    app.handle(event);
-    frames(app, 1);
-}
-
 // Clicks up the text panel from the bottom until something happens: the text shows in
 // full, or a choice is taken. Choices sit at the bottom, so the lowest one is taken.
 bool click_lowest_choice(App& app) {

@@ -76,6 +76,21 @@ inline void frames(App& app, int count) {
     }
 }
 
+/// One click at (x, y): move there, press, a frame, release, a frame.
+inline void click(App& app, int x, int y) {
+    sf::Event event;
+    event.type = sf::Event::MouseMoved;
+    event.mouseMove = {x, y};
+    app.handle(event);
+    event.type = sf::Event::MouseButtonPressed;
+    event.mouseButton = {sf::Mouse::Left, x, y};
+    app.handle(event);
+    frames(app, 1);
+    event.type = sf::Event::MouseButtonReleased;
+    app.handle(event);
+    frames(app, 1);
+}
+
 inline std::shared_ptr<const Story> bundled(const char* name) {
     return story(source_dir() / "stories" / name);
 }
