@@ -1,9 +1,9 @@
 // How long one relational-model step takes (apply_move + settle, causes and sentences
 // included). Target: well under 1 µs per step. Figures go in docs/performance.md.
 
-#include "model_params.h"
-#include "paths.h"
-#include "relational_model.h"
+#include "base/paths.h"
+#include "model/params.h"
+#include "model/relational_model.h"
 
 #include <benchmark/benchmark.h>
 

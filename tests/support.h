@@ -1,8 +1,8 @@
 #pragma once
 // Shared by the tests: the real model parameters and stories, loaded from the source tree.
 
-#include "model_params.h"
-#include "story_loader.h"
+#include "model/params.h"
+#include "story/loader.h"
 
 #include <doctest/doctest.h>
 

@@ -2,11 +2,11 @@
 //                      [--repair-within K] [--budget N] [--tolerance T]
 // Validates stories and lists every problem; --explore and --random also play them.
 
+#include "authoring/explorer.h"
+#include "authoring/playtest.h"
 #include "commands.h"
 #include "loading.h"
-#include "playtest.h"
-#include "story_explorer.h"
-#include "story_loader.h"
+#include "story/loader.h"
 
 #include <nlohmann/json.hpp>
 

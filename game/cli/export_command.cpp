@@ -1,9 +1,9 @@
 // attune export story.json -o story.twee: an Attune story as Twee 3 for Twine tools.
 
+#include "base/json_document.h"
 #include "commands.h"
-#include "json_document.h"
+#include "interchange/twee.h"
 #include "loading.h"
-#include "twee.h"
 
 #include <fstream>
 #include <iostream>

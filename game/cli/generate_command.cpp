@@ -1,7 +1,7 @@
 // attune generate --scenes N --seed S -o big.json: a large valid story for benchmarks.
 
+#include "authoring/generator.h"
 #include "commands.h"
-#include "story_generator.h"
 
 #include <fstream>
 #include <iostream>

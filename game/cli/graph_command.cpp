@@ -1,9 +1,9 @@
 // attune graph STORY -o map.svg|map.png|map.dot: the story map, through Graphviz for images.
 
+#include "authoring/graph.h"
+#include "base/json_document.h"
 #include "commands.h"
-#include "json_document.h"
-#include "story_graph.h"
-#include "story_loader.h"
+#include "story/loader.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -79,7 +79,7 @@ int run_graph(const GraphArgs& args) {
     for (const Diagnostic& d : load_story_file(args.story).diagnostics) {
         std::cerr << format(d) << "\n";
     }
-    const std::string dot = to_dot(story_map(document->value()));
+    const std::string dot = to_dot(story_graph(document->value()));
     const std::string extension = fs::path(args.output).extension().string();
     if (extension == ".dot" || extension == ".gv") {
         if (!write_file(args.output, dot)) {

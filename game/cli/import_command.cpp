@@ -1,8 +1,8 @@
 // attune import story.twee -o story.json: a Twine story (Twee 3) as an Attune story.
 
 #include "commands.h"
-#include "story_loader.h"
-#include "twee.h"
+#include "interchange/twee.h"
+#include "story/loader.h"
 
 #include <fstream>
 #include <iostream>

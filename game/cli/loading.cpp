@@ -1,7 +1,7 @@
 #include "loading.h"
 
-#include "paths.h"
-#include "story_loader.h"
+#include "base/paths.h"
+#include "story/loader.h"
 
 #include <iostream>
 #include <random>

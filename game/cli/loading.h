@@ -2,8 +2,8 @@
 // Loading shared by the subcommands: the model parameters and a story, with every
 // problem printed in full to stderr.
 
-#include "model_params.h"
-#include "story.h"
+#include "model/params.h"
+#include "story/story.h"
 
 #include <memory>
 #include <string>

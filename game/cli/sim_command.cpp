@@ -3,9 +3,10 @@
 
 #include "commands.h"
 
-#include "model_params.h"
-#include "paths.h"
-#include "simulation.h"
+#include "base/paths.h"
+#include "model/params.h"
+#include "model/simulation.h"
+#include "model/state_json.h"
 
 #include <nlohmann/json.hpp>
 

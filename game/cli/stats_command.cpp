@@ -1,8 +1,8 @@
 // attune stats STORY [--json] [--runs N] [--seed S]: words, scenes, choices, moves, play time.
 
+#include "authoring/stats.h"
 #include "commands.h"
 #include "loading.h"
-#include "story_stats.h"
 
 #include <nlohmann/json.hpp>
 

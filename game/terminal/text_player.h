@@ -2,7 +2,7 @@
 // The terminal face: plays a session as plain text a screen reader can follow.
 // Reads choice numbers line by line, so it also plays from a pipe or a file.
 
-#include "session.h"
+#include "play/session.h"
 
 #include <iosfwd>
 

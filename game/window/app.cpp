@@ -4,7 +4,7 @@
 
 #include <SFML/Graphics/RectangleShape.hpp>
 
-#include "paths.h"
+#include "base/paths.h"
 #include "screens.h"
 #include "theme.h"
 

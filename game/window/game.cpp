@@ -1,7 +1,7 @@
 #include "game.h"
 
-#include "save.h"
-#include "story_loader.h"
+#include "play/save.h"
+#include "story/loader.h"
 
 #include <algorithm>
 #include <random>

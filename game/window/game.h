@@ -3,9 +3,9 @@
 // of UI state the screens share. No SFML and no ImGui here, so input tests can drive it
 // and screens stay plain functions of it.
 
-#include "save_store.h"
+#include "play/save_store.h"
 #include "settings.h"
-#include "story_layout.h"
+#include "story/layout.h"
 #include "story_shelf.h"
 
 #include <filesystem>

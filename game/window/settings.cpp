@@ -1,7 +1,7 @@
 #include "settings.h"
 
-#include "save.h"
-#include "save_store.h"
+#include "play/save.h"
+#include "play/save_store.h"
 
 #include <nlohmann/json.hpp>
 

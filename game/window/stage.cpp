@@ -1,6 +1,6 @@
 #include "stage.h"
 
-#include "session.h"
+#include "play/session.h"
 
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/RectangleShape.hpp>

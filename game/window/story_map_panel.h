@@ -4,7 +4,7 @@
 // wheel (or + and -), Home centres on where you are. Only what is on screen is drawn, so
 // a story of thousands of scenes stays smooth.
 
-#include "story_layout.h"
+#include "story/layout.h"
 #include "theme.h"
 
 #include <imgui.h>

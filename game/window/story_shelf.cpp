@@ -1,6 +1,6 @@
 #include "story_shelf.h"
 
-#include "story_loader.h"
+#include "story/loader.h"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 // The stories the library offers: every story file in the bundled stories/ folder and in
 // any folder given with --stories, loaded once so a card can show its title and notes.
 
-#include "story.h"
+#include "story/story.h"
 
 #include <filesystem>
 #include <memory>

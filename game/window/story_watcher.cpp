@@ -1,6 +1,6 @@
 #include "story_watcher.h"
 
-#include "story_loader.h"
+#include "story/loader.h"
 
 namespace attune {
 

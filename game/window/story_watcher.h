@@ -3,8 +3,8 @@
 // changes on disk and reloads it. A broken save of the file gives located problems to show,
 // never a crash; the game keeps the last good story until the file is fixed.
 
-#include "diagnostic.h"
-#include "story.h"
+#include "base/diagnostic.h"
+#include "story/story.h"
 
 #include <filesystem>
 #include <memory>

@@ -3,8 +3,8 @@
 
 #include "stage.h"
 
-#include "session.h"
-#include "story_loader.h"
+#include "play/session.h"
+#include "story/loader.h"
 
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <doctest/doctest.h>

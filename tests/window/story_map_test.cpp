@@ -1,7 +1,7 @@
 // The authors' story map panel, drawn headless with Dear ImGui: it culls what is off
 // screen, follows the current scene, and reports a click on a scene in author mode.
 
-#include "../support.h"
+#include "support.h"
 
 #include "story_map_panel.h"
 

@@ -2,7 +2,7 @@
 // Shared by the window tests: an App in a throwaway settings and save folder, synthetic
 // SFML events, and a watch on SFML's error stream (any failed GL call is a bug).
 
-#include "../support.h"
+#include "support.h"
 
 #include "app.h"
 

@@ -1,0 +1,151 @@
+#include "authoring/findings.h"
+
+#include "base/json_document.h"
+
+#include <cmath>
+
+namespace attune {
+
+void locate_findings(const std::string& file, std::vector<Finding>& findings) {
+    std::vector<Diagnostic> ignored;
+    const std::optional<JsonDocument> document = read_json_document(file, ignored);
+    for (Finding& finding : findings) {
+        finding.diagnostic.file = file;
+        if (document && !finding.diagnostic.pointer.empty()) {
+            const TextPosition at = document->locate(finding.diagnostic.pointer);
+            finding.diagnostic.line = at.line;
+            finding.diagnostic.column = at.column;
+        }
+    }
+}
+
+std::string choice_list(const std::vector<int>& choices) {
+    std::string out;
+    for (const int c : choices) {
+        out += (out.empty() ? "" : ",") + std::to_string(c);
+    }
+    return out;
+}
+
+std::string reproduce_command(const std::string& file, const Finding& finding) {
+    return "attune text " + file + " --seed " + std::to_string(finding.seed) + " --choices " +
+           (finding.choices.empty() ? "\"\"" : choice_list(finding.choices));
+}
+
+std::string scene_pointer(int scene) {
+    return "/scenes/" + std::to_string(scene);
+}
+
+std::string choice_pointer(int scene, int choice) {
+    return scene_pointer(scene) + "/choices/" + std::to_string(choice);
+}
+
+std::string ending_pointer(int ending) {
+    return "/endings/" + std::to_string(ending);
+}
+
+int character_named(const Story& story, const std::string& name) {
+    for (std::size_t i = 0; i < story.characters.size(); ++i) {
+        if (story.characters[i].profile.name == name) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+bool any_rupture_open(const std::vector<model::State>& characters) {
+    for (const model::State& c : characters) {
+        if (c.rupture_open) {
+            return true;
+        }
+    }
+    return false;
+}
+
+Finding ending_mismatch(const Story& story, int ending,
+                        const std::vector<model::State>& characters) {
+    std::string who;
+    for (std::size_t i = 0; i < characters.size(); ++i) {
+        if (characters[i].rupture_open) {
+            who += (who.empty() ? "" : ", ") + story.characters[i].profile.name;
+        }
+    }
+    Finding f;
+    f.diagnostic = {Severity::Error,
+                    "ending-kind-mismatch",
+                    story.file,
+                    0,
+                    0,
+                    ending_pointer(ending) + "/kind",
+                    "ending '" + story.endings[ending].id +
+                        "' is 'repaired' but it can be reached with a rupture still open (" + who +
+                        ")",
+                    "Let only paths that repair reach this ending (a condition on the choice), or "
+                    "make its kind 'open'."};
+    return f;
+}
+
+MoveEffectTracker::MoveEffectTracker(const Story& story) : story_(story) {
+    for (const Scene& scene : story.scenes) {
+        changed_.emplace_back();
+        for (const Choice& choice : scene.choices) {
+            changed_.back().emplace_back(choice.moves.size(), 0);
+        }
+        taken_.emplace_back(scene.choices.size(), 0);
+    }
+}
+
+// A cause counts for a move ref when it names the same move and either its target or the
+// player (regulating moves calm the player); an event (rupture, repair) always counts.
+void MoveEffectTracker::note(int scene, int choice, const model::Outcome& outcome) {
+    taken_[scene][choice] = 1;
+    const std::vector<MoveRef>& moves = story_.scenes[scene].choices[choice].moves;
+    std::vector<std::uint8_t>& changed = changed_[scene][choice];
+    for (std::size_t m = 0; m < moves.size(); ++m) {
+        const std::string target =
+            moves[m].target >= 0 ? story_.characters[moves[m].target].profile.name : "you";
+        for (const model::Cause& cause : outcome.causes) {
+            const bool moved =
+                std::abs(cause.d_safety) + std::abs(cause.d_distance) + std::abs(cause.d_arousal) >
+                1e-9;
+            if (moved && cause.move == moves[m].move &&
+                (cause.character == target || cause.character == "you")) {
+                changed[m] = 1;
+            }
+        }
+        for (const model::Event& event : outcome.events) {
+            if (event.move == moves[m].move && event.character == target) {
+                changed[m] = 1;
+            }
+        }
+    }
+}
+
+void MoveEffectTracker::report(std::vector<Finding>& findings) const {
+    for (std::size_t s = 0; s < changed_.size(); ++s) {
+        const Scene& scene = story_.scenes[s];
+        for (std::size_t c = 0; c < changed_[s].size(); ++c) {
+            for (std::size_t m = 0; m < changed_[s][c].size(); ++m) {
+                const Move move = scene.choices[c].moves[m].move;
+                if (!taken_[s][c] || changed_[s][c][m] || move == Move::Neutral) {
+                    continue;
+                }
+                Finding f;
+                f.diagnostic = {
+                    Severity::Warning,
+                    "inert-move",
+                    story_.file,
+                    0,
+                    0,
+                    choice_pointer(int(s), int(c)) + "/moves/" + std::to_string(m),
+                    "the move '" + std::string(move_name(move)) + "' of choice '" +
+                        scene.choices[c].id + "' in scene '" + scene.id +
+                        "' never changed anything in any playthrough tried",
+                    "Check that this move fits the moment (see docs/model.md), or use 'neutral'."};
+                findings.push_back(std::move(f));
+            }
+        }
+    }
+}
+
+} // namespace attune

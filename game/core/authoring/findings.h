@@ -1,0 +1,60 @@
+#pragma once
+// What the story testers (check --explore, check --random) find: a located problem plus,
+// when a playthrough shows it, the exact choices that lead there so an author can replay it.
+
+#include "base/diagnostic.h"
+#include "model/relational_model.h"
+#include "story/story.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace attune {
+
+struct Finding {
+    Diagnostic diagnostic;    ///< line and column are filled in by locate_findings()
+    std::vector<int> choices; ///< 1-based choice numbers as `attune text` shows them
+    std::uint64_t seed = 0;   ///< the session seed that replays `choices` exactly
+    bool has_path = false;    ///< whether `choices` reproduces the finding
+};
+
+/// Fills each finding's line and column from its JSON pointer in the story file.
+void locate_findings(const std::string& file, std::vector<Finding>& findings);
+
+/// "attune text FILE --seed S --choices 1,3,2": replays the finding's playthrough.
+std::string reproduce_command(const std::string& file, const Finding& finding);
+
+/// "1,3,2"
+std::string choice_list(const std::vector<int>& choices);
+
+/// Pointers into the story file, for findings.
+std::string scene_pointer(int scene);
+std::string choice_pointer(int scene, int choice);
+std::string ending_pointer(int ending);
+
+/// Remembers, for every move of every choice, whether taking it ever changed anything.
+/// Both testers feed it every choice they take and report the moves that never did.
+class MoveEffectTracker {
+public:
+    explicit MoveEffectTracker(const Story& story);
+    void note(int scene, int choice, const model::Outcome& outcome);
+    void report(std::vector<Finding>& findings) const;
+
+private:
+    const Story& story_;
+    std::vector<std::vector<std::vector<std::uint8_t>>> changed_; ///< [scene][choice][move]
+    std::vector<std::vector<std::uint8_t>> taken_;                ///< [scene][choice]
+};
+
+/// The character a model event or cause names (by profile name), or -1.
+int character_named(const Story& story, const std::string& name);
+
+/// Whether any character still has a rupture open.
+bool any_rupture_open(const std::vector<model::State>& characters);
+
+/// A `repaired` ending reached while a rupture is still open.
+Finding ending_mismatch(const Story& story, int ending,
+                        const std::vector<model::State>& characters);
+
+} // namespace attune

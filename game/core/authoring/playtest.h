@@ -1,0 +1,48 @@
+#pragma once
+// check --random: many seeded random playthroughs, like ChoiceScript's randomtest, with
+// the relational model running on every choice. Each playthrough picks uniformly among
+// the enabled choices; the same seed always gives the same report, and every failure
+// comes with the seed and choice numbers that replay it in `attune text`.
+
+#include "authoring/findings.h"
+#include "model/params.h"
+#include "story/story.h"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace attune {
+
+struct PlaytestOptions {
+    int runs = 10000;
+    std::uint64_t seed = 1;
+    int max_choices = 1000;      ///< a playthrough this long is taken to be stuck in a loop
+    int repair_within = 5;       ///< choices after a rupture within which a repair should land
+    double hard_to_reach = 0.01; ///< scenes and endings reached by fewer playthroughs are reported
+};
+
+struct PlaytestReport {
+    PlaytestOptions options;
+    std::vector<int> scene_runs;  ///< playthroughs that entered each scene at least once
+    std::vector<long> scene_hits; ///< entries into each scene, over all playthroughs
+    std::vector<int> ending_runs; ///< playthroughs that ended at each ending
+    int finished = 0;             ///< playthroughs that reached an ending
+    long total_words = 0;   ///< words read (lines shown and choices taken) in finished playthroughs
+    long total_choices = 0; ///< choices taken in finished playthroughs
+    int longest_words = 0;
+    int longest_choices = 0;
+    std::vector<Finding> findings;
+
+    double average_words() const { return finished ? double(total_words) / finished : 0; }
+    double average_choices() const { return finished ? double(total_choices) / finished : 0; }
+};
+
+PlaytestReport playtest_story(const std::shared_ptr<const Story>& story,
+                              const std::shared_ptr<const model::Params>& params,
+                              const PlaytestOptions& options);
+
+/// Words in a piece of text (runs of non-space characters).
+int count_words(const std::string& text);
+
+} // namespace attune

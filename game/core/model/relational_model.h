@@ -1,0 +1,135 @@
+#pragma once
+// The relational-state model: how one character feels toward the player, and how each
+// move changes that. Pure functions over plain data, so a session can copy, compare,
+// save and rewind the state, and tests can drive the model with no story at all.
+
+#include "base/random.h"
+#include "model/moves.h"
+#include "model/params.h"
+#include "model/profile.h"
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attune::model {
+
+enum class Override : int { Negative = -1, Neutral = 0, Positive = 1 };
+
+/// "negative", "neutral" or "positive", as saves, traces and the simulator write it.
+std::string_view override_name(Override override);
+
+/// The mutable state of one character toward the player. Plain data: copyable, comparable.
+struct State {
+    double safety = 50;
+    double distance = 50;
+    double arousal = 20;
+    double resting_arousal = 20;
+    double window_low = 10;     ///< below: shut down
+    double window_high = 70;    ///< above: flooded
+    double positive_ledger = 0; ///< recent positive weight (decays)
+    double negative_ledger = 0; ///< recent negative weight (decays)
+    Override override = Override::Neutral;
+    double repair_confidence = 0; ///< grows with repairs that land
+    double trust_ceiling = 100;   ///< lowered by deception
+    int bids_made = 0;
+    int bids_answered = 0;
+    bool rupture_open = false;
+    int rupture_kind = -1; ///< the Move that opened the open rupture, or -1
+    int rupture_step = -1;
+    int last_repaired_kind = -1; ///< the kind of the last rupture that was repaired
+    int last_repair_step = -1;
+    int repairs_landed = 0;
+    int ruptures = 0;
+    int step = 0;          ///< moves received so far
+    bool on_break = false; ///< a take_break is waiting for its return
+    // Added by the model (issue 3):
+    double base_window_low = 10; ///< the window at full safety; low safety narrows it
+    double base_window_high = 70;
+    double pre_rupture_safety = 50; ///< safety just before the open (or last) rupture
+    double repair_progress = 0;     ///< safety restored by repair moves since the rupture
+    int carryover_left = 0;         ///< moves left during which safety stays below pre-rupture
+    bool double_deviation = false;  ///< the open rupture repeats one just repaired
+    int last_move = -1;             ///< the previous Move received (antidotes follow horsemen)
+    bool operator==(const State&) const = default;
+};
+
+/// The player's own activation: characters' lines can flood the player too.
+struct PlayerState {
+    double arousal = 20;
+    double resting_arousal = 20;
+    double window_high = 70;
+    bool operator==(const PlayerState&) const = default;
+};
+
+/// One recorded change: which move, which rule fired, what moved, and why in plain words.
+struct Cause {
+    std::string character; ///< the character's name ("you" for the player)
+    Move move = Move::Neutral;
+    std::string rule; ///< the rule's id, e.g. "advise_while_distressed"
+    double d_safety = 0;
+    double d_distance = 0;
+    double d_arousal = 0;
+    std::string sentence; ///< for players: "Sam felt dismissed: you offered a fix while she was
+                          ///< still upset."
+};
+
+enum class EventKind { Rupture, Repair, RuptureOpen };
+
+/// A rupture opened, a repair landed, or a rupture was still open at the end of a scene.
+struct Event {
+    EventKind kind = EventKind::Rupture;
+    std::string character;
+    Move move = Move::Neutral;
+    std::string sentence;
+};
+
+/// What one call changed. Appended to, never cleared, by the functions below.
+struct Outcome {
+    std::vector<Cause> causes;
+    std::vector<Event> events;
+};
+
+/// The state a character starts a story with.
+State initial_state(const Params& params, const Profile& profile);
+PlayerState initial_player_state(const Params& params);
+
+/// Apply one move made toward the character. `together` holds the other moves of the
+/// same choice (give_space with reassure lands differently from give_space alone).
+void apply_move(const Params& params, const Profile& profile, State& state, Move move,
+                std::span<const Move> together, Random& random, Outcome& outcome);
+
+/// Time passes between choices: arousal drifts back toward rest, ledgers fade.
+void settle(const Params& params, const Profile& profile, State& state);
+
+/// A character's line carries `move` toward the player (criticism raises the player's
+/// arousal); the player's own regulating moves (self_soothe, take_break) calm them.
+void apply_to_player(const Params& params, PlayerState& player, Move move, Outcome& outcome);
+void settle_player(const Params& params, PlayerState& player);
+
+bool is_flooded(const State& state);
+bool is_shut_down(const State& state);
+bool is_player_flooded(const PlayerState& player);
+
+/// Moves with which the player regulates themselves (self_soothe, take_break, return):
+/// the session also passes these to apply_to_player.
+bool is_self_regulation(Move move);
+
+/// Repair attempts: they close an open rupture when they land.
+bool is_repair_move(Move move);
+
+/// Whether anxiety and avoidance are both high enough for approach and withdrawal to alternate.
+bool is_disorganized(const Params& params, const Profile& profile);
+
+/// When the player is flooded, attuned listening moves are out of reach until they
+/// regulate. Returns the reason shown under a disabled choice, or "" when allowed.
+std::string blocked_reason(const PlayerState& player, Move move);
+
+/// At the end of a scene: an open rupture is reported as an event.
+void end_scene(const Profile& profile, const State& state, Outcome& outcome);
+
+/// Plain words for the state, for players who do not see numbers ("guarded", "open").
+std::string describe(const State& state);
+
+} // namespace attune::model

@@ -1,0 +1,169 @@
+#include "model/sentences.h"
+
+#include "model/relational_model.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace attune::model {
+
+namespace {
+
+using Entry = std::pair<std::string_view, std::string_view>;
+
+// One sentence per rule: what the character felt, then why, in everyday words.
+// Past tense keeps pronoun agreement simple; {was} and {is} cover the rest.
+constexpr Entry sentences[] = {
+    // Base effects, one per move.
+    {"validate", "{name} felt understood: you told {them} {their} feelings made sense."},
+    {"reflect", "{name} felt heard: you named what {they} {was} feeling."},
+    {"empathize", "{name} felt less alone: you felt it with {them}."},
+    {"ask", "{name} opened up a little: you asked, and really wanted to know."},
+    {"reassure", "{name} settled a little: you let {them} know you're not going anywhere."},
+    {"appreciate", "{name} felt seen: you noticed something good in {them}."},
+    {"turn_toward", "{name} felt noticed: you turned toward {them} when {they} reached for you."},
+    {"gentle_startup", "{name} could listen: you raised it gently, without blame."},
+    {"take_responsibility", "{name} eased: you owned your part."},
+    {"apologize", "{name} softened: you said sorry and meant it."},
+    {"repair", "{name} felt the door open again: you asked to start over."},
+    {"humor", "{name} smiled a little at the joke."},
+    {"self_soothe", "{name} felt things calm down: you steadied yourself first."},
+    {"take_break", "{name} could breathe: you paused and promised to come back."},
+    {"return", "{name} felt you turn back toward {them}."},
+    {"give_space", "{name} took the room you gave."},
+    {"set_boundary", "{name} knew where {they} stood: you set a limit, kindly."},
+    {"disclose", "{name} came closer: you shared what you feel."},
+    {"comfort", "{name} let you in: you offered comfort."},
+    {"advise", "{name} felt you were fixing instead of listening."},
+    {"minimize", "{name} felt small: you made light of what hurt {them}."},
+    {"dismiss", "{name} felt brushed off: you waved away what {they} said."},
+    {"defend", "{name} felt unheard: you defended yourself instead of listening."},
+    {"criticize", "{name} felt attacked: you went after who {they} {is}, not what happened."},
+    {"contempt", "{name} felt looked down on: your scorn cut deep."},
+    {"stonewall", "{name} felt shut out: you went silent and closed off."},
+    {"withdraw", "{name} felt left: you walked away with no word of coming back."},
+    {"pursue", "{name} felt cornered: you pressed when {they} needed room."},
+    {"turn_away", "{name} felt unseen: you missed {their} reach for connection."},
+    {"turn_against", "{name} felt rebuffed: you met {their} reach with irritation."},
+    {"blame", "{name} felt blamed: you put it all on {them}."},
+    {"deceive", "{name} felt betrayed: you weren't honest, and trust took a lasting dent."},
+    {"neutral", "Nothing much changed for {name}."},
+    // Context.
+    {"advise_while_distressed",
+     "{name} felt dismissed: you offered a fix while {they} {was} still upset."},
+    {"advise_when_calm", "{name} took the suggestion in: {they} {was} calm enough to think it "
+                         "through."},
+    {"give_space_soothes", "{name} relaxed: you gave {them} room without going cold."},
+    {"give_space_frightens", "{name} felt left: you stepped back while {they} still needed you."},
+    {"give_space_with_reassure", "{name} could take the space: you promised you'd still be there."},
+    {"humor_lands", "{name} laughed, and the tension broke."},
+    {"humor_wounds", "{name} felt mocked: the joke landed on a raw spot."},
+    {"break_and_return", "{name} felt safer: you came back, as you promised."},
+    {"return_without_break", "{name} noticed you turning back toward {them}."},
+    {"bid_answered", "{name} felt noticed: you turned toward {them} when {they} reached for you."},
+    {"bid_missed", "{name} felt unseen: you missed {their} reach for connection."},
+    {"bid_rebuffed", "{name} felt rebuffed: you met {their} reach with irritation."},
+    {"ambiguous_read_as_rejection", "{name} wondered if your quiet meant you'd pulled away."},
+    {"neutral_read_as_hostile", "{name} heard something cold in it: hurt colours everything "
+                                "right now."},
+    {"gentle_startup_after_criticism", "{name} felt the sting ease: you started again, gently."},
+    {"appreciation_after_contempt", "{name} felt respected again: you answered scorn with "
+                                    "appreciation."},
+    {"responsibility_after_defensiveness", "{name} eased: you stopped defending and owned your "
+                                           "part."},
+    {"self_soothing_after_stonewalling", "{name} felt you come back: you calmed yourself instead "
+                                         "of shutting down."},
+    // Attachment.
+    {"withdrawal_hurts_anxious", "{name} was shaken: being left without a word is what hurts "
+                                 "{them} most."},
+    {"pressure_pushes_avoidant", "{name} pulled away: the harder you pressed, the more room {they} "
+                                 "needed."},
+    {"disorganized_approach", "{name} reached toward you, unsure whether it was safe."},
+    {"disorganized_withdraw", "{name} wanted closeness and pulled away from it at the same time."},
+    // History and state.
+    {"attuned_while_flooded", "{name} was too flooded to take it in yet."},
+    {"negative_override_discounts", "{name} didn't quite trust it: too much has hurt lately."},
+    {"positive_override_cushions", "{name} gave you the benefit of the doubt: there's been a lot "
+                                   "of warmth lately."},
+    {"repair_after_repeat_hurt", "{name} was slower to believe it: the same hurt came back so "
+                                 "soon."},
+    {"override_negative", "Hurt has piled up: {name} now hears even neutral things as cold."},
+    {"override_positive", "Warmth has built up: {name} gives you the benefit of the doubt."},
+    {"override_neutral", "{name} is taking your words at face value again."},
+    {"trust_ceiling", "{name} can't fully trust you since you weren't honest."},
+    {"still_face_carryover", "{name} is still a little wary: hurt takes a while to fade."},
+};
+
+constexpr std::pair<Move, std::string_view> nouns[] = {
+    {Move::Advise, "being handed a fix"},  {Move::Minimize, "being brushed aside"},
+    {Move::Dismiss, "being dismissed"},    {Move::Defend, "the defensiveness"},
+    {Move::Criticize, "the criticism"},    {Move::Contempt, "the contempt"},
+    {Move::Stonewall, "the silence"},      {Move::Withdraw, "being left"},
+    {Move::Pursue, "being pressed"},       {Move::TurnAway, "the missed reach"},
+    {Move::TurnAgainst, "the irritation"}, {Move::Blame, "the blame"},
+    {Move::Deceive, "the dishonesty"},     {Move::Humor, "the joke"},
+    {Move::GiveSpace, "being left alone"}, {Move::Neutral, "the coldness"},
+};
+
+std::string_view replacement(std::string_view key, const Profile& p) {
+    if (key == "name") {
+        return p.name;
+    }
+    if (key == "they") {
+        return p.subject;
+    }
+    if (key == "them") {
+        return p.object;
+    }
+    if (key == "their") {
+        return p.possessive;
+    }
+    if (key == "was") {
+        return p.plural_verbs ? "were" : "was";
+    }
+    if (key == "is") {
+        return p.plural_verbs ? "are" : "is";
+    }
+    return {};
+}
+
+} // namespace
+
+std::string fill(std::string_view text, const Profile& profile) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t open = text.find('{', i);
+        const std::size_t close = open == std::string_view::npos ? open : text.find('}', open);
+        if (close == std::string_view::npos) {
+            out.append(text.substr(i));
+            break;
+        }
+        out.append(text.substr(i, open - i));
+        out.append(replacement(text.substr(open + 1, close - open - 1), profile));
+        i = close + 1;
+    }
+    return out;
+}
+
+std::string rule_sentence(std::string_view rule, const Profile& profile) {
+    const auto* found = std::find_if(std::begin(sentences), std::end(sentences),
+                                     [&](const Entry& e) { return e.first == rule; });
+    if (found == std::end(sentences)) {
+        return fill("Something shifted for {name}.", profile);
+    }
+    return fill(found->second, profile);
+}
+
+std::string_view rupture_noun(Move move) {
+    for (const auto& [m, noun] : nouns) {
+        if (m == move) {
+            return noun;
+        }
+    }
+    return "what happened";
+}
+
+} // namespace attune::model

@@ -1,0 +1,209 @@
+#include "play/save.h"
+
+#include "model/state_json.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace attune {
+
+namespace {
+
+using nlohmann::json;
+
+json named_numbers(const std::vector<std::string>& names, const auto& values) {
+    json out = json::object();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        out[names[i]] = values[i];
+    }
+    return out;
+}
+
+std::vector<std::string> variable_names(const Story& story) {
+    std::vector<std::string> names;
+    for (const Variable& v : story.variables) {
+        names.push_back(v.name);
+    }
+    return names;
+}
+
+std::vector<std::string> scene_ids(const Story& story) {
+    std::vector<std::string> ids;
+    for (const Scene& s : story.scenes) {
+        ids.push_back(s.id);
+    }
+    return ids;
+}
+
+std::vector<bool> flag_values(const SessionState& state) {
+    return {state.flags.begin(), state.flags.end()};
+}
+
+// Carries a saved state over to a (possibly changed) story by stable ids: scenes,
+// variables, flags and characters that still exist keep their values; new ones start
+// fresh. Throws on malformed data.
+SessionState map_state(const json& saved, const Story& story, SessionState state) {
+    const int scene = story.find_scene(saved.at("scene").get<std::string>());
+    if (scene < 0) {
+        throw std::runtime_error("scene '" + saved.at("scene").get<std::string>() + "' is gone");
+    }
+    state.scene = scene;
+    state.ending =
+        saved.contains("ending") ? story.find_ending(saved["ending"].get<std::string>()) : -1;
+    for (std::size_t i = 0; i < story.variables.size(); ++i) {
+        state.variables[i] =
+            saved.at("variables").value(story.variables[i].name, state.variables[i]);
+    }
+    for (std::size_t i = 0; i < story.flags.size(); ++i) {
+        state.flags[i] = saved.at("flags").value(story.flags[i], state.flags[i] != 0) ? 1 : 0;
+    }
+    for (std::size_t i = 0; i < story.scenes.size(); ++i) {
+        state.visits[i] = saved.at("visits").value(story.scenes[i].id, 0);
+    }
+    for (std::size_t i = 0; i < story.characters.size(); ++i) {
+        if (saved.at("characters").contains(story.characters[i].id)) {
+            state.characters[i] =
+                model::state_from_json(saved["characters"][story.characters[i].id]);
+        }
+    }
+    state.player = model::player_from_json(saved.at("player"));
+    state.random.state = saved.at("random").get<std::uint64_t>();
+    state.turn = saved.at("turn").get<int>();
+    state.shown_lines = saved.at("shown_lines").get<std::vector<int>>();
+    return state;
+}
+
+std::string check_header(const json& save, const Story& story) {
+    if (!save.is_object() || save.value("format", "") != "attune-save") {
+        return "This file is not an Attune save.";
+    }
+    if (save.value("version", 0) > save_format_version) {
+        return "This save was made by a newer Attune; update Attune to open it.";
+    }
+    if (!save.contains("story") || !save["story"].is_object() ||
+        save["story"].value("id", "") != story.info.id) {
+        return "This save belongs to another story.";
+    }
+    return "";
+}
+
+// Replays saved choices by id; stops at the first that no longer exists.
+std::size_t replay(Session& session, const json& choices) {
+    std::size_t done = 0;
+    for (const json& step : choices) {
+        if (session.is_finished() || session.scene().id != step.at("scene").get<std::string>() ||
+            !session.choose(step.at("choice").get<std::string>())) {
+            break;
+        }
+        ++done;
+    }
+    return done;
+}
+
+} // namespace
+
+json state_to_json(const Story& story, const SessionState& state) {
+    json out;
+    out["scene"] = story.scenes[state.scene].id;
+    if (state.ending >= 0) {
+        out["ending"] = story.endings[state.ending].id;
+    }
+    out["variables"] = named_numbers(variable_names(story), state.variables);
+    out["flags"] = named_numbers(story.flags, flag_values(state));
+    out["visits"] = named_numbers(scene_ids(story), state.visits);
+    out["characters"] = json::object();
+    for (std::size_t i = 0; i < story.characters.size(); ++i) {
+        out["characters"][story.characters[i].id] = model::to_json(state.characters[i]);
+    }
+    out["player"] = model::to_json(state.player);
+    out["random"] = state.random.state;
+    out["turn"] = state.turn;
+    out["shown_lines"] = state.shown_lines;
+    return out;
+}
+
+json save_session(const Session& session) {
+    const Story& story = session.story();
+    json choices = json::array();
+    for (const Step& step : session.history()) {
+        choices.push_back({{"scene", story.scenes[step.scene].id},
+                           {"choice", story.scenes[step.scene].choices[step.choice].id}});
+    }
+    return {{"format", "attune-save"},
+            {"version", save_format_version},
+            {"story", {{"id", story.info.id}, {"version", story.info.version}}},
+            {"seed", session.seed()},
+            {"choices", choices},
+            {"state", state_to_json(story, session.state())}};
+}
+
+LoadedSave load_session(const json& save, std::shared_ptr<const Story> story,
+                        std::shared_ptr<const model::Params> params) {
+    LoadedSave result;
+    result.error = check_header(save, *story);
+    if (!result.error.empty()) {
+        return result;
+    }
+    try {
+        const std::string saved_version = save["story"].value("version", "");
+        Session session(story, params, save.at("seed").get<std::uint64_t>());
+        const json& choices = save.at("choices");
+        const std::size_t replayed = replay(session, choices);
+        const json replayed_state = state_to_json(*story, session.state());
+        if (replayed == choices.size() && replayed_state == save.at("state")) {
+            result.session = std::move(session);
+            return result;
+        }
+        if (saved_version == story->info.version && replayed == choices.size()) {
+            result.error =
+                "This save does not match its own choices; it may have been edited or damaged.";
+            return result;
+        }
+        try {
+            SessionState mapped = map_state(save.at("state"), *story, session.state());
+            std::vector<Step> history = session.history();
+            session.restore(mapped, std::move(history));
+            result.notes.push_back(
+                "The story has changed since this save; you continue where you were.");
+        } catch (const std::exception&) {
+            result.notes.push_back(
+                "The story has changed since this save and the place you saved at is gone, "
+                "so you continue from '" +
+                session.scene().id + "', the last point that still exists.");
+        }
+        result.session = std::move(session);
+    } catch (const std::exception& e) {
+        result.session.reset();
+        result.error = std::string("This save is damaged and cannot be read (") + e.what() + ").";
+    }
+    return result;
+}
+
+bool write_file_atomically(const std::string& path, const std::string& text, std::string& error) {
+    const std::string temp = path + ".tmp-" + std::to_string(::getpid());
+    FILE* file = std::fopen(temp.c_str(), "wb");
+    if (!file) {
+        error = "cannot write " + temp;
+        return false;
+    }
+    const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size() &&
+                         std::fflush(file) == 0 && ::fsync(fileno(file)) == 0;
+    std::fclose(file);
+    std::error_code ec;
+    if (!written) {
+        std::filesystem::remove(temp, ec);
+        error = "could not finish writing " + path + " (is the disk full?)";
+        return false;
+    }
+    std::filesystem::rename(temp, path, ec);
+    if (ec) {
+        std::filesystem::remove(temp, ec);
+        error = "could not replace " + path + ": " + ec.message();
+        return false;
+    }
+    return true;
+}
+
+} // namespace attune

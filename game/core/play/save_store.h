@@ -1,0 +1,75 @@
+#pragma once
+// Save slots on disk: an autosave per story plus named slots, in the XDG data folder.
+// A file that cannot be read or no longer fits its story is moved aside (renamed
+// `NAME.corrupt-TIMESTAMP.json`), never deleted, and the player gets a plain message.
+
+#include "play/save.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace attune {
+
+/// Renames `file` to `NAME.corrupt-TIMESTAMP.json` beside it, so a file that cannot be
+/// used is kept for inspection; returns the new path (or `file` if renaming failed).
+std::filesystem::path set_aside(const std::filesystem::path& file);
+
+/// What the library and the load menu show about one save file.
+struct SlotInfo {
+    std::filesystem::path file;
+    std::string name; ///< "autosave" or the slot's name
+    bool is_autosave = false;
+    std::string story_id;
+    std::string story_title;
+    std::string story_file;    ///< where the story was loaded from when saved
+    std::string scene_title;   ///< the scene (or ending) the save stands at
+    std::int64_t saved_at = 0; ///< seconds since the epoch
+};
+
+/// The result of loading a slot: a session, or a message saying what went wrong.
+struct SlotLoad {
+    std::optional<Session> session;
+    std::vector<std::string> notes;
+    std::string error;
+};
+
+/// One folder of saves. Every write is atomic, so a crash never leaves a broken save.
+class SaveStore {
+public:
+    explicit SaveStore(std::filesystem::path folder);
+
+    /// $XDG_DATA_HOME/attune, else ~/.local/share/attune.
+    static std::filesystem::path default_folder();
+
+    const std::filesystem::path& folder() const { return folder_; }
+
+    /// Replaces the story's autosave with the session as it stands now.
+    bool autosave(const Session& session, std::string& error) const;
+
+    /// Writes the session into the slot called `name` (created or replaced).
+    bool save(const Session& session, const std::string& name, std::string& error) const;
+
+    /// Every readable save, newest first. Unreadable files are moved aside and a
+    /// message for each is added to `messages`.
+    std::vector<SlotInfo> list(std::vector<std::string>& messages) const;
+
+    /// The newest autosave of any story: what Continue resumes.
+    std::optional<SlotInfo> latest_autosave(std::vector<std::string>& messages) const;
+
+    /// Restores the session in `slot` for `story`. A damaged or incompatible save is
+    /// moved aside and explained in SlotLoad::error.
+    SlotLoad load(const SlotInfo& slot, std::shared_ptr<const Story> story,
+                  std::shared_ptr<const model::Params> params) const;
+
+private:
+    std::filesystem::path folder_;
+
+    bool write(const Session& session, const std::string& name, bool is_autosave,
+               const std::filesystem::path& file, std::string& error) const;
+};
+
+} // namespace attune

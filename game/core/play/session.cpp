@@ -1,0 +1,308 @@
+#include "play/session.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace attune {
+
+namespace {
+
+/// Answers a condition's questions from a session's state.
+class StateEnvironment : public Environment {
+public:
+    explicit StateEnvironment(const SessionState& state) : state_(state) {}
+
+    double lookup(const Slot& slot) const override {
+        switch (static_cast<SlotKind>(slot.kind)) {
+        case SlotKind::Variable:
+            return state_.variables[slot.index];
+        case SlotKind::Flag:
+            return state_.flags[slot.index];
+        case SlotKind::Visits:
+            return state_.visits[slot.index];
+        case SlotKind::CharacterValue:
+            return character_value(state_.characters[slot.index], slot.field);
+        case SlotKind::PlayerValue:
+            return slot.field == static_cast<int>(CharacterField::Flooded)
+                       ? (model::is_player_flooded(state_.player) ? 1.0 : 0.0)
+                       : state_.player.arousal;
+        default:
+            return 0;
+        }
+    }
+
+private:
+    const SessionState& state_;
+
+    static double character_value(const model::State& c, int field) {
+        switch (static_cast<CharacterField>(field)) {
+        case CharacterField::Safety:
+            return c.safety;
+        case CharacterField::Distance:
+            return c.distance;
+        case CharacterField::Arousal:
+            return c.arousal;
+        case CharacterField::Flooded:
+            return model::is_flooded(c) ? 1 : 0;
+        case CharacterField::ShutDown:
+            return model::is_shut_down(c) ? 1 : 0;
+        case CharacterField::Rupture:
+            return c.rupture_open ? 1 : 0;
+        case CharacterField::Repairs:
+            return c.repairs_landed;
+        }
+        return 0;
+    }
+};
+
+std::string capitalized(std::string word) {
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') {
+        word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    }
+    return word;
+}
+
+std::string number_text(double value) {
+    if (value == std::floor(value) && std::abs(value) < 1e15) {
+        return std::to_string(static_cast<long long>(value));
+    }
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", value);
+    return buffer;
+}
+
+double clamp100(double v) {
+    return std::clamp(v, 0.0, 100.0);
+}
+
+} // namespace
+
+Session::Session(std::shared_ptr<const Story> story, std::shared_ptr<const model::Params> params,
+                 std::uint64_t seed)
+    : story_(std::move(story)), params_(std::move(params)), seed_(seed) {
+    state_.variables.reserve(story_->variables.size());
+    for (const Variable& v : story_->variables) {
+        state_.variables.push_back(v.initial);
+    }
+    state_.flags.assign(story_->flags.size(), 0);
+    state_.visits.assign(story_->scenes.size(), 0);
+    for (const Character& c : story_->characters) {
+        state_.characters.push_back(model::initial_state(*params_, c.profile));
+    }
+    state_.player = model::initial_player_state(*params_);
+    state_.random.state = seed;
+    enter_scene(story_->start, last_outcome_);
+    last_outcome_ = {};
+}
+
+const Ending* Session::ending() const {
+    return is_finished() ? &story_->endings[state_.ending] : nullptr;
+}
+
+std::vector<ShownLine> Session::lines() const {
+    const std::vector<Line>& all = is_finished() ? ending()->lines : scene().lines;
+    std::vector<ShownLine> out;
+    out.reserve(state_.shown_lines.size());
+    for (const int i : state_.shown_lines) {
+        out.push_back({all[i].speaker, render(all[i].text)});
+    }
+    return out;
+}
+
+std::vector<ChoiceView> Session::choices() const {
+    std::vector<ChoiceView> out;
+    if (is_finished()) {
+        return out;
+    }
+    const Scene& here = scene();
+    for (std::size_t i = 0; i < here.choices.size(); ++i) {
+        const Choice& choice = here.choices[i];
+        const bool available = choice.condition.empty() || holds(choice.condition);
+        if (!available && !choice.show_when_unavailable) {
+            continue;
+        }
+        ChoiceView view{static_cast<int>(i), choice.id, render(choice.text), available, ""};
+        view.reason = available ? blocked_reason(choice) : render(choice.reason);
+        view.enabled = available && view.reason.empty();
+        out.push_back(std::move(view));
+    }
+    return out;
+}
+
+// A flooded player cannot reach the attuned listening moves until they regulate.
+std::string Session::blocked_reason(const Choice& choice) const {
+    for (const MoveRef& ref : choice.moves) {
+        std::string reason = model::blocked_reason(state_.player, ref.move);
+        if (!reason.empty()) {
+            return reason;
+        }
+    }
+    return "";
+}
+
+bool Session::choose(std::string_view choice_id) {
+    if (is_finished()) {
+        return false;
+    }
+    const std::vector<Choice>& all = scene().choices;
+    const auto it =
+        std::find_if(all.begin(), all.end(), [&](const Choice& c) { return c.id == choice_id; });
+    return it != all.end() && choose(static_cast<int>(it - all.begin()));
+}
+
+bool Session::choose(int index) {
+    const std::vector<ChoiceView> offered = choices();
+    const auto it = std::find_if(offered.begin(), offered.end(),
+                                 [&](const ChoiceView& c) { return c.index == index; });
+    if (it == offered.end() || !it->enabled) {
+        return false;
+    }
+    Step step;
+    step.before = state_;
+    step.scene = state_.scene;
+    step.choice = index;
+    const Choice& choice = scene().choices[index];
+    model::Outcome& outcome = step.outcome;
+    apply_choice_moves(choice, outcome);
+    apply_effects(choice.effects, outcome);
+    for (std::size_t c = 0; c < state_.characters.size(); ++c) {
+        model::settle(*params_, story_->characters[c].profile, state_.characters[c]);
+        model::end_scene(story_->characters[c].profile, state_.characters[c], outcome);
+    }
+    model::settle_player(*params_, state_.player);
+    ++state_.turn;
+    if (choice.next.is_ending) {
+        enter_ending(choice.next.index, outcome);
+    } else {
+        enter_scene(choice.next.index, outcome);
+    }
+    step.after = state_;
+    last_outcome_ = outcome;
+    history_.push_back(std::move(step));
+    return true;
+}
+
+void Session::apply_choice_moves(const Choice& choice, model::Outcome& outcome) {
+    std::vector<Move> together;
+    for (const MoveRef& ref : choice.moves) {
+        together.push_back(ref.move);
+    }
+    for (const MoveRef& ref : choice.moves) {
+        if (ref.target >= 0) {
+            model::apply_move(*params_, story_->characters[ref.target].profile,
+                              state_.characters[ref.target], ref.move, together, state_.random,
+                              outcome);
+        }
+    }
+    // The player regulates once per kind of move, however many people the choice faces.
+    for (std::size_t i = 0; i < together.size(); ++i) {
+        const bool first =
+            std::find(together.begin(), together.begin() + i, together[i]) == together.begin() + i;
+        if (first && model::is_self_regulation(together[i])) {
+            model::apply_to_player(*params_, state_.player, together[i], outcome);
+        }
+    }
+}
+
+void Session::apply_effects(const Effects& effects, model::Outcome& outcome) {
+    for (const int f : effects.set_flags) {
+        state_.flags[f] = 1;
+    }
+    for (const int f : effects.clear_flags) {
+        state_.flags[f] = 0;
+    }
+    for (const Effects::Number& n : effects.add) {
+        state_.variables[n.variable] += n.value;
+    }
+    for (const Effects::Number& n : effects.assign) {
+        state_.variables[n.variable] = n.value;
+    }
+    for (const Effects::Adjust& a : effects.adjust) {
+        model::State& c = state_.characters[a.character];
+        const double before[3] = {c.safety, c.distance, c.arousal};
+        c.safety = clamp100(std::min(c.safety + a.safety, c.trust_ceiling));
+        c.distance = clamp100(c.distance + a.distance);
+        c.arousal = clamp100(c.arousal + a.arousal);
+        outcome.causes.push_back({story_->characters[a.character].profile.name, Move::Neutral,
+                                  "authored", c.safety - before[0], c.distance - before[1],
+                                  c.arousal - before[2], ""});
+    }
+}
+
+void Session::enter_scene(int scene, model::Outcome& outcome) {
+    state_.scene = scene;
+    ++state_.visits[scene];
+    state_.shown_lines = show_lines(story_->scenes[scene].lines, outcome);
+}
+
+void Session::enter_ending(int ending, model::Outcome& outcome) {
+    state_.ending = ending;
+    state_.shown_lines = show_lines(story_->endings[ending].lines, outcome);
+}
+
+// Lines are chosen once, on entry, and their moves toward the player land then; the
+// text shown later is therefore stable however long the player reads.
+std::vector<int> Session::show_lines(const std::vector<Line>& lines, model::Outcome& outcome) {
+    std::vector<int> shown;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& line = lines[i];
+        if (!line.condition.empty() && !holds(line.condition)) {
+            continue;
+        }
+        shown.push_back(static_cast<int>(i));
+        for (const MoveRef& ref : line.moves) {
+            model::apply_to_player(*params_, state_.player, ref.move, outcome);
+        }
+    }
+    return shown;
+}
+
+bool Session::rewind_to(std::size_t step) {
+    if (step >= history_.size()) {
+        return false;
+    }
+    state_ = history_[step].before;
+    history_.resize(step);
+    last_outcome_ = {};
+    return true;
+}
+
+void Session::jump_to(int scene) {
+    state_.ending = -1;
+    last_outcome_ = {};
+    enter_scene(scene, last_outcome_);
+}
+
+void Session::restore(const SessionState& state, std::vector<Step> history) {
+    state_ = state;
+    history_ = std::move(history);
+    last_outcome_ = {};
+}
+
+bool Session::holds(const Expression& condition) const {
+    return condition.is_true(StateEnvironment(state_));
+}
+
+std::string Session::render(const Template& text) const {
+    std::string out;
+    for (const Template::Part& part : text.parts) {
+        if (part.is_literal) {
+            out += part.literal;
+            continue;
+        }
+        const Slot& slot = part.slot;
+        if (slot.kind == static_cast<int>(SlotKind::PlayerText)) {
+            out += story_->player_name;
+        } else if (slot.kind == static_cast<int>(SlotKind::CharacterText)) {
+            const model::Profile& p = story_->characters[slot.index].profile;
+            const std::string forms[] = {p.name, p.subject, p.object, p.possessive};
+            const int field = slot.field;
+            out += field >= 4 ? capitalized(forms[field - 3]) : forms[field];
+        } else {
+            out += number_text(StateEnvironment(state_).lookup(slot));
+        }
+    }
+    return out;
+}
+
+} // namespace attune

@@ -1,0 +1,122 @@
+#pragma once
+// A Session plays one Story. It owns every piece of mutable state; the Story and the
+// model parameters are shared and never change. The state is plain data, so rewinding
+// is restoring a copy and saving is writing it out.
+
+#include "base/random.h"
+#include "model/relational_model.h"
+#include "story/story.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace attune {
+
+/// Everything that changes while playing. Comparable, so tests can prove that rewinding
+/// and loading give back exactly the same state.
+struct SessionState {
+    int scene = 0;
+    int ending = -1; ///< index into Story::endings once finished
+    std::vector<double> variables;
+    std::vector<std::uint8_t> flags;
+    std::vector<int> visits; ///< per scene
+    std::vector<model::State> characters;
+    model::PlayerState player;
+    Random random;
+    std::vector<int> shown_lines; ///< the lines shown on entering this scene or ending
+    int turn = 0;                 ///< choices taken so far
+    bool operator==(const SessionState&) const = default;
+};
+
+/// One line of text as the player reads it.
+struct ShownLine {
+    int speaker = -1; ///< character index, or -1 for narration
+    std::string text;
+};
+
+/// A choice as offered right now.
+struct ChoiceView {
+    int index = 0; ///< index in the scene's choices
+    std::string id;
+    std::string text;
+    bool enabled = true;
+    std::string reason; ///< why it is disabled
+};
+
+/// One choice taken, kept for rewind, history and the timeline.
+struct Step {
+    SessionState before; ///< the state at the choice point
+    int scene = 0;
+    int choice = 0;         ///< index in the scene's choices
+    model::Outcome outcome; ///< what the choice (and the scene it led to) changed
+    SessionState after;
+};
+
+class Session {
+public:
+    Session(std::shared_ptr<const Story> story, std::shared_ptr<const model::Params> params,
+            std::uint64_t seed);
+
+    const Story& story() const { return *story_; }
+    const std::shared_ptr<const Story>& shared_story() const { return story_; }
+    const model::Params& params() const { return *params_; }
+    std::uint64_t seed() const { return seed_; }
+    const SessionState& state() const { return state_; }
+
+    /// The lines of the current scene, or of the ending once finished.
+    std::vector<ShownLine> lines() const;
+
+    /// The choices shown now: hidden ones are left out, disabled ones carry their reason.
+    std::vector<ChoiceView> choices() const;
+
+    /// Takes the choice with this index in the scene (see ChoiceView::index). Returns
+    /// false, changing nothing, if it is not shown or not enabled.
+    bool choose(int index);
+    bool choose(std::string_view choice_id);
+
+    bool is_finished() const { return state_.ending >= 0; }
+    const Ending* ending() const;
+    const Scene& scene() const { return story_->scenes[state_.scene]; }
+
+    /// What the last choice changed (empty at the start and after a rewind).
+    const model::Outcome& last_outcome() const { return last_outcome_; }
+
+    /// Every choice taken, oldest first.
+    const std::vector<Step>& history() const { return history_; }
+
+    /// Goes back to the choice point before step `step` (0 = the start). Returns false
+    /// when there is no such step.
+    bool rewind_to(std::size_t step);
+
+    /// Renders a template of this story against the current state.
+    std::string render(const Template& text) const;
+
+    /// Evaluates one condition against the current state.
+    bool holds(const Expression& condition) const;
+
+    /// Author mode: goes straight to a scene, as if a choice had led there. Rewind still
+    /// returns to the choice points before the jump.
+    void jump_to(int scene);
+
+    /// Replaces the whole state (used by save loading when a story has changed).
+    void restore(const SessionState& state, std::vector<Step> history);
+
+private:
+    std::shared_ptr<const Story> story_;
+    std::shared_ptr<const model::Params> params_;
+    std::uint64_t seed_;
+    SessionState state_;
+    std::vector<Step> history_;
+    model::Outcome last_outcome_;
+
+    void enter_scene(int scene, model::Outcome& outcome);
+    void enter_ending(int ending, model::Outcome& outcome);
+    std::vector<int> show_lines(const std::vector<Line>& lines, model::Outcome& outcome);
+    void apply_effects(const Effects& effects, model::Outcome& outcome);
+    void apply_choice_moves(const Choice& choice, model::Outcome& outcome);
+    std::string blocked_reason(const Choice& choice) const;
+};
+
+} // namespace attune

@@ -1,0 +1,1043 @@
+#include "story/loader.h"
+
+#include "story/text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace attune {
+
+namespace {
+
+using nlohmann::json;
+
+std::string type_word(const json& value) {
+    switch (value.type()) {
+    case json::value_t::string:
+        return "text";
+    case json::value_t::boolean:
+        return "true/false";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+        return "a number";
+    case json::value_t::array:
+        return "a list";
+    case json::value_t::object:
+        return "an object";
+    default:
+        return "null";
+    }
+}
+
+std::string in_quotes(std::string_view s) {
+    return "'" + std::string(s) + "'";
+}
+
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
+    const std::string near = nearest_name(name, candidates);
+    return near.empty() ? "" : "Did you mean " + in_quotes(near) + "? ";
+}
+
+std::string join_words(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) {
+        out += (out.empty() ? "" : ", ") + w;
+    }
+    return out;
+}
+
+bool is_valid_id(std::string_view id) {
+    if (id.empty() || id.size() > 64 ||
+        !(std::islower(static_cast<unsigned char>(id[0])) ||
+          std::isdigit(static_cast<unsigned char>(id[0])))) {
+        return false;
+    }
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return std::islower(static_cast<unsigned char>(c)) ||
+               std::isdigit(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    });
+}
+
+bool is_valid_name(std::string_view name) {
+    if (name.empty() || name.size() > 64 ||
+        !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) {
+        return false;
+    }
+    return std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    });
+}
+
+const std::vector<std::string> character_fields = {"safety",    "distance", "arousal", "flooded",
+                                                   "shut_down", "rupture",  "repairs"};
+const std::vector<std::string> text_fields = {"name", "they", "them", "their",
+                                              "They", "Them", "Their"};
+
+/// Validates and resolves one story document. Reports every problem it can find rather
+/// than stopping at the first, so an author can fix a file in one pass.
+class Loader {
+public:
+    Loader(const JsonDocument& doc, std::vector<Diagnostic>& out) : doc_(doc), out_(out) {}
+
+    std::shared_ptr<Story> run() {
+        const json& root = doc_.value();
+        if (!root.is_object()) {
+            error("not-a-story", "", "the file holds " + type_word(root) + ", not a story object",
+                  "A story file starts with '{' and has keys such as \"id\", \"title\" and "
+                  "\"scenes\".");
+            return nullptr;
+        }
+        story_.file = doc_.file();
+        check_keys(root, "",
+                   {"$schema", "format", "id", "title", "version", "language", "summary",
+                    "relationship", "minutes", "age_band", "content_notes", "author", "player",
+                    "start", "variables", "flags", "characters", "scenes", "endings"});
+        read_format(root);
+        read_info(root);
+        read_player(root);
+        collect_names(root);
+        read_characters(root);
+        read_scenes(root);
+        read_endings(root);
+        read_start(root);
+        check_reachability();
+        if (has_errors(out_)) {
+            return nullptr;
+        }
+        return std::make_shared<Story>(std::move(story_));
+    }
+
+private:
+    const JsonDocument& doc_;
+    std::vector<Diagnostic>& out_;
+    Story story_;
+    std::vector<std::string> scene_ids_;
+    std::vector<std::string> ending_ids_;
+    // The first index of each id, so resolving thousands of "next" stays fast.
+    std::unordered_map<std::string, int> scene_index_;
+    std::unordered_map<std::string, int> ending_index_;
+    std::vector<std::string> character_ids_;
+    std::vector<std::string> variable_names_;
+    std::vector<std::string> flag_names_;
+
+    void error(std::string code, std::string pointer, std::string message, std::string fix) {
+        out_.push_back(
+            doc_.problem(std::move(code), std::move(pointer), std::move(message), std::move(fix)));
+    }
+    void warn(std::string code, std::string pointer, std::string message, std::string fix) {
+        out_.push_back(doc_.problem(std::move(code), std::move(pointer), std::move(message),
+                                    std::move(fix), Severity::Warning));
+    }
+
+    // ---- typed readers: each reports a wrong type or a missing key itself ----
+
+    void check_keys(const json& object, const std::string& ptr,
+                    std::initializer_list<const char*> allowed) {
+        // Runs for every object in the story, so it allocates nothing unless a key is wrong.
+        for (const auto& [key, value] : object.items()) {
+            const bool known = std::any_of(allowed.begin(), allowed.end(),
+                                           [&](const char* name) { return key == name; });
+            if (!known) {
+                const std::vector<std::string> names(allowed.begin(), allowed.end());
+                error("unknown-key", ptr + "/" + key, "unknown key " + in_quotes(key),
+                      did_you_mean(key, names) + "Allowed here: " + join_words(names) + ".");
+            }
+        }
+    }
+
+    const json* field(const json& object, const std::string& key, const std::string& ptr,
+                      bool required, json::value_t type, const char* what) {
+        const auto it = object.find(key);
+        if (it == object.end()) {
+            if (required) {
+                error("missing-key", ptr, "missing " + in_quotes(key),
+                      "Add \"" + key + "\": " + what + " to this object.");
+            }
+            return nullptr;
+        }
+        const bool number_ok = type == json::value_t::number_float && it->is_number();
+        if (it->type() != type && !number_ok) {
+            error("wrong-type", ptr + "/" + key,
+                  in_quotes(key) + " should be " + what + " but is " + type_word(*it),
+                  std::string("Write ") + what + " here.");
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    std::string text(const json& object, const std::string& key, const std::string& ptr,
+                     bool required) {
+        const json* value =
+            field(object, key, ptr, required, json::value_t::string, "text in quotes");
+        return value ? value->get<std::string>() : std::string();
+    }
+
+    std::optional<double> number(const json& object, const std::string& key, const std::string& ptr,
+                                 bool required, double low, double high) {
+        const json* value =
+            field(object, key, ptr, required, json::value_t::number_float, "a number");
+        if (!value) {
+            return std::nullopt;
+        }
+        const double n = value->get<double>();
+        if (!std::isfinite(n) || n < low || n > high) {
+            error("out-of-range", ptr + "/" + key,
+                  in_quotes(key) + " is " + value->dump() + ", outside " + range_text(low, high),
+                  "Use a number from " + range_text(low, high) + ".");
+            return std::nullopt;
+        }
+        return n;
+    }
+
+    static std::string range_text(double low, double high) {
+        auto fmt = [](double v) {
+            return v == std::floor(v) ? std::to_string(static_cast<long long>(v)) : json(v).dump();
+        };
+        return fmt(low) + " to " + fmt(high);
+    }
+
+    std::vector<std::string> text_list(const json& object, const std::string& key,
+                                       const std::string& ptr) {
+        std::vector<std::string> out;
+        const json* list = field(object, key, ptr, false, json::value_t::array, "a list of texts");
+        if (!list) {
+            return out;
+        }
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            if (!(*list)[i].is_string()) {
+                error("wrong-type", ptr + "/" + key + "/" + std::to_string(i),
+                      "each entry of " + in_quotes(key) + " should be text but this is " +
+                          type_word((*list)[i]),
+                      "Put the entry in double quotes.");
+                continue;
+            }
+            out.push_back((*list)[i].get<std::string>());
+        }
+        return out;
+    }
+
+    int choose_word(const json& object, const std::string& key, const std::string& ptr,
+                    bool required, const std::vector<std::string>& words, int fallback) {
+        const std::string word = text(object, key, ptr, required);
+        if (word.empty()) {
+            return fallback;
+        }
+        const auto it = std::find(words.begin(), words.end(), word);
+        if (it == words.end()) {
+            error("unknown-value", ptr + "/" + key, in_quotes(word) + " is not a known " + key,
+                  did_you_mean(word, words) + "Use one of: " + join_words(words) + ".");
+            return fallback;
+        }
+        return static_cast<int>(it - words.begin());
+    }
+
+    // ---- sections ----
+
+    void read_format(const json& root) {
+        const auto format = number(root, "format", "", false, 1, 1000);
+        if (format && *format != story_format_version) {
+            error("format-version", "/format",
+                  "this story uses format " + root["format"].dump() +
+                      " but this Attune reads format " + std::to_string(story_format_version),
+                  "Update Attune, or set \"format\": " + std::to_string(story_format_version) +
+                      ".");
+        }
+    }
+
+    void read_info(const json& root) {
+        StoryInfo& info = story_.info;
+        info.id = text(root, "id", "", true);
+        if (!info.id.empty() && !is_valid_id(info.id)) {
+            bad_id("/id", info.id);
+        }
+        info.title = text(root, "title", "", true);
+        info.version = text(root, "version", "", true);
+        if (root.contains("language")) {
+            info.language = text(root, "language", "", false);
+        }
+        info.summary = text(root, "summary", "", true);
+        info.relationship = static_cast<Relationship>(
+            choose_word(root, "relationship", "", true, relationship_names(), 0));
+        info.minutes = static_cast<int>(number(root, "minutes", "", true, 1, 600).value_or(0));
+        info.age_band = text(root, "age_band", "", true);
+        info.content_notes = text_list(root, "content_notes", "");
+        info.author = text(root, "author", "", true);
+    }
+
+    void read_player(const json& root) {
+        const json* player = field(root, "player", "", false, json::value_t::object, "an object");
+        if (!player) {
+            return;
+        }
+        check_keys(*player, "/player", {"name"});
+        if (player->contains("name")) {
+            story_.player_name = text(*player, "name", "/player", false);
+        }
+    }
+
+    void bad_id(const std::string& ptr, const std::string& id) {
+        error("bad-id", ptr, in_quotes(id) + " is not a usable id",
+              "Ids use lower-case letters, digits, '-' and '_', start with a letter or digit, and "
+              "are at most 64 characters, e.g. \"kitchen-2\".");
+    }
+
+    // First pass: every id and name, so later sections can refer forward.
+    void collect_names(const json& root) {
+        collect_ids(root, "scenes", scene_ids_);
+        collect_ids(root, "endings", ending_ids_);
+        collect_ids(root, "characters", character_ids_);
+        for (std::size_t i = 0; i < scene_ids_.size(); ++i) {
+            scene_index_.emplace(scene_ids_[i], static_cast<int>(i));
+        }
+        for (std::size_t i = 0; i < ending_ids_.size(); ++i) {
+            ending_index_.emplace(ending_ids_[i], static_cast<int>(i));
+        }
+        for (const std::string& id : ending_ids_) {
+            if (std::find(scene_ids_.begin(), scene_ids_.end(), id) != scene_ids_.end()) {
+                const auto at =
+                    std::find(ending_ids_.begin(), ending_ids_.end(), id) - ending_ids_.begin();
+                error("duplicate-id", "/endings/" + std::to_string(at) + "/id",
+                      "ending id " + in_quotes(id) + " is also a scene id",
+                      "Scenes and endings share one set of ids; rename one of them.");
+            }
+        }
+        read_variables(root);
+        read_flags(root);
+    }
+
+    void collect_ids(const json& root, const char* section, std::vector<std::string>& ids) {
+        const json* list = field(root, section, "", true, json::value_t::array, "a list");
+        if (!list) {
+            return;
+        }
+        const std::string ptr = std::string("/") + section;
+        std::unordered_set<std::string> seen(ids.begin(), ids.end()); // duplicates found in O(1)
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const json& item = (*list)[i];
+            const std::string item_ptr = ptr + "/" + std::to_string(i);
+            std::string id;
+            if (item.is_object()) {
+                id = text(item, "id", item_ptr, true);
+                if (!id.empty() && !is_valid_id(id)) {
+                    bad_id(item_ptr + "/id", id);
+                }
+                if (!id.empty() && !seen.insert(id).second) {
+                    error("duplicate-id", item_ptr + "/id",
+                          "the id " + in_quotes(id) + " is used twice in " + section,
+                          "Give each entry its own id.");
+                }
+            } else {
+                error("wrong-type", item_ptr,
+                      std::string("each entry of '") + section +
+                          "' should be an object but this is " + type_word(item),
+                      "Write { \"id\": ..., ... } here.");
+            }
+            ids.push_back(id);
+        }
+    }
+
+    void read_variables(const json& root) {
+        const json* vars = field(root, "variables", "", false, json::value_t::object,
+                                 "an object of names and numbers");
+        if (!vars) {
+            return;
+        }
+        for (const auto& [name, value] : vars->items()) {
+            const std::string ptr = "/variables/" + name;
+            if (!is_valid_name(name)) {
+                error("bad-name", ptr, in_quotes(name) + " is not a usable variable name",
+                      "Use letters, digits and '_', starting with a letter, e.g. \"courage\".");
+                continue;
+            }
+            if (!value.is_number()) {
+                error("wrong-type", ptr,
+                      "variable " + in_quotes(name) + " should start as a number but is " +
+                          type_word(value),
+                      "Write a starting number, e.g. \"" + name + "\": 0.");
+                continue;
+            }
+            story_.variables.push_back({name, value.get<double>()});
+            variable_names_.push_back(name);
+        }
+    }
+
+    void read_flags(const json& root) {
+        story_.flags = text_list(root, "flags", "");
+        for (std::size_t i = 0; i < story_.flags.size(); ++i) {
+            if (!is_valid_name(story_.flags[i])) {
+                error("bad-name", "/flags/" + std::to_string(i),
+                      in_quotes(story_.flags[i]) + " is not a usable flag name",
+                      "Use letters, digits and '_', starting with a letter, e.g. \"apologized\".");
+            }
+        }
+        flag_names_ = story_.flags;
+    }
+
+    void read_characters(const json& root) {
+        const json* list = root.contains("characters") && root["characters"].is_array()
+                               ? &root["characters"]
+                               : nullptr;
+        if (!list) {
+            return;
+        }
+        if (list->empty()) {
+            error("no-characters", "/characters", "the story has no characters",
+                  "Add at least one character the player talks with.");
+        }
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            if ((*list)[i].is_object()) {
+                read_character((*list)[i], "/characters/" + std::to_string(i));
+            }
+        }
+    }
+
+    void read_character(const json& item, const std::string& ptr) {
+        check_keys(item, ptr,
+                   {"id", "name", "pronouns", "role", "anxiety", "avoidance", "safety", "distance",
+                    "window", "color"});
+        Character c;
+        c.id = item.value("id", "");
+        c.profile.name = text(item, "name", ptr, true);
+        c.pronouns = text(item, "pronouns", ptr, true);
+        c.role = text(item, "role", ptr, true);
+        c.color = text(item, "color", ptr, false);
+        if (!c.color.empty() && !is_color(c.color)) {
+            error("bad-color", ptr + "/color", in_quotes(c.color) + " is not a colour",
+                  "Write a colour as \"#rrggbb\", e.g. \"#f2b46d\".");
+        }
+        if (!c.pronouns.empty() && !set_pronouns(c.pronouns, c.profile)) {
+            error("bad-pronouns", ptr + "/pronouns",
+                  "pronouns " + in_quotes(c.pronouns) + " are not recognised",
+                  "Write them as \"she/her\", \"he/him\", \"they/them\", or give all three forms, "
+                  "e.g. \"xe/xem/xyr\".");
+        }
+        c.profile.anxiety = number(item, "anxiety", ptr, true, 0, 1).value_or(0.3);
+        c.profile.avoidance = number(item, "avoidance", ptr, true, 0, 1).value_or(0.3);
+        c.profile.safety = number(item, "safety", ptr, true, 0, 100).value_or(50);
+        c.profile.distance = number(item, "distance", ptr, true, 0, 100).value_or(50);
+        read_window(item, ptr, c.profile);
+        story_.characters.push_back(std::move(c));
+    }
+
+    static bool is_color(const std::string& s) {
+        return s.size() == 7 && s[0] == '#' && std::all_of(s.begin() + 1, s.end(), [](char ch) {
+                   return std::isxdigit(static_cast<unsigned char>(ch));
+               });
+    }
+
+    void read_window(const json& item, const std::string& ptr, model::Profile& profile) {
+        const json* window = field(item, "window", ptr, false, json::value_t::object,
+                                   "an object with \"low\" and \"high\"");
+        if (!window) {
+            return;
+        }
+        const std::string wptr = ptr + "/window";
+        check_keys(*window, wptr, {"low", "high"});
+        const auto low = number(*window, "low", wptr, true, 0, 100);
+        const auto high = number(*window, "high", wptr, true, 0, 100);
+        if (low && high && *low >= *high) {
+            error("bad-window", wptr, "the window's low edge must be below its high edge",
+                  "Use for example { \"low\": 15, \"high\": 70 }.");
+            return;
+        }
+        profile.window_low = low.value_or(-1);
+        profile.window_high = high.value_or(-1);
+    }
+
+    void read_scenes(const json& root) {
+        const json* list =
+            root.contains("scenes") && root["scenes"].is_array() ? &root["scenes"] : nullptr;
+        if (!list) {
+            return;
+        }
+        if (list->empty()) {
+            error("no-scenes", "/scenes", "the story has no scenes", "Add at least one scene.");
+        }
+        story_.scenes.resize(list->size());
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            if ((*list)[i].is_object()) {
+                read_scene((*list)[i], "/scenes/" + std::to_string(i), story_.scenes[i]);
+            }
+        }
+    }
+
+    void read_scene(const json& item, const std::string& ptr, Scene& scene) {
+        check_keys(
+            item, ptr,
+            {"id", "title", "content_notes", "lines", "choices", "facilitator_note", "discussion"});
+        scene.id = item.value("id", "");
+        scene.title = text(item, "title", ptr, false);
+        scene.content_notes = text_list(item, "content_notes", ptr);
+        scene.facilitator_note = text(item, "facilitator_note", ptr, false);
+        scene.discussion = text_list(item, "discussion", ptr);
+        scene.lines = read_lines(item, ptr);
+        const json* choices =
+            field(item, "choices", ptr, true, json::value_t::array, "a list of choices");
+        if (!choices) {
+            return;
+        }
+        if (choices->empty()) {
+            error("dead-end", ptr + "/choices",
+                  "scene " + in_quotes(scene.id) + " has no choices and is not an ending",
+                  "Add a choice that leads on, or make this an ending in \"endings\".");
+        }
+        for (std::size_t i = 0; i < choices->size(); ++i) {
+            const std::string cptr = ptr + "/choices/" + std::to_string(i);
+            if (!(*choices)[i].is_object()) {
+                error(
+                    "wrong-type", cptr,
+                    "each choice should be an object but this is " + type_word((*choices)[i]),
+                    "Write { \"id\": ..., \"text\": ..., \"moves\": [...], \"next\": ... } here.");
+                continue;
+            }
+            Choice choice = read_choice((*choices)[i], cptr);
+            for (const Choice& other : scene.choices) {
+                if (!choice.id.empty() && other.id == choice.id) {
+                    error("duplicate-id", cptr + "/id",
+                          "the choice id " + in_quotes(choice.id) + " is used twice in this scene",
+                          "Give each choice in a scene its own id.");
+                }
+            }
+            scene.choices.push_back(std::move(choice));
+        }
+        check_all_conditional(scene, ptr);
+    }
+
+    void check_all_conditional(const Scene& scene, const std::string& ptr) {
+        const bool all = !scene.choices.empty() &&
+                         std::all_of(scene.choices.begin(), scene.choices.end(),
+                                     [](const Choice& c) { return !c.condition.empty(); });
+        if (all) {
+            warn("maybe-dead-end", ptr + "/choices",
+                 "every choice in scene " + in_quotes(scene.id) +
+                     " has a condition, so the player could be left with none",
+                 "Give at least one choice no condition, or check with 'attune check --explore'.");
+        }
+    }
+
+    std::vector<Line> read_lines(const json& item, const std::string& ptr) {
+        std::vector<Line> lines;
+        const json* list =
+            field(item, "lines", ptr, false, json::value_t::array, "a list of lines");
+        if (!list) {
+            return lines;
+        }
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string lptr = ptr + "/lines/" + std::to_string(i);
+            const json& entry = (*list)[i];
+            if (entry.is_string()) {
+                lines.push_back(Line{-1, parse_text(entry.get<std::string>(), lptr), {}, {}});
+            } else if (entry.is_object()) {
+                lines.push_back(read_line(entry, lptr));
+            } else {
+                error("wrong-type", lptr,
+                      "each line should be text or an object but this is " + type_word(entry),
+                      "Write narration as \"text\", or a spoken line as { \"speaker\": \"sam\", "
+                      "\"text\": \"...\" }.");
+            }
+        }
+        return lines;
+    }
+
+    Line read_line(const json& entry, const std::string& ptr) {
+        check_keys(entry, ptr, {"speaker", "text", "if", "moves"});
+        Line line;
+        const std::string speaker = text(entry, "speaker", ptr, false);
+        if (!speaker.empty()) {
+            line.speaker = character_index(speaker, ptr + "/speaker");
+        }
+        line.text = parse_text(text(entry, "text", ptr, true), ptr + "/text");
+        line.condition = parse_condition(entry, ptr);
+        line.moves = read_moves(entry, ptr, true);
+        if (!line.moves.empty() && line.speaker < 0) {
+            error("moves-without-speaker", ptr + "/moves", "a narration line cannot make a move",
+                  "Add \"speaker\": the character who makes the move toward the player.");
+        }
+        return line;
+    }
+
+    Choice read_choice(const json& item, const std::string& ptr) {
+        check_keys(item, ptr,
+                   {"id", "text", "moves", "if", "when_unavailable", "reason", "effects", "next"});
+        Choice choice;
+        choice.id = text(item, "id", ptr, true);
+        if (!choice.id.empty() && !is_valid_id(choice.id)) {
+            bad_id(ptr + "/id", choice.id);
+        }
+        choice.text = parse_text(text(item, "text", ptr, true), ptr + "/text");
+        choice.moves = read_moves(item, ptr, false);
+        if (item.contains("moves") && choice.moves.empty() && !has_errors_at(ptr + "/moves")) {
+            error("no-moves", ptr + "/moves", "this choice has an empty list of moves",
+                  "Every choice makes at least one move; use \"neutral\" if it really makes none.");
+        }
+        choice.condition = parse_condition(item, ptr);
+        choice.show_when_unavailable =
+            choose_word(item, "when_unavailable", ptr, false, {"hide", "show"}, 0) == 1;
+        choice.reason = parse_text(text(item, "reason", ptr, false), ptr + "/reason");
+        if (choice.show_when_unavailable && choice.reason.source.empty()) {
+            error("missing-key", ptr, "a choice shown when unavailable needs a \"reason\"",
+                  "Add \"reason\": a short sentence saying why it can't be chosen yet.");
+        }
+        choice.effects = read_effects(item, ptr);
+        choice.next = read_target(item, ptr);
+        return choice;
+    }
+
+    bool has_errors_at(const std::string& ptr) const {
+        return std::any_of(out_.begin(), out_.end(),
+                           [&](const Diagnostic& d) { return d.pointer.rfind(ptr, 0) == 0; });
+    }
+
+    std::vector<MoveRef> read_moves(const json& item, const std::string& ptr, bool toward_player) {
+        std::vector<MoveRef> moves;
+        const json* list =
+            field(item, "moves", ptr, !toward_player, json::value_t::array, "a list of moves");
+        if (!list) {
+            return moves;
+        }
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string mptr = ptr + "/moves/" + std::to_string(i);
+            const json& entry = (*list)[i];
+            if (!entry.is_object()) {
+                error("wrong-type", mptr,
+                      "each move should be an object but this is " + type_word(entry),
+                      "Write { \"move\": \"validate\", \"to\": \"sam\" }.");
+                continue;
+            }
+            if (auto move = read_move(entry, mptr, toward_player)) {
+                moves.push_back(*move);
+            }
+        }
+        return moves;
+    }
+
+    std::optional<MoveRef> read_move(const json& entry, const std::string& ptr,
+                                     bool toward_player) {
+        check_keys(entry, ptr, {"move", "to"});
+        const std::string name = text(entry, "move", ptr, true);
+        if (name.empty()) {
+            return std::nullopt;
+        }
+        const auto move = move_from_name(name);
+        if (!move) {
+            std::vector<std::string> names;
+            for (Move m : all_moves()) {
+                names.emplace_back(move_name(m));
+            }
+            error("unknown-move", ptr + "/move", in_quotes(name) + " is not a move Attune knows",
+                  did_you_mean(name, names) + "The moves are listed in docs/model.md.");
+            return std::nullopt;
+        }
+        MoveRef ref{*move, player_target};
+        const std::string to = text(entry, "to", ptr, false);
+        if (toward_player) {
+            if (!to.empty() && to != "player") {
+                error("bad-target", ptr + "/to",
+                      "a character's line can only make a move toward the player",
+                      "Remove \"to\", or write \"to\": \"player\".");
+            }
+            return ref;
+        }
+        if (to.empty()) {
+            if (story_.characters.size() != 1) {
+                error("missing-key", ptr, "this move does not say who it is toward",
+                      "Add \"to\": the id of the character, e.g. \"to\": \"" +
+                          (character_ids_.empty() ? std::string("sam") : character_ids_[0]) +
+                          "\".");
+                return std::nullopt;
+            }
+            ref.target = 0;
+            return ref;
+        }
+        ref.target = character_index(to, ptr + "/to");
+        return ref.target >= 0 ? std::optional<MoveRef>(ref) : std::nullopt;
+    }
+
+    int character_index(const std::string& id, const std::string& ptr) {
+        const auto it = std::find(character_ids_.begin(), character_ids_.end(), id);
+        if (it == character_ids_.end() || id.empty()) {
+            error("unknown-character", ptr, "there is no character " + in_quotes(id),
+                  did_you_mean(id, character_ids_) + "Characters: " + join_words(character_ids_) +
+                      ".");
+            return -1;
+        }
+        return static_cast<int>(it - character_ids_.begin());
+    }
+
+    Target read_target(const json& item, const std::string& ptr) {
+        const std::string next = text(item, "next", ptr, true);
+        if (next.empty()) {
+            return {};
+        }
+        if (const auto it = scene_index_.find(next); it != scene_index_.end()) {
+            return {false, it->second};
+        }
+        if (const auto it = ending_index_.find(next); it != ending_index_.end()) {
+            return {true, it->second};
+        }
+        std::vector<std::string> all = scene_ids_;
+        all.insert(all.end(), ending_ids_.begin(), ending_ids_.end());
+        error("unknown-scene", ptr + "/next", "there is no scene or ending " + in_quotes(next),
+              did_you_mean(next, all) + "\"next\" names a scene or an ending of this story.");
+        return {};
+    }
+
+    Effects read_effects(const json& item, const std::string& ptr) {
+        Effects effects;
+        const json* object = field(item, "effects", ptr, false, json::value_t::object, "an object");
+        if (!object) {
+            return effects;
+        }
+        const std::string eptr = ptr + "/effects";
+        check_keys(*object, eptr, {"set", "clear", "add", "assign", "adjust"});
+        effects.set_flags = flag_list(*object, "set", eptr);
+        effects.clear_flags = flag_list(*object, "clear", eptr);
+        effects.add = number_changes(*object, "add", eptr);
+        effects.assign = number_changes(*object, "assign", eptr);
+        read_adjust(*object, eptr, effects);
+        return effects;
+    }
+
+    std::vector<int> flag_list(const json& object, const char* key, const std::string& ptr) {
+        std::vector<int> flags;
+        const std::vector<std::string> names = text_list(object, key, ptr);
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const auto it = std::find(flag_names_.begin(), flag_names_.end(), names[i]);
+            if (it == flag_names_.end()) {
+                error("unknown-flag", ptr + "/" + key + "/" + std::to_string(i),
+                      "there is no flag " + in_quotes(names[i]),
+                      did_you_mean(names[i], flag_names_) +
+                          "Declare it in the story's \"flags\" list.");
+                continue;
+            }
+            flags.push_back(static_cast<int>(it - flag_names_.begin()));
+        }
+        return flags;
+    }
+
+    std::vector<Effects::Number> number_changes(const json& object, const char* key,
+                                                const std::string& ptr) {
+        std::vector<Effects::Number> changes;
+        const json* map = field(object, key, ptr, false, json::value_t::object,
+                                "an object of variable names and numbers");
+        if (!map) {
+            return changes;
+        }
+        for (const auto& [name, value] : map->items()) {
+            const std::string vptr = ptr + "/" + key + "/" + name;
+            const auto it = std::find(variable_names_.begin(), variable_names_.end(), name);
+            if (it == variable_names_.end()) {
+                error("unknown-variable", vptr, "there is no variable " + in_quotes(name),
+                      did_you_mean(name, variable_names_) +
+                          "Declare it in the story's \"variables\".");
+            } else if (!value.is_number() || !std::isfinite(value.get<double>())) {
+                error("wrong-type", vptr,
+                      in_quotes(name) + " should be a number but is " + type_word(value),
+                      "Write a number.");
+            } else {
+                changes.push_back(
+                    {static_cast<int>(it - variable_names_.begin()), value.get<double>()});
+            }
+        }
+        return changes;
+    }
+
+    void read_adjust(const json& object, const std::string& ptr, Effects& effects) {
+        const json* map = field(object, "adjust", ptr, false, json::value_t::object,
+                                "an object of character ids");
+        if (!map) {
+            return;
+        }
+        for (const auto& [id, change] : map->items()) {
+            const std::string aptr = ptr + "/adjust/" + id;
+            const int index = character_index(id, aptr);
+            if (index < 0) {
+                continue;
+            }
+            if (!change.is_object()) {
+                error("wrong-type", aptr,
+                      "an adjustment should be an object but is " + type_word(change),
+                      "Write { \"safety\": 5, \"distance\": -5 }.");
+                continue;
+            }
+            check_keys(change, aptr, {"safety", "distance", "arousal"});
+            effects.adjust.push_back(
+                {index, number(change, "safety", aptr, false, -100, 100).value_or(0),
+                 number(change, "distance", aptr, false, -100, 100).value_or(0),
+                 number(change, "arousal", aptr, false, -100, 100).value_or(0)});
+        }
+    }
+
+    // ---- conditions and text ----
+
+    Expression parse_condition(const json& item, const std::string& ptr) {
+        Expression expression;
+        const std::string source = text(item, "if", ptr, false);
+        if (source.empty()) {
+            return expression;
+        }
+        ExpressionError problem;
+        if (!Expression::parse(source, expression, problem)) {
+            expression_error(ptr + "/if", problem.column,
+                             "the condition has a problem: " + problem.message,
+                             "Conditions look like: sam.safety < 40 and not flag.apologized");
+            return Expression{};
+        }
+        for (std::size_t i = 0; i < expression.symbols().size(); ++i) {
+            const Symbol& symbol = expression.symbols()[i];
+            if (const auto slot = resolve_value(symbol, ptr + "/if")) {
+                expression.bind(i, *slot);
+            }
+        }
+        return expression;
+    }
+
+    // Points into the condition text: the string's column plus the offset inside it.
+    void expression_error(const std::string& ptr, int column, std::string message,
+                          std::string fix) {
+        Diagnostic d = doc_.problem("bad-condition", ptr, std::move(message), std::move(fix));
+        d.column += column; // +1 for the opening quote, -1 because both are 1-based
+        out_.push_back(std::move(d));
+    }
+
+    std::optional<Slot> resolve_value(const Symbol& symbol, const std::string& ptr) {
+        const std::string full = symbol.scope.empty()       ? symbol.name
+                                 : symbol.scope == "visits" ? "visits(" + symbol.name + ")"
+                                                            : symbol.scope + "." + symbol.name;
+        auto unknown = [&](const std::string& what, const std::vector<std::string>& names,
+                           const std::string& fix) {
+            expression_error(ptr, symbol.column,
+                             "unknown " + what + " " + in_quotes(full) + " in the condition",
+                             did_you_mean(symbol.name, names) + fix);
+            return std::nullopt;
+        };
+        if (symbol.scope.empty() || symbol.scope == "var") {
+            const int i = index_of(variable_names_, symbol.name);
+            if (i < 0) {
+                return unknown(
+                    "variable", variable_names_,
+                    "Declare it in the story's \"variables\", or write flag.NAME for a flag.");
+            }
+            return Slot{static_cast<int>(SlotKind::Variable), i, 0};
+        }
+        if (symbol.scope == "flag") {
+            const int i = index_of(flag_names_, symbol.name);
+            if (i < 0) {
+                return unknown("flag", flag_names_, "Declare it in the story's \"flags\".");
+            }
+            return Slot{static_cast<int>(SlotKind::Flag), i, 0};
+        }
+        if (symbol.scope == "visits") {
+            const int i = index_of(scene_ids_, symbol.name);
+            if (i < 0) {
+                return unknown("scene", scene_ids_, "visits() takes a scene id.");
+            }
+            return Slot{static_cast<int>(SlotKind::Visits), i, 0};
+        }
+        const int field = index_of(character_fields, symbol.name);
+        if (symbol.scope == "player") {
+            if (symbol.name != "arousal" && symbol.name != "flooded") {
+                return unknown("player value", {"arousal", "flooded"},
+                               "The player has player.arousal and player.flooded.");
+            }
+            return Slot{static_cast<int>(SlotKind::PlayerValue), 0, field};
+        }
+        const int character = index_of(character_ids_, symbol.scope);
+        if (character < 0) {
+            return unknown("name", character_ids_,
+                           "Write var.NAME, flag.NAME, visits(scene) or CHARACTER.safety.");
+        }
+        if (field < 0) {
+            return unknown("character value", character_fields,
+                           "A character has: " + join_words(character_fields) + ".");
+        }
+        return Slot{static_cast<int>(SlotKind::CharacterValue), character, field};
+    }
+
+    Template parse_text(const std::string& source, const std::string& ptr) {
+        Template result;
+        std::string problem;
+        int column = 0;
+        if (!split_template(source, result, problem, column)) {
+            expression_error(
+                ptr, column, "the text has a problem: " + problem,
+                "Write a name as {sam.name}, a pronoun as {sam.they}, a variable as {courage}; "
+                "write {{ for a literal brace.");
+            return result;
+        }
+        for (Template::Part& part : result.parts) {
+            if (!part.is_literal) {
+                part.slot = resolve_text(part.literal, ptr, source);
+            }
+        }
+        return result;
+    }
+
+    Slot resolve_text(const std::string& name, const std::string& ptr, const std::string& source) {
+        const auto dot = name.find('.');
+        const std::string scope = dot == std::string::npos ? "" : name.substr(0, dot);
+        const std::string key = dot == std::string::npos ? name : name.substr(dot + 1);
+        const int column = static_cast<int>(source.find("{" + name)) + 2;
+        const int text_field = index_of(text_fields, key);
+        if (scope == "player" && key == "name") {
+            return Slot{static_cast<int>(SlotKind::PlayerText), 0, 0};
+        }
+        if (const int c = index_of(character_ids_, scope); c >= 0 && text_field >= 0) {
+            return Slot{static_cast<int>(SlotKind::CharacterText), c, text_field};
+        }
+        const auto slot = resolve_value(Symbol{scope, key, column}, ptr);
+        return slot.value_or(Slot{});
+    }
+
+    static int index_of(const std::vector<std::string>& names, const std::string& name) {
+        const auto it = std::find(names.begin(), names.end(), name);
+        return it == names.end() ? -1 : static_cast<int>(it - names.begin());
+    }
+
+    // ---- whole-story checks ----
+
+    void read_endings(const json& root) {
+        const json* list =
+            root.contains("endings") && root["endings"].is_array() ? &root["endings"] : nullptr;
+        if (!list) {
+            return;
+        }
+        if (list->empty()) {
+            error("no-endings", "/endings", "the story has no endings", "Add at least one ending.");
+        }
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const json& item = (*list)[i];
+            if (!item.is_object()) {
+                continue;
+            }
+            const std::string ptr = "/endings/" + std::to_string(i);
+            check_keys(item, ptr, {"id", "kind", "title", "lines", "reflection"});
+            Ending ending;
+            ending.id = item.value("id", "");
+            ending.kind = static_cast<EndingKind>(
+                choose_word(item, "kind", ptr, true, ending_kind_names(), 1));
+            ending.title = text(item, "title", ptr, true);
+            ending.lines = read_lines(item, ptr);
+            ending.reflection = text_list(item, "reflection", ptr);
+            if (ending.reflection.empty() && !item.contains("reflection")) {
+                warn("no-reflection", ptr,
+                     "ending " + in_quotes(ending.id) + " has no reflection prompts",
+                     "Add \"reflection\": a question or two for the player to think about.");
+            }
+            story_.endings.push_back(std::move(ending));
+        }
+    }
+
+    void read_start(const json& root) {
+        const std::string start = text(root, "start", "", true);
+        if (start.empty()) {
+            return;
+        }
+        const int index = index_of(scene_ids_, start);
+        if (index < 0) {
+            error("unknown-scene", "/start",
+                  "the start scene " + in_quotes(start) + " does not exist",
+                  did_you_mean(start, scene_ids_) +
+                      "\"start\" names the scene the story opens with.");
+            return;
+        }
+        story_.start = index;
+    }
+
+    // Scenes and endings no path can reach, ignoring conditions (check --explore is stricter).
+    void check_reachability() {
+        if (has_errors(out_) || story_.scenes.empty()) {
+            return;
+        }
+        std::vector<bool> scene_seen(story_.scenes.size()), ending_seen(story_.endings.size());
+        std::vector<int> todo{story_.start};
+        scene_seen[story_.start] = true;
+        while (!todo.empty()) {
+            const int s = todo.back();
+            todo.pop_back();
+            for (const Choice& c : story_.scenes[s].choices) {
+                if (c.next.is_ending) {
+                    ending_seen[c.next.index] = true;
+                } else if (!scene_seen[c.next.index]) {
+                    scene_seen[c.next.index] = true;
+                    todo.push_back(c.next.index);
+                }
+            }
+        }
+        for (std::size_t i = 0; i < scene_seen.size(); ++i) {
+            if (!scene_seen[i]) {
+                error("unreachable", "/scenes/" + std::to_string(i),
+                      "scene " + in_quotes(story_.scenes[i].id) +
+                          " cannot be reached from the start",
+                      "Point a choice's \"next\" at it, or remove it.");
+            }
+        }
+        for (std::size_t i = 0; i < ending_seen.size(); ++i) {
+            if (!ending_seen[i]) {
+                error("unreachable", "/endings/" + std::to_string(i),
+                      "ending " + in_quotes(story_.endings[i].id) + " cannot be reached",
+                      "Point a choice's \"next\" at it, or remove it.");
+            }
+        }
+    }
+};
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] =
+                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+} // namespace
+
+std::string nearest_name(std::string_view name, const std::vector<std::string>& candidates) {
+    std::string best;
+    std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
+    for (const std::string& candidate : candidates) {
+        if (candidate.empty() || name.size() > 200) {
+            continue;
+        }
+        const std::size_t d = edit_distance(name, candidate);
+        if (d < best_distance) {
+            best_distance = d;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+LoadResult load_story_text(const std::string& file, std::string text) {
+    LoadResult result;
+    const auto doc = parse_json_document(file, std::move(text), result.diagnostics);
+    if (doc) {
+        result.story = Loader(*doc, result.diagnostics).run();
+    }
+    return result;
+}
+
+LoadResult load_story_file(const std::string& path) {
+    LoadResult result;
+    const auto doc = read_json_document(path, result.diagnostics);
+    if (doc) {
+        result.story = Loader(*doc, result.diagnostics).run();
+    }
+    return result;
+}
+
+} // namespace attune

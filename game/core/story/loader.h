@@ -1,0 +1,31 @@
+#pragma once
+// Reads a story file, validates all of it and resolves every name. Never throws and
+// never crashes on bad input: every problem becomes a located Diagnostic.
+
+#include "base/diagnostic.h"
+#include "base/json_document.h"
+#include "story/story.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace attune {
+
+/// The story format version this build reads and writes.
+inline constexpr int story_format_version = 1;
+
+/// The outcome of loading: the story when there were no errors, and every problem found.
+struct LoadResult {
+    std::shared_ptr<const Story> story;
+    std::vector<Diagnostic> diagnostics;
+};
+
+LoadResult load_story_file(const std::string& path);
+LoadResult load_story_text(const std::string& file, std::string text);
+
+/// Closest candidate to `name` when it is plausibly a typo of it, else "".
+std::string nearest_name(std::string_view name, const std::vector<std::string>& candidates);
+
+} // namespace attune

@@ -1,0 +1,46 @@
+#include "story/story.h"
+
+#include <algorithm>
+
+namespace attune {
+
+namespace {
+
+template <typename Items> int index_by_id(const Items& items, std::string_view id) {
+    const auto it =
+        std::find_if(items.begin(), items.end(), [&](const auto& item) { return item.id == id; });
+    return it == items.end() ? -1 : static_cast<int>(it - items.begin());
+}
+
+} // namespace
+
+int Story::find_scene(std::string_view id) const {
+    return index_by_id(scenes, id);
+}
+int Story::find_ending(std::string_view id) const {
+    return index_by_id(endings, id);
+}
+int Story::find_character(std::string_view id) const {
+    return index_by_id(characters, id);
+}
+
+const std::vector<std::string>& relationship_names() {
+    static const std::vector<std::string> names = {"partner", "parent",  "child",
+                                                   "friend",  "sibling", "colleague"};
+    return names;
+}
+
+const std::vector<std::string>& ending_kind_names() {
+    static const std::vector<std::string> names = {"repaired", "open", "ruptured"};
+    return names;
+}
+
+std::string_view relationship_name(Relationship relationship) {
+    return relationship_names()[static_cast<int>(relationship)];
+}
+
+std::string_view ending_kind_name(EndingKind kind) {
+    return ending_kind_names()[static_cast<int>(kind)];
+}
+
+} // namespace attune

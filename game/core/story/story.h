@@ -1,0 +1,177 @@
+#pragma once
+// A loaded story: immutable data, like a compiled program. Sessions run it; many
+// sessions can share one Story. Everything is resolved to indices at load time so
+// playing never looks a name up.
+
+#include "model/moves.h"
+#include "model/relational_model.h"
+#include "story/expression.h"
+
+#include <string>
+#include <vector>
+
+namespace attune {
+
+enum class Relationship { Partner, Parent, Child, Friend, Sibling, Colleague };
+enum class EndingKind { Repaired, Open, Ruptured };
+
+/// Who a move is aimed at: a character (by index) or the player.
+inline constexpr int player_target = -1;
+
+/// One move carried by a choice (toward a character) or by a line (toward the player).
+struct MoveRef {
+    Move move = Move::Neutral;
+    int target = player_target;
+};
+
+/// A piece of text with `{sam.name}`-style holes, split once at load time.
+struct Template {
+    struct Part {
+        std::string literal; ///< used when `slot.kind` is the literal kind
+        Slot slot;
+        bool is_literal = true;
+    };
+    std::vector<Part> parts;
+    std::string source;
+};
+
+/// An authored change of state, applied when a choice is taken.
+struct Effects {
+    struct Number {
+        int variable = 0;
+        double value = 0;
+    };
+    struct Adjust {
+        int character = 0;
+        double safety = 0;
+        double distance = 0;
+        double arousal = 0;
+    };
+    std::vector<int> set_flags;
+    std::vector<int> clear_flags;
+    std::vector<Number> add;
+    std::vector<Number> assign;
+    std::vector<Adjust> adjust;
+    bool empty() const {
+        return set_flags.empty() && clear_flags.empty() && add.empty() && assign.empty() &&
+               adjust.empty();
+    }
+};
+
+/// Narration (no speaker) or a character's line.
+struct Line {
+    int speaker = -1; ///< character index, or -1 for narration
+    Template text;
+    Expression condition;       ///< empty: always shown
+    std::vector<MoveRef> moves; ///< moves the speaker makes toward the player
+};
+
+/// Where a choice leads: a scene or an ending.
+struct Target {
+    bool is_ending = false;
+    int index = 0;
+};
+
+struct Choice {
+    std::string id;
+    Template text;
+    std::vector<MoveRef> moves;
+    Expression condition;               ///< empty: always available
+    bool show_when_unavailable = false; ///< shown struck through with `reason` instead of hidden
+    Template reason;
+    Effects effects;
+    Target next;
+};
+
+struct Scene {
+    std::string id;
+    std::string title;
+    std::vector<Line> lines;
+    std::vector<Choice> choices;
+    std::vector<std::string> content_notes;
+    std::string facilitator_note;
+    std::vector<std::string> discussion;
+};
+
+struct Ending {
+    std::string id;
+    EndingKind kind = EndingKind::Open;
+    std::string title;
+    std::vector<Line> lines;
+    std::vector<std::string> reflection;
+};
+
+struct Character {
+    std::string id;
+    std::string pronouns; ///< as written, e.g. "she/her"
+    std::string role;
+    std::string color;      ///< optional "#rrggbb" for the stage and speaker names
+    model::Profile profile; ///< name, pronoun forms, attachment and starting state
+};
+
+struct Variable {
+    std::string name;
+    double initial = 0;
+};
+
+struct StoryInfo {
+    std::string id;
+    std::string title;
+    std::string version;
+    std::string language = "en";
+    std::string summary;
+    Relationship relationship = Relationship::Friend;
+    int minutes = 0;
+    std::string age_band;
+    std::vector<std::string> content_notes;
+    std::string author;
+};
+
+/// A whole story, validated and resolved.
+struct Story {
+    StoryInfo info;
+    std::string file;
+    std::string player_name = "you";
+    std::vector<Character> characters;
+    std::vector<Variable> variables;
+    std::vector<std::string> flags;
+    std::vector<Scene> scenes;
+    std::vector<Ending> endings;
+    int start = 0;
+
+    int find_scene(std::string_view id) const;
+    int find_ending(std::string_view id) const;
+    int find_character(std::string_view id) const;
+};
+
+/// The words stories use, in enum order.
+const std::vector<std::string>& relationship_names();
+const std::vector<std::string>& ending_kind_names();
+std::string_view relationship_name(Relationship relationship);
+std::string_view ending_kind_name(EndingKind kind);
+
+/// What a condition's or template's slot refers to (Slot::kind).
+enum class SlotKind : int {
+    Literal = 0,
+    Variable,       ///< index: variable
+    Flag,           ///< index: flag
+    Visits,         ///< index: scene
+    CharacterValue, ///< index: character; field: CharacterField
+    PlayerValue,    ///< field: CharacterField (arousal, flooded)
+    CharacterText,  ///< index: character; field: CharacterText
+    PlayerText,     ///< field: CharacterText (name only)
+};
+
+enum class CharacterField : int { Safety, Distance, Arousal, Flooded, ShutDown, Rupture, Repairs };
+/// Name and pronoun forms; the capitalised forms start a sentence ("{sam.They} laughs").
+enum class CharacterText : int {
+    Name,
+    Subject,
+    Object,
+    Possessive,
+    SubjectUpper,
+    ObjectUpper,
+    PossessiveUpper
+};
+
+} // namespace attune

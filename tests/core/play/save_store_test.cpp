@@ -1,0 +1,148 @@
+#include "support.h"
+
+#include "play/save_store.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <unistd.h>
+
+namespace {
+
+using namespace attune;
+namespace fs = std::filesystem;
+
+// A fresh $XDG_DATA_HOME for one test, removed afterwards.
+struct TempDataHome {
+    fs::path root;
+    TempDataHome() {
+        root = fs::temp_directory_path() /
+               ("attune-saves-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()));
+        fs::create_directories(root);
+        ::setenv("XDG_DATA_HOME", root.c_str(), 1);
+    }
+    ~TempDataHome() {
+        ::unsetenv("XDG_DATA_HOME");
+        fs::remove_all(root);
+    }
+};
+
+Session played(int choices) {
+    Session session(test::late_bus(), test::params(), 5);
+    for (int i = 0; i < choices && !session.is_finished(); ++i) {
+        for (const ChoiceView& choice : session.choices()) {
+            if (choice.enabled) {
+                REQUIRE(session.choose(choice.index));
+                break;
+            }
+        }
+    }
+    return session;
+}
+
+std::vector<fs::path> files_in(const fs::path& folder) {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(folder)) {
+        files.push_back(entry.path());
+    }
+    return files;
+}
+
+} // namespace
+
+TEST_CASE("save store: the folder follows XDG_DATA_HOME") {
+    TempDataHome home;
+    CHECK(SaveStore::default_folder() == home.root / "attune");
+}
+
+TEST_CASE("save store: an autosave comes back as the same session, with its title and scene") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    const Session session = played(2);
+    std::string error;
+    REQUIRE_MESSAGE(store.autosave(session, error), error);
+
+    std::vector<std::string> messages;
+    const auto latest = store.latest_autosave(messages);
+    REQUIRE(latest);
+    CHECK(messages.empty());
+    CHECK(latest->story_title == session.story().info.title);
+    CHECK_FALSE(latest->scene_title.empty());
+    CHECK(latest->saved_at > 0);
+
+    const SlotLoad loaded = store.load(*latest, session.shared_story(), test::params());
+    REQUIRE_MESSAGE(loaded.session, loaded.error);
+    CHECK(loaded.session->state() == session.state());
+    CHECK(loaded.session->history().size() == session.history().size());
+}
+
+TEST_CASE("save store: named slots are listed newest first beside the autosave") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    std::string error;
+    REQUIRE(store.save(played(1), "Before the bus", error));
+    REQUIRE(store.save(played(2), "Slot 2", error));
+    REQUIRE(store.autosave(played(3), error));
+    REQUIRE(store.save(played(1), "Slot 2", error)); // replaces, does not add
+
+    std::vector<std::string> messages;
+    const std::vector<SlotInfo> slots = store.list(messages);
+    CHECK(slots.size() == 3);
+    CHECK(messages.empty());
+    for (std::size_t i = 1; i < slots.size(); ++i) {
+        CHECK(slots[i - 1].saved_at >= slots[i].saved_at);
+    }
+}
+
+TEST_CASE("save store: a corrupt save is set aside with a message, never deleted") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    std::string error;
+    REQUIRE(store.save(played(1), "good", error));
+    {
+        std::ofstream broken(store.folder() / "slot-broken.json");
+        broken << "{ \"format\": \"attune-save\", \"slot\": ";
+    }
+    std::vector<std::string> messages;
+    const std::vector<SlotInfo> slots = store.list(messages);
+    REQUIRE(slots.size() == 1);
+    CHECK(slots[0].name == "good");
+    REQUIRE(messages.size() == 1);
+    CHECK(messages[0].find("set aside") != std::string::npos);
+
+    const auto files = files_in(store.folder());
+    CHECK(files.size() == 2);
+    const bool kept = std::any_of(files.begin(), files.end(), [](const fs::path& file) {
+        const std::string name = file.filename().string();
+        return name.starts_with("slot-broken.corrupt-") && name.ends_with(".json");
+    });
+    CHECK(kept);
+}
+
+TEST_CASE("save store: a save that no longer fits its story is set aside when loaded") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    std::string error;
+    REQUIRE(store.autosave(played(1), error));
+    std::vector<std::string> messages;
+    const auto latest = store.latest_autosave(messages);
+    REQUIRE(latest);
+
+    const auto other = test::story(test::source_dir() / "tests/data/stories/porch.json");
+    const SlotLoad loaded = store.load(*latest, other, test::params());
+    CHECK_FALSE(loaded.session);
+    CHECK(loaded.error.find("another story") != std::string::npos);
+    CHECK(loaded.error.find("set aside") != std::string::npos);
+    CHECK_FALSE(fs::exists(latest->file));
+    CHECK(files_in(store.folder()).size() == 1);
+    CHECK_FALSE(store.latest_autosave(messages));
+}
+
+TEST_CASE("save store: a missing folder lists nothing and is created on first save") {
+    TempDataHome home;
+    const SaveStore store(home.root / "not" / "yet");
+    std::vector<std::string> messages;
+    CHECK(store.list(messages).empty());
+    std::string error;
+    CHECK(store.autosave(played(1), error));
+    CHECK(store.list(messages).size() == 1);
+}

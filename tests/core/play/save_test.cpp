@@ -1,0 +1,204 @@
+#include "support.h"
+
+#include "model/state_json.h"
+#include "play/save.h"
+
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+#include <unistd.h>
+
+namespace {
+
+using namespace attune;
+using nlohmann::json;
+using test::read_text;
+
+std::string snapshot(const Session& session) {
+    return state_to_json(session.story(), session.state()).dump();
+}
+
+// Saves, serialises to text, parses back and loads: what a real save file goes through.
+LoadedSave round_trip(const Session& session) {
+    const std::string text = save_session(session).dump(2);
+    return load_session(json::parse(text), session.shared_story(), test::params());
+}
+
+// Every session state reachable by up to `depth` choices.
+void each_state(Session& session, int depth, const std::function<void(const Session&)>& visit) {
+    visit(session);
+    if (depth == 0 || session.is_finished()) {
+        return;
+    }
+    for (const ChoiceView& choice : session.choices()) {
+        if (!choice.enabled) {
+            continue;
+        }
+        const std::size_t step = session.history().size();
+        REQUIRE(session.choose(choice.index));
+        each_state(session, depth - 1, visit);
+        REQUIRE(session.rewind_to(step));
+    }
+}
+
+} // namespace
+
+TEST_CASE("saves: save and load reproduce the session exactly, on every scene") {
+    for (const char* file : {"late-bus.json", "flood.json"}) {
+        CAPTURE(file);
+        Session session(test::story(test::source_dir() / "tests/data/stories" / file),
+                        test::params(), 11);
+        std::set<std::string> scenes;
+        int states = 0;
+        each_state(session, 6, [&](const Session& s) {
+            ++states;
+            scenes.insert(s.is_finished() ? s.ending()->id : s.scene().id);
+            LoadedSave loaded = round_trip(s);
+            REQUIRE_MESSAGE(loaded.session, loaded.error);
+            CHECK(loaded.notes.empty());
+            CHECK(snapshot(*loaded.session) == snapshot(s));
+            CHECK(loaded.session->state() == s.state());
+            CHECK(loaded.session->history().size() == s.history().size());
+            CHECK(loaded.session->lines().size() == s.lines().size());
+            CHECK(loaded.session->choices().size() == s.choices().size());
+        });
+        CHECK(scenes.size() == session.story().scenes.size() + session.story().endings.size());
+        CHECK(states > 3);
+    }
+}
+
+TEST_CASE("saves: a save records format, story, seed, choices and state") {
+    Session session(test::late_bus(), test::params(), 77);
+    REQUIRE(session.choose("its-fine"));
+    const json save = save_session(session);
+    CHECK(save["format"] == "attune-save");
+    CHECK(save["version"] == save_format_version);
+    CHECK(save["story"]["id"] == "late-bus");
+    CHECK(save["story"]["version"] == "1.0.0");
+    CHECK(save["seed"] == 77);
+    CHECK(save["choices"] == json::parse(R"([{"scene":"text","choice":"its-fine"}])"));
+    CHECK(save["state"]["scene"] == "quiet");
+    CHECK(save["state"]["characters"].contains("ren"));
+}
+
+TEST_CASE("saves: damaged, foreign or edited saves are refused with a plain reason") {
+    Session session(test::late_bus(), test::params(), 3);
+    REQUIRE(session.choose("name-it"));
+    const json good = save_session(session);
+    auto refused = [&](json save) {
+        const LoadedSave loaded = load_session(save, session.shared_story(), test::params());
+        CHECK_FALSE(loaded.session);
+        CHECK_FALSE(loaded.error.empty());
+        return loaded.error;
+    };
+    CHECK(refused(json::array()) == "This file is not an Attune save.");
+    json other = good;
+    other["story"]["id"] = "another-story";
+    CHECK(refused(other) == "This save belongs to another story.");
+    json newer = good;
+    newer["version"] = save_format_version + 1;
+    CHECK(refused(newer) == "This save was made by a newer Attune; update Attune to open it.");
+    json edited = good;
+    edited["state"]["variables"]["patience"] = 40;
+    CHECK(refused(edited) ==
+          "This save does not match its own choices; it may have been edited or damaged.");
+    json broken = good;
+    broken["seed"] = "seven";
+    CHECK(refused(broken).rfind("This save is damaged and cannot be read", 0) == 0);
+    json no_state = good;
+    no_state.erase("choices");
+    CHECK(refused(no_state).rfind("This save is damaged", 0) == 0);
+}
+
+TEST_CASE("saves: a save from an older version of the story carries over by stable ids") {
+    Session session(test::late_bus(), test::params(), 9);
+    REQUIRE(session.choose("its-fine"));
+    json save = save_session(session);
+
+    // The story gained a scene before 'quiet' and renamed nothing: the place still exists.
+    json changed =
+        json::parse(read_text((test::source_dir() / "tests/data/stories/late-bus.json").string()));
+    changed["version"] = "1.1.0";
+    changed["scenes"][0]["choices"][0]["next"] = "hallway";
+    changed["scenes"].push_back(json::parse(R"({"id": "hallway", "lines": ["A new hallway."],
+        "choices": [{"id": "on", "text": "On.", "moves": [{"move": "neutral"}], "next": "quiet"}]})"));
+    LoadResult edited = load_story_text("late-bus-1.1.json", changed.dump());
+    REQUIRE(edited.story);
+    LoadedSave loaded = load_session(save, edited.story, test::params());
+    REQUIRE(loaded.session);
+    CHECK(loaded.session->scene().id == "quiet");
+    CHECK(loaded.session->state().characters[0] == session.state().characters[0]);
+    REQUIRE(loaded.notes.size() == 1);
+    CHECK(loaded.notes[0] == "The story has changed since this save; you continue where you were.");
+
+    // The scene the save was in is gone: fall back to the last point that still exists.
+    json removed =
+        json::parse(read_text((test::source_dir() / "tests/data/stories/late-bus.json").string()));
+    removed["version"] = "2.0.0";
+    removed["scenes"][0]["choices"].erase(0);
+    removed["scenes"].erase(1); // 'quiet'
+    removed["scenes"][1]["choices"][1].erase("if");
+    LoadResult smaller = load_story_text("late-bus-2.0.json", removed.dump());
+    REQUIRE_MESSAGE(smaller.story,
+                    (smaller.diagnostics.empty() ? "" : format(smaller.diagnostics[0])));
+    loaded = load_session(save, smaller.story, test::params());
+    REQUIRE(loaded.session);
+    CHECK(loaded.session->scene().id == "text");
+    REQUIRE(loaded.notes.size() == 1);
+    CHECK(loaded.notes[0].find("the place you saved at is gone") != std::string::npos);
+}
+
+TEST_CASE("saves: files are replaced atomically, and a failed write keeps the old file") {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("attune-save-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / "slot-1.json").string();
+    std::string error;
+    REQUIRE(write_file_atomically(path, "first", error));
+    REQUIRE(write_file_atomically(path, "second", error));
+    CHECK(read_text(path) == "second");
+    CHECK_FALSE(write_file_atomically((dir / "missing" / "slot.json").string(), "x", error));
+    CHECK_FALSE(error.empty());
+    CHECK(read_text(path) == "second");
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) {
+        ++files;
+    }
+    CHECK(files == 1); // no temporary file left behind
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("saves: round trip at every scene and ending of every bundled story") {
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "stories")) {
+        if (entry.path().filename() == "schema.json") {
+            continue;
+        }
+        CAPTURE(entry.path().string());
+        const auto story = test::story(entry.path());
+        // Breadth first, keeping the first session that reaches each scene or ending.
+        std::vector<Session> frontier{Session(story, test::params(), 21)};
+        std::set<std::string> reached{story->scenes[story->start].id};
+        while (!frontier.empty()) {
+            std::vector<Session> next;
+            for (const Session& session : frontier) {
+                LoadedSave loaded = round_trip(session);
+                REQUIRE_MESSAGE(loaded.session, loaded.error);
+                CHECK(loaded.session->state() == session.state());
+                for (const ChoiceView& choice : session.choices()) {
+                    Session after = session;
+                    if (!choice.enabled || !after.choose(choice.index)) {
+                        continue;
+                    }
+                    const std::string place =
+                        after.is_finished() ? after.ending()->id : after.scene().id;
+                    if (reached.insert(place).second) {
+                        next.push_back(std::move(after));
+                    }
+                }
+            }
+            frontier = std::move(next);
+        }
+        CHECK(reached.size() >= story->scenes.size() * 9 / 10); // conditions may hide a few
+    }
+}

@@ -1,0 +1,171 @@
+#include "support.h"
+
+#include "model/state_json.h"
+#include "play/save.h"
+#include "play/session.h"
+
+namespace {
+
+using namespace attune;
+
+std::shared_ptr<const Story> flood_story() {
+    return test::story(test::source_dir() / "tests" / "data" / "stories" / "flood.json");
+}
+
+std::string snapshot(const Session& session) {
+    return state_to_json(session.story(), session.state()).dump();
+}
+
+} // namespace
+
+TEST_CASE("session: starts at the start scene with its lines") {
+    Session session(test::late_bus(), test::params(), 1);
+    CHECK(session.scene().id == "text");
+    const auto lines = session.lines();
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].speaker == -1);
+    CHECK(lines[1].speaker == 0);
+    CHECK(lines[1].text == "I'm so sorry. The bus just didn't come. Are you mad?");
+    CHECK(session.state().visits[0] == 1);
+    CHECK_FALSE(session.is_finished());
+}
+
+TEST_CASE("session: choosing by id and by index moves on and records history") {
+    Session session(test::late_bus(), test::params(), 1);
+    REQUIRE(session.choose("its-fine"));
+    CHECK(session.scene().id == "quiet");
+    CHECK(session.history().size() == 1);
+    CHECK_FALSE(session.choose("no-such-choice"));
+    REQUIRE(session.choose(0));
+    CHECK(session.scene().id == "call");
+    CHECK(session.render(session.story().scenes[1].choices[0].text) ==
+          "Call them. \"Hey. Can I say that again, better?\"");
+}
+
+TEST_CASE("session: conditions hide choices, or show them closed with a reason") {
+    Session session(flood_story(), test::params(), 1);
+    REQUIRE(session.choose("breathe"));
+    const auto choices = session.choices();
+    REQUIRE(choices.size() == 2); // "hidden" is left out
+    CHECK(choices[0].id == "listen");
+    CHECK(choices[0].enabled);
+    CHECK(choices[1].id == "shown");
+    CHECK_FALSE(choices[1].enabled);
+    CHECK(choices[1].reason == "Not yet, Kai.");
+    CHECK_FALSE(session.choose("shown"));
+    CHECK_FALSE(session.choose("hidden"));
+    CHECK(session.scene().id == "after");
+}
+
+TEST_CASE("session: a flooded player can't listen until they regulate") {
+    Session session(flood_story(), test::params(), 1);
+    CHECK(model::is_player_flooded(session.state().player));
+    const auto before = session.choices();
+    REQUIRE(before[0].id == "listen");
+    CHECK_FALSE(before[0].enabled);
+    CHECK(before[0].reason == "You're too flooded to really listen. Take a breath first.");
+    CHECK_FALSE(session.choose("listen"));
+    REQUIRE(session.choose("breathe"));
+    CHECK_FALSE(model::is_player_flooded(session.state().player));
+    CHECK(session.choices()[0].enabled);
+    REQUIRE(session.choose("listen"));
+    CHECK(session.is_finished());
+    CHECK(session.ending()->id == "end");
+    CHECK(session.lines()[0].text == "Later, he makes tea.");
+    CHECK(session.choices().empty());
+}
+
+TEST_CASE("session: the same seed and choices give the same text and state") {
+    for (std::uint64_t seed : {1ull, 99ull, 123456789ull}) {
+        Session a(test::late_bus(), test::params(), seed);
+        Session b(test::late_bus(), test::params(), seed);
+        for (const char* id : {"its-fine", "call-back", "slice"}) {
+            REQUIRE(a.choose(id));
+            REQUIRE(b.choose(id));
+            CHECK(snapshot(a) == snapshot(b));
+            CHECK(a.last_outcome().causes.size() == b.last_outcome().causes.size());
+        }
+        CHECK(a.state() == b.state());
+    }
+}
+
+TEST_CASE("session: many sessions share one story without touching each other") {
+    const auto story = test::late_bus();
+    Session a(story, test::params(), 1);
+    Session b(story, test::params(), 1);
+    REQUIRE(a.choose("its-fine"));
+    CHECK(b.scene().id == "text");
+    CHECK(b.state().visits[1] == 0);
+    CHECK(a.state().visits[1] == 1);
+}
+
+TEST_CASE("session: rewind restores the exact earlier state, byte for byte") {
+    const auto story = test::late_bus();
+    Session session(story, test::params(), 42);
+    std::vector<std::string> points{snapshot(session)};
+    for (const char* id : {"its-fine", "call-back", "slice"}) {
+        REQUIRE(session.choose(id));
+        points.push_back(snapshot(session));
+    }
+    REQUIRE(session.is_finished());
+    for (std::size_t step = 3; step-- > 0;) {
+        REQUIRE(session.rewind_to(step));
+        CHECK(snapshot(session) == points[step]);
+        CHECK(session.history().size() == step);
+    }
+    CHECK_FALSE(session.rewind_to(0)); // nothing left to undo
+    // A different path from the rewound point, then the same one again, replays exactly.
+    REQUIRE(session.choose("name-it"));
+    REQUIRE(session.rewind_to(0));
+    REQUIRE(session.choose("its-fine"));
+    CHECK(snapshot(session) == points[1]);
+}
+
+TEST_CASE("session: rewind reaches back at least 100 choice points") {
+    Session session(test::story(test::source_dir() / "tests" / "data" / "stories" / "porch.json"),
+                    test::params(), 5);
+    std::vector<std::string> points;
+    const char* moves[] = {"again-warm", "again-cold"};
+    for (int i = 0; i < 150; ++i) {
+        points.push_back(snapshot(session));
+        REQUIRE(session.choose(moves[i % 3 == 0 ? 1 : 0]));
+    }
+    REQUIRE(session.history().size() == 150);
+    for (std::size_t step : {149u, 120u, 100u, 37u, 0u}) {
+        REQUIRE(session.rewind_to(step));
+        CHECK(snapshot(session) == points[step]);
+    }
+}
+
+TEST_CASE("session: a regulating choice calms the player once, however many it faces") {
+    const std::string text = R"({"id": "two", "title": "Two", "version": "1", "summary": "s",
+      "relationship": "sibling", "minutes": 1, "age_band": "all", "author": "tests", "start": "a",
+      "characters": [
+        {"id": "x", "name": "X", "pronouns": "he/him", "role": "brother", "anxiety": 0.3, "avoidance": 0.3, "safety": 50, "distance": 50},
+        {"id": "y", "name": "Y", "pronouns": "she/her", "role": "sister", "anxiety": 0.3, "avoidance": 0.3, "safety": 50, "distance": 50}],
+      "scenes": [{"id": "a", "lines": [{"speaker": "x", "text": "You never listen.", "moves": [{"move": "contempt"}]}],
+        "choices": [
+          {"id": "both", "text": "Breathe.", "moves": [{"move": "self_soothe", "to": "x"}, {"move": "self_soothe", "to": "y"}], "next": "end"},
+          {"id": "one", "text": "Breathe.", "moves": [{"move": "self_soothe", "to": "x"}], "next": "end"}]}],
+      "endings": [{"id": "end", "kind": "open", "title": "End", "reflection": ["?"]}]})";
+    const LoadResult loaded = load_story_text("two.json", text);
+    REQUIRE(loaded.story);
+    Session both(loaded.story, test::params(), 1);
+    Session one(loaded.story, test::params(), 1);
+    REQUIRE(both.choose("both"));
+    REQUIRE(one.choose("one"));
+    CHECK(both.state().player == one.state().player);
+}
+
+TEST_CASE("session: an author can jump to any scene, and rewind still works") {
+    Session session(test::late_bus(), test::params(), 1);
+    REQUIRE(session.choose("its-fine"));
+    const SessionState before_jump = session.state();
+    session.jump_to(session.story().find_scene("call"));
+    CHECK(session.scene().id == "call");
+    CHECK(session.state().visits[2] == 1);
+    CHECK(session.lines().back().text == "Save me a slice?");
+    REQUIRE(session.rewind_to(0));
+    CHECK(session.scene().id == "text");
+    CHECK(before_jump.scene == 1);
+}
