@@ -402,6 +402,7 @@ private:
         Character c;
         c.id = item.value("id", "");
         c.profile.name = text(item, "name", ptr, true);
+        warn_if_name_taken(c.profile.name, ptr);
         c.pronouns = text(item, "pronouns", ptr, true);
         c.role = text(item, "role", ptr, true);
         c.color = text(item, "color", ptr, false);
@@ -421,6 +422,21 @@ private:
         c.profile.distance = number(item, "distance", ptr, true, 0, 100).value_or(50);
         read_window(item, ptr, c.profile);
         story_.characters.push_back(std::move(c));
+    }
+
+    // Ids tell characters apart for the game; names tell them apart for players, so two
+    // characters with one name would still play, but players could not tell who is who.
+    void warn_if_name_taken(const std::string& name, const std::string& ptr) {
+        const auto same = std::find_if(story_.characters.begin(), story_.characters.end(),
+                                       [&](const Character& c) { return c.profile.name == name; });
+        if (name.empty() || same == story_.characters.end()) {
+            return;
+        }
+        warn("duplicate-name", ptr + "/name",
+             "the name " + in_quotes(name) + " is also the name of character " +
+                 in_quotes(same->id),
+             "Give each character a name players can tell apart, such as a surname or a "
+             "nickname.");
     }
 
     static bool is_color(const std::string& s) {
