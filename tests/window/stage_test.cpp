@@ -19,7 +19,7 @@ constexpr unsigned width = 900;
 constexpr unsigned height = 420;
 
 FigureTarget sam(double safety, double distance, bool rupture = false) {
-    return {"Sam", sf::Color(0xf6, 0xc9, 0xa0), safety, distance, 25, false, false, rupture};
+    return {0, "Sam", sf::Color(0xf6, 0xc9, 0xa0), safety, distance, 25, false, false, rupture};
 }
 
 sf::Image render(Stage& stage, const StageStyle& style = {}) {
@@ -176,6 +176,7 @@ TEST_CASE("stage: only the characters in the scene stand on it, and keep their p
     CHECK(names() == std::vector<std::string>{"Xi"});
     REQUIRE(session.choose("on"));
     CHECK(names() == std::vector<std::string>{"Yara"});
+    CHECK(stage_target(session).characters[0].character == 1); // Yara, by index
     REQUIRE(session.choose("answer"));
     CHECK(names() == std::vector<std::string>{"Xi", "Yara"});
 }

@@ -1,10 +1,11 @@
 #include "model/sentences.h"
 
-#include "model/relational_model.h"
+#include "model/profile.h"
 
 #include <algorithm>
 #include <array>
 #include <utility>
+#include <vector>
 
 namespace attune::model {
 
@@ -93,6 +94,12 @@ constexpr Entry sentences[] = {
     {"override_neutral", "{name} is taking your words at face value again."},
     {"trust_ceiling", "{name} can't fully trust you since you weren't honest."},
     {"still_face_carryover", "{name} is still a little wary: hurt takes a while to fade."},
+    // The player's own body: characters' lines stir it, regulating calms it.
+    {"player_arousal_falls", "You feel a little calmer."},
+    {"player_self_regulation", "You take a breath and feel steadier."},
+    {"player_arousal_rises", "That stung: you feel your heart speed up."},
+    // An author's adjustment: the story's own text says what happened.
+    {"authored", ""},
 };
 
 constexpr std::pair<Move, std::string_view> nouns[] = {
@@ -128,6 +135,22 @@ std::string_view replacement(std::string_view key, const Profile& p) {
     return {};
 }
 
+std::string_view sentence_for(std::string_view rule) {
+    const auto* found = std::find_if(std::begin(sentences), std::end(sentences),
+                                     [&](const Entry& e) { return e.first == rule; });
+    // Unknown rules fall back to a neutral sentence rather than failing.
+    return found == std::end(sentences) ? "Something shifted for {name}." : found->second;
+}
+
+std::string_view rupture_noun(Move move) {
+    for (const auto& [m, noun] : nouns) {
+        if (m == move) {
+            return noun;
+        }
+    }
+    return "what happened";
+}
+
 } // namespace
 
 std::string fill(std::string_view text, const Profile& profile) {
@@ -148,22 +171,51 @@ std::string fill(std::string_view text, const Profile& profile) {
     return out;
 }
 
-std::string rule_sentence(std::string_view rule, const Profile& profile) {
-    const auto* found = std::find_if(std::begin(sentences), std::end(sentences),
-                                     [&](const Entry& e) { return e.first == rule; });
-    if (found == std::end(sentences)) {
-        return fill("Something shifted for {name}.", profile);
-    }
-    return fill(found->second, profile);
+std::string cause_sentence(const Cause& cause, const Profile& character) {
+    return fill(sentence_for(cause.rule), character);
 }
 
-std::string_view rupture_noun(Move move) {
-    for (const auto& [m, noun] : nouns) {
-        if (m == move) {
-            return noun;
-        }
+std::string event_sentence(const Event& event, const Profile& character) {
+    if (event.kind != EventKind::RuptureOpen) {
+        return fill(sentence_for(event.rule), character);
     }
-    return "what happened";
+    return fill("{name} is still hurt after ", character) + std::string(rupture_noun(event.move)) +
+           ": it hasn't been repaired yet.";
+}
+
+std::string_view blocked_sentence() {
+    return "You're too flooded to really listen. Take a breath first.";
+}
+
+const Profile& you() {
+    static const Profile player{.name = "you",
+                                .subject = "you",
+                                .object = "you",
+                                .possessive = "your",
+                                .plural_verbs = true};
+    return player;
+}
+
+std::string describe(const State& state) {
+    if (is_flooded(state)) {
+        return "flooded";
+    }
+    if (is_shut_down(state)) {
+        return "shut down";
+    }
+    if (state.rupture_open) {
+        return "hurt";
+    }
+    if (state.safety >= 70 && state.distance <= 40) {
+        return "open";
+    }
+    if (state.safety >= 55) {
+        return "warm";
+    }
+    if (state.distance >= 75) {
+        return "distant";
+    }
+    return state.safety >= 30 ? "guarded" : "wary";
 }
 
 } // namespace attune::model

@@ -1,5 +1,7 @@
 #include "play/session.h"
 
+#include "model/sentences.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -132,9 +134,8 @@ std::vector<ChoiceView> Session::choices() const {
 // A flooded player cannot reach the attuned listening moves until they regulate.
 std::string Session::blocked_reason(const Choice& choice) const {
     for (const MoveRef& ref : choice.moves) {
-        std::string reason = model::blocked_reason(state_.player, ref.move);
-        if (!reason.empty()) {
-            return reason;
+        if (model::is_blocked(state_.player, ref.move)) {
+            return std::string(model::blocked_sentence());
         }
     }
     return "";
@@ -167,7 +168,7 @@ bool Session::choose(int index) {
     apply_effects(choice.effects, outcome);
     for (std::size_t c = 0; c < state_.characters.size(); ++c) {
         model::settle(*params_, story_->characters[c].profile, state_.characters[c]);
-        model::end_scene(story_->characters[c].profile, state_.characters[c], outcome);
+        model::end_scene(static_cast<int>(c), state_.characters[c], outcome);
     }
     model::settle_player(*params_, state_.player);
     ++state_.turn;
@@ -189,7 +190,7 @@ void Session::apply_choice_moves(const Choice& choice, model::Outcome& outcome) 
     }
     for (const MoveRef& ref : choice.moves) {
         if (ref.target >= 0) {
-            model::apply_move(*params_, story_->characters[ref.target].profile,
+            model::apply_move(*params_, story_->characters[ref.target].profile, ref.target,
                               state_.characters[ref.target], ref.move, together, state_.random,
                               outcome);
         }
@@ -223,9 +224,8 @@ void Session::apply_effects(const Effects& effects, model::Outcome& outcome) {
         c.safety = clamp100(std::min(c.safety + a.safety, c.trust_ceiling));
         c.distance = clamp100(c.distance + a.distance);
         c.arousal = clamp100(c.arousal + a.arousal);
-        outcome.causes.push_back({story_->characters[a.character].profile.name, Move::Neutral,
-                                  "authored", c.safety - before[0], c.distance - before[1],
-                                  c.arousal - before[2], ""});
+        outcome.causes.push_back({a.character, Move::Neutral, "authored", c.safety - before[0],
+                                  c.distance - before[1], c.arousal - before[2]});
     }
 }
 
@@ -303,6 +303,18 @@ std::string Session::render(const Template& text) const {
         }
     }
     return out;
+}
+
+const model::Profile& Session::person(int character) const {
+    return character == player_target ? model::you() : story_->characters[character].profile;
+}
+
+std::string Session::words(const model::Cause& cause) const {
+    return model::cause_sentence(cause, person(cause.character));
+}
+
+std::string Session::words(const model::Event& event) const {
+    return model::event_sentence(event, person(event.character));
 }
 
 } // namespace attune
