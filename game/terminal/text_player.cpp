@@ -220,7 +220,8 @@ int play_text(Session& session, std::istream& in, std::ostream& out, const TextO
             out << "That choice isn't open right now: " << picked.reason << "\n";
             continue;
         }
-        out << "You: " << picked.text << "\n";
+        out << model::person_word(model::you(), model::PersonWord::SubjectUpper) << ": "
+            << picked.text << "\n";
         session.choose(picked.index);
         print_outcome(session, out, options.trace);
         if (!session.is_finished()) {

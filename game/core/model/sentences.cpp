@@ -1,6 +1,6 @@
 #include "model/sentences.h"
 
-#include "model/profile.h"
+#include "base/holes.h"
 
 #include <algorithm>
 #include <array>
@@ -113,26 +113,15 @@ constexpr std::pair<Move, std::string_view> nouns[] = {
     {Move::GiveSpace, "being left alone"}, {Move::Neutral, "the coldness"},
 };
 
-std::string_view replacement(std::string_view key, const Profile& p) {
-    if (key == "name") {
-        return p.name;
+// Hole names in PersonWord order.
+constexpr std::string_view person_words[] = {"name", "they",  "them", "their", "They",
+                                             "Them", "Their", "was",  "is"};
+
+std::string capitalized(std::string word) {
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') {
+        word[0] = static_cast<char>(word[0] - 'a' + 'A');
     }
-    if (key == "they") {
-        return p.subject;
-    }
-    if (key == "them") {
-        return p.object;
-    }
-    if (key == "their") {
-        return p.possessive;
-    }
-    if (key == "was") {
-        return p.plural_verbs ? "were" : "was";
-    }
-    if (key == "is") {
-        return p.plural_verbs ? "are" : "is";
-    }
-    return {};
+    return word;
 }
 
 std::string_view sentence_for(std::string_view rule) {
@@ -153,20 +142,50 @@ std::string_view rupture_noun(Move move) {
 
 } // namespace
 
+std::optional<PersonWord> person_word_named(std::string_view hole) {
+    const auto* found = std::find(std::begin(person_words), std::end(person_words), hole);
+    if (found == std::end(person_words)) {
+        return std::nullopt;
+    }
+    return static_cast<PersonWord>(found - std::begin(person_words));
+}
+
+std::string person_word(const Profile& person, PersonWord word) {
+    switch (word) {
+    case PersonWord::Name:
+        return person.name;
+    case PersonWord::Subject:
+        return person.subject;
+    case PersonWord::Object:
+        return person.object;
+    case PersonWord::Possessive:
+        return person.possessive;
+    case PersonWord::SubjectUpper:
+        return capitalized(person.subject);
+    case PersonWord::ObjectUpper:
+        return capitalized(person.object);
+    case PersonWord::PossessiveUpper:
+        return capitalized(person.possessive);
+    case PersonWord::Was:
+        return person.plural_verbs ? "were" : "was";
+    case PersonWord::Is:
+        return person.plural_verbs ? "are" : "is";
+    }
+    return "";
+}
+
 std::string fill(std::string_view text, const Profile& profile) {
+    std::vector<TextPiece> pieces;
+    std::string problem;
+    int column = 0;
+    if (!split_holes(text, pieces, problem, column)) {
+        return std::string(text); // the sentences are ours; a test proves they all split
+    }
     std::string out;
-    out.reserve(text.size() + 16);
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const std::size_t open = text.find('{', i);
-        const std::size_t close = open == std::string_view::npos ? open : text.find('}', open);
-        if (close == std::string_view::npos) {
-            out.append(text.substr(i));
-            break;
-        }
-        out.append(text.substr(i, open - i));
-        out.append(replacement(text.substr(open + 1, close - open - 1), profile));
-        i = close + 1;
+    for (const TextPiece& piece : pieces) {
+        const std::optional<PersonWord> word =
+            piece.is_hole ? person_word_named(piece.text) : std::nullopt;
+        out += piece.is_hole ? (word ? person_word(profile, *word) : "") : piece.text;
     }
     return out;
 }

@@ -7,12 +7,34 @@
 #include "model/profile.h"
 #include "model/relational_model.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace attune::model {
 
-/// Fills {name}, {they}, {them}, {their}, {was} and {is} from the profile.
+/// The words a text can ask of a person, by hole name: "name", "they", "them", "their",
+/// their capitalised forms "They", "Them", "Their", and "was" and "is", which agree with
+/// the pronoun. A story's `{sam.they}` and the model's `{they}` are both filled from here.
+enum class PersonWord : int {
+    Name,
+    Subject,
+    Object,
+    Possessive,
+    SubjectUpper,
+    ObjectUpper,
+    PossessiveUpper,
+    Was,
+    Is
+};
+
+/// The word a hole names ("They"), or nothing when it names none.
+std::optional<PersonWord> person_word_named(std::string_view hole);
+
+/// The person's word: their name, a pronoun form, or a verb that agrees with it.
+std::string person_word(const Profile& person, PersonWord word);
+
+/// Fills a text's `{they}`-style holes (see PersonWord) from the profile.
 std::string fill(std::string_view text, const Profile& profile);
 
 /// What a cause meant, in words. `character` is the cause's character, whose name and

@@ -57,13 +57,6 @@ private:
     }
 };
 
-std::string capitalized(std::string word) {
-    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') {
-        word[0] = static_cast<char>(word[0] - 'a' + 'A');
-    }
-    return word;
-}
-
 std::string number_text(double value) {
     if (value == std::floor(value) && std::abs(value) < 1e15) {
         return std::to_string(static_cast<long long>(value));
@@ -294,10 +287,8 @@ std::string Session::render(const Template& text) const {
         if (slot.kind == static_cast<int>(SlotKind::PlayerText)) {
             out += story_->player_name;
         } else if (slot.kind == static_cast<int>(SlotKind::CharacterText)) {
-            const model::Profile& p = story_->characters[slot.index].profile;
-            const std::string forms[] = {p.name, p.subject, p.object, p.possessive};
-            const int field = slot.field;
-            out += field >= 4 ? capitalized(forms[field - 3]) : forms[field];
+            out +=
+                model::person_word(person(slot.index), static_cast<model::PersonWord>(slot.field));
         } else {
             out += number_text(StateEnvironment(state_).lookup(slot));
         }

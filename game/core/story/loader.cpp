@@ -1,5 +1,6 @@
 #include "story/loader.h"
 
+#include "model/sentences.h"
 #include "story/text.h"
 
 #include <algorithm>
@@ -74,8 +75,6 @@ bool is_valid_name(std::string_view name) {
 
 const std::vector<std::string> character_fields = {"safety",    "distance", "arousal", "flooded",
                                                    "shut_down", "rupture",  "repairs"};
-const std::vector<std::string> text_fields = {"name", "they", "them", "their",
-                                              "They", "Them", "Their"};
 
 /// Validates and resolves one story document. Reports every problem it can find rather
 /// than stopping at the first, so an author can fix a file in one pass.
@@ -898,12 +897,12 @@ private:
         const std::string scope = dot == std::string::npos ? "" : name.substr(0, dot);
         const std::string key = dot == std::string::npos ? name : name.substr(dot + 1);
         const int column = static_cast<int>(source.find("{" + name)) + 2;
-        const int text_field = index_of(text_fields, key);
+        const std::optional<model::PersonWord> word = model::person_word_named(key);
         if (scope == "player" && key == "name") {
             return Slot{static_cast<int>(SlotKind::PlayerText), 0, 0};
         }
-        if (const int c = index_of(character_ids_, scope); c >= 0 && text_field >= 0) {
-            return Slot{static_cast<int>(SlotKind::CharacterText), c, text_field};
+        if (const int c = index_of(character_ids_, scope); c >= 0 && word) {
+            return Slot{static_cast<int>(SlotKind::CharacterText), c, static_cast<int>(*word)};
         }
         const auto slot = resolve_value(Symbol{scope, key, column}, ptr);
         return slot.value_or(Slot{});

@@ -159,20 +159,10 @@ enum class SlotKind : int {
     Visits,         ///< index: scene
     CharacterValue, ///< index: character; field: CharacterField
     PlayerValue,    ///< field: CharacterField (arousal, flooded)
-    CharacterText,  ///< index: character; field: CharacterText
-    PlayerText,     ///< field: CharacterText (name only)
+    CharacterText,  ///< index: character; field: model::PersonWord
+    PlayerText,     ///< the player's name
 };
 
 enum class CharacterField : int { Safety, Distance, Arousal, Flooded, ShutDown, Rupture, Repairs };
-/// Name and pronoun forms; the capitalised forms start a sentence ("{sam.They} laughs").
-enum class CharacterText : int {
-    Name,
-    Subject,
-    Object,
-    Possessive,
-    SubjectUpper,
-    ObjectUpper,
-    PossessiveUpper
-};
 
 } // namespace attune

@@ -96,8 +96,8 @@ TEST_CASE("model: cause sentences use the character's name and pronouns") {
     const SimRow they_row = run(start(), "criticize,criticize,advise")[2];
     CHECK(cause_sentence(they_row.outcome.causes[0], start()) ==
           "Sam felt dismissed: you offered a fix while they were still upset.");
-    CHECK(fill("{name} felt {their} way; {they} {is} here", she()) ==
-          "Sam felt her way; she is here");
+    CHECK(fill("{name} felt {their} way; {They} {is} here, {{not}} {nobody}", she()) ==
+          "Sam felt her way; She is here, {not} ");
     CHECK(fill("You {was} there", you()) == "You were there");
     // Every rule that fires in a long random run has its own sentence, not the fallback.
     Random r{5};

@@ -1,6 +1,7 @@
 #include "support.h"
 
 #include "base/random.h"
+#include "model/sentences.h"
 
 #include <fstream>
 #include <sstream>
@@ -163,6 +164,8 @@ TEST_CASE("loader: characters' pronouns and text holes resolve") {
     const Choice& call_back = story->scenes[1].choices[0];
     REQUIRE(call_back.text.parts.size() == 3);
     CHECK(call_back.text.parts[1].slot.kind == static_cast<int>(SlotKind::CharacterText));
+    CHECK(call_back.text.parts[1].slot.field ==
+          static_cast<int>(model::PersonWord::Object)); // {ren.them}
 }
 
 TEST_CASE("loader: two characters with one name load, with a located warning") {
