@@ -180,3 +180,24 @@ TEST_CASE("stage: only the characters in the scene stand on it, and keep their p
     REQUIRE(session.choose("answer"));
     CHECK(names() == std::vector<std::string>{"Xi", "Yara"});
 }
+
+TEST_CASE("stage: figures are matched by character, so two of one name keep their own state") {
+    const StageStyle still{true, false};
+    FigureTarget warm = sam(95, 30);
+    FigureTarget cold = sam(5, 70);
+    cold.character = 1;
+    Stage settled;
+    settled.set_target(StageTarget{{warm, cold}, 20, false});
+    settled.settle();
+    // The cold one stands alone, then the warm one (same name) steps in. Each starts easing
+    // from its own state: the cold one from where it was, the newcomer from its target, so
+    // the first frame is already the settled picture.
+    Stage stage;
+    stage.set_target(StageTarget{{cold}, 20, false});
+    stage.settle();
+    stage.set_target(StageTarget{{warm, cold}, 20, false});
+    const sf::Image now = render(stage, still);
+    const sf::Image expected = render(settled, still);
+    CHECK(std::equal(now.getPixelsPtr(), now.getPixelsPtr() + width * height * 4,
+                     expected.getPixelsPtr()));
+}
