@@ -1,5 +1,6 @@
-// How long one relational-model step takes (apply_move + settle, causes and sentences
-// included). Target: well under 1 µs per step. Figures go in docs/performance.md.
+// How long one relational-model step takes (apply_move + settle, causes included; their
+// sentences are made only when shown). Target: well under 1 µs per step. Figures go in
+// docs/performance.md.
 
 #include "base/paths.h"
 #include "model/params.h"
@@ -45,7 +46,7 @@ void run_million(benchmark::State& bench, double anxiety, double avoidance) {
             const Move move = static_cast<Move>((i * 7) % move_count);
             outcome.causes.clear();
             outcome.events.clear();
-            apply_move(params(), profile, state, move, {}, random, outcome);
+            apply_move(params(), profile, 0, state, move, {}, random, outcome);
             settle(params(), profile, state);
         }
         benchmark::DoNotOptimize(state);

@@ -5,6 +5,7 @@
 
 #include "base/paths.h"
 #include "model/params.h"
+#include "model/sentences.h"
 #include "model/simulation.h"
 #include "model/state_json.h"
 

@@ -125,7 +125,7 @@ void App::follow_session() {
     stage_.set_target(stage_target(*session));
     for (const model::Event& event : game_.take_events()) {
         if (event.kind != model::EventKind::RuptureOpen) {
-            stage_.show_event(event.sentence, event.kind == model::EventKind::Repair);
+            stage_.show_event(session->words(event), event.kind == model::EventKind::Repair);
         }
     }
     if (game_.settings().reduced_motion) {

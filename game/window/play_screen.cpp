@@ -5,6 +5,8 @@
 #include "timeline.h"
 #include "widgets.h"
 
+#include "model/sentences.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -25,9 +27,10 @@ ImU32 parse_hex(const std::string& hex, ImU32 fallback) {
 void what_changed(ScreenContext& context, const Session& session, float width) {
     std::vector<std::string> sentences;
     for (const model::Cause& cause : session.last_outcome().causes) {
-        if (!cause.sentence.empty() &&
-            std::find(sentences.begin(), sentences.end(), cause.sentence) == sentences.end()) {
-            sentences.push_back(cause.sentence);
+        std::string sentence = session.words(cause);
+        if (!sentence.empty() &&
+            std::find(sentences.begin(), sentences.end(), sentence) == sentences.end()) {
+            sentences.push_back(std::move(sentence));
         }
     }
     if (sentences.empty()) {

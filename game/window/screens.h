@@ -46,4 +46,8 @@ ImU32 speaker_color(const Story& story, int speaker, const Palette& colors);
 /// A character's state in words ("warm"), with numbers when the player asked for them.
 std::string state_words(const model::State& state, bool show_numbers);
 
+/// What the ending lists under "What your choices did": each move the player made toward a
+/// character, once, with what it did the first time (the model's words), as (move, sentence).
+std::vector<std::pair<std::string, std::string>> choice_effects(const Session& session);
+
 } // namespace attune

@@ -211,7 +211,7 @@ StageTarget stage_target(const Session& session) {
             continue;
         }
         const model::State& c = state.characters[i];
-        target.characters.push_back({story.characters[i].profile.name,
+        target.characters.push_back({static_cast<int>(i), story.characters[i].profile.name,
                                      parse_color(story.characters[i].color, defaults[i % 4]),
                                      c.safety, c.distance, c.arousal, model::is_flooded(c),
                                      model::is_shut_down(c), c.rupture_open});
@@ -221,14 +221,15 @@ StageTarget stage_target(const Session& session) {
     return target;
 }
 
-// Figures are matched by name, so a character who steps out of a scene and back in keeps
+// Figures are matched by character, so one who steps out of a scene and back in keeps
 // their place and eases on from where they were.
 void Stage::set_target(const StageTarget& target) {
     std::vector<Figure> next;
     for (std::size_t i = 0; i < target.characters.size(); ++i) {
         const FigureTarget& t = target.characters[i];
-        const auto old = std::find_if(figures_.begin(), figures_.end(),
-                                      [&](const Figure& f) { return f.target.name == t.name; });
+        const auto old = std::find_if(figures_.begin(), figures_.end(), [&](const Figure& f) {
+            return f.target.character == t.character;
+        });
         Figure f;
         if (old != figures_.end()) {
             f = *old;

@@ -21,7 +21,8 @@ class Session;
 
 /// What one character looks like on stage, derived from the relational state.
 struct FigureTarget {
-    std::string name;
+    int character = 0;      ///< index in the story's characters: figures are matched by it
+    std::string name;       ///< shown under the figure
     sf::Color color;        ///< the character's own colour (name and outline)
     double safety = 50;     ///< 0..100: cool to warm
     double distance = 50;   ///< 0..100: close to far

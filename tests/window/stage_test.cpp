@@ -19,7 +19,7 @@ constexpr unsigned width = 900;
 constexpr unsigned height = 420;
 
 FigureTarget sam(double safety, double distance, bool rupture = false) {
-    return {"Sam", sf::Color(0xf6, 0xc9, 0xa0), safety, distance, 25, false, false, rupture};
+    return {0, "Sam", sf::Color(0xf6, 0xc9, 0xa0), safety, distance, 25, false, false, rupture};
 }
 
 sf::Image render(Stage& stage, const StageStyle& style = {}) {
@@ -176,6 +176,28 @@ TEST_CASE("stage: only the characters in the scene stand on it, and keep their p
     CHECK(names() == std::vector<std::string>{"Xi"});
     REQUIRE(session.choose("on"));
     CHECK(names() == std::vector<std::string>{"Yara"});
+    CHECK(stage_target(session).characters[0].character == 1); // Yara, by index
     REQUIRE(session.choose("answer"));
     CHECK(names() == std::vector<std::string>{"Xi", "Yara"});
+}
+
+TEST_CASE("stage: figures are matched by character, so two of one name keep their own state") {
+    const StageStyle still{true, false};
+    FigureTarget warm = sam(95, 30);
+    FigureTarget cold = sam(5, 70);
+    cold.character = 1;
+    Stage settled;
+    settled.set_target(StageTarget{{warm, cold}, 20, false});
+    settled.settle();
+    // The cold one stands alone, then the warm one (same name) steps in. Each starts easing
+    // from its own state: the cold one from where it was, the newcomer from its target, so
+    // the first frame is already the settled picture.
+    Stage stage;
+    stage.set_target(StageTarget{{cold}, 20, false});
+    stage.settle();
+    stage.set_target(StageTarget{{warm, cold}, 20, false});
+    const sf::Image now = render(stage, still);
+    const sf::Image expected = render(settled, still);
+    CHECK(std::equal(now.getPixelsPtr(), now.getPixelsPtr() + width * height * 4,
+                     expected.getPixelsPtr()));
 }

@@ -1,5 +1,6 @@
 #include "story/loader.h"
 
+#include "model/sentences.h"
 #include "story/text.h"
 
 #include <algorithm>
@@ -74,8 +75,6 @@ bool is_valid_name(std::string_view name) {
 
 const std::vector<std::string> character_fields = {"safety",    "distance", "arousal", "flooded",
                                                    "shut_down", "rupture",  "repairs"};
-const std::vector<std::string> text_fields = {"name", "they", "them", "their",
-                                              "They", "Them", "Their"};
 
 /// Validates and resolves one story document. Reports every problem it can find rather
 /// than stopping at the first, so an author can fix a file in one pass.
@@ -402,6 +401,7 @@ private:
         Character c;
         c.id = item.value("id", "");
         c.profile.name = text(item, "name", ptr, true);
+        warn_if_name_taken(c.profile.name, ptr);
         c.pronouns = text(item, "pronouns", ptr, true);
         c.role = text(item, "role", ptr, true);
         c.color = text(item, "color", ptr, false);
@@ -421,6 +421,21 @@ private:
         c.profile.distance = number(item, "distance", ptr, true, 0, 100).value_or(50);
         read_window(item, ptr, c.profile);
         story_.characters.push_back(std::move(c));
+    }
+
+    // Ids tell characters apart for the game; names tell them apart for players, so two
+    // characters with one name would still play, but players could not tell who is who.
+    void warn_if_name_taken(const std::string& name, const std::string& ptr) {
+        const auto same = std::find_if(story_.characters.begin(), story_.characters.end(),
+                                       [&](const Character& c) { return c.profile.name == name; });
+        if (name.empty() || same == story_.characters.end()) {
+            return;
+        }
+        warn("duplicate-name", ptr + "/name",
+             "the name " + in_quotes(name) + " is also the name of character " +
+                 in_quotes(same->id),
+             "Give each character a name players can tell apart, such as a surname or a "
+             "nickname.");
     }
 
     static bool is_color(const std::string& s) {
@@ -882,12 +897,12 @@ private:
         const std::string scope = dot == std::string::npos ? "" : name.substr(0, dot);
         const std::string key = dot == std::string::npos ? name : name.substr(dot + 1);
         const int column = static_cast<int>(source.find("{" + name)) + 2;
-        const int text_field = index_of(text_fields, key);
+        const std::optional<model::PersonWord> word = model::person_word_named(key);
         if (scope == "player" && key == "name") {
             return Slot{static_cast<int>(SlotKind::PlayerText), 0, 0};
         }
-        if (const int c = index_of(character_ids_, scope); c >= 0 && text_field >= 0) {
-            return Slot{static_cast<int>(SlotKind::CharacterText), c, text_field};
+        if (const int c = index_of(character_ids_, scope); c >= 0 && word) {
+            return Slot{static_cast<int>(SlotKind::CharacterText), c, static_cast<int>(*word)};
         }
         const auto slot = resolve_value(Symbol{scope, key, column}, ptr);
         return slot.value_or(Slot{});

@@ -14,7 +14,7 @@ TEST_CASE("moves that never change anything are reported; moves that do are not"
     model::Outcome nothing;
     tracker.note(0, 0, nothing);
     model::Outcome moved;
-    moved.causes.push_back({"Ren", Move::Disclose, "rule", 1, 0, 0, ""});
+    moved.causes.push_back({0, Move::Disclose, "rule", 1, 0, 0}); // Ren, by index
     tracker.note(0, 1, moved);
     std::vector<Finding> findings;
     tracker.report(findings);

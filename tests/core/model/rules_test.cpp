@@ -19,7 +19,7 @@ Cause one_move(const Profile& profile, Move move, std::vector<Move> together = {
     State state = initial_state(params(), profile);
     Random random{1};
     Outcome outcome;
-    apply_move(params(), profile, state, move, together, random, outcome);
+    apply_move(params(), profile, 0, state, move, together, random, outcome);
     REQUIRE(!outcome.causes.empty());
     return outcome.causes[0];
 }
@@ -91,13 +91,14 @@ TEST_CASE("model: bids answered and missed are counted") {
 
 TEST_CASE("model: cause sentences use the character's name and pronouns") {
     const SimRow she_row = run(she(), "criticize,criticize,advise")[2];
-    CHECK(she_row.outcome.causes[0].sentence ==
+    CHECK(cause_sentence(she_row.outcome.causes[0], she()) ==
           "Sam felt dismissed: you offered a fix while she was still upset.");
     const SimRow they_row = run(start(), "criticize,criticize,advise")[2];
-    CHECK(they_row.outcome.causes[0].sentence ==
+    CHECK(cause_sentence(they_row.outcome.causes[0], start()) ==
           "Sam felt dismissed: you offered a fix while they were still upset.");
-    CHECK(fill("{name} felt {their} way; {they} {is} here", she()) ==
-          "Sam felt her way; she is here");
+    CHECK(fill("{name} felt {their} way; {They} {is} here, {{not}} {nobody}", she()) ==
+          "Sam felt her way; She is here, {not} ");
+    CHECK(fill("You {was} there", you()) == "You were there");
     // Every rule that fires in a long random run has its own sentence, not the fallback.
     Random r{5};
     std::vector<SimStep> steps;
@@ -108,8 +109,11 @@ TEST_CASE("model: cause sentences use the character's name and pronouns") {
         for (const SimRow& row : simulate(params(), p, steps, 3)) {
             for (const Cause& c : row.outcome.causes) {
                 CAPTURE(c.rule);
-                CHECK(c.sentence.find("Something shifted") == std::string::npos);
-                CHECK(c.sentence.find('{') == std::string::npos);
+                const std::string sentence =
+                    cause_sentence(c, c.character == the_player ? you() : p);
+                CHECK(sentence.find("Something shifted") == std::string::npos);
+                CHECK(sentence.find('{') == std::string::npos);
+                CHECK_FALSE(sentence.empty());
             }
         }
     }
@@ -122,7 +126,7 @@ TEST_CASE("model: each change's causes add up to the change") {
     for (int i = 0; i < 500; ++i) {
         const State before = state;
         Outcome outcome;
-        apply_move(params(), profile, state, static_cast<Move>(r.below(move_count)), {}, r,
+        apply_move(params(), profile, 0, state, static_cast<Move>(r.below(move_count)), {}, r,
                    outcome);
         double safety = 0;
         double distance = 0;

@@ -1,6 +1,7 @@
 #include "support.h"
 
 #include "base/random.h"
+#include "model/sentences.h"
 
 #include <fstream>
 #include <sstream>
@@ -163,4 +164,28 @@ TEST_CASE("loader: characters' pronouns and text holes resolve") {
     const Choice& call_back = story->scenes[1].choices[0];
     REQUIRE(call_back.text.parts.size() == 3);
     CHECK(call_back.text.parts[1].slot.kind == static_cast<int>(SlotKind::CharacterText));
+    CHECK(call_back.text.parts[1].slot.field ==
+          static_cast<int>(model::PersonWord::Object)); // {ren.them}
+}
+
+TEST_CASE("loader: two characters with one name load, with a located warning") {
+    std::string text = read_text(test::source_dir() / "tests/data/stories/late-bus.json");
+    const std::string ren = "      \"window\": { \"low\": 15, \"high\": 70 }\n    }";
+    const auto at = text.find(ren);
+    REQUIRE(at != std::string::npos);
+    text.insert(at + ren.size(),
+                ",\n    { \"id\": \"ren2\", \"name\": \"Ren\", \"pronouns\": \"he/him\", "
+                "\"role\": \"cousin\", \"anxiety\": 0.3, \"avoidance\": 0.3, \"safety\": 50, "
+                "\"distance\": 50 }");
+    const LoadResult result = load_story_text("twins.json", text);
+    REQUIRE(result.story); // a warning: ids still tell the two apart
+    REQUIRE(result.diagnostics.size() == 1);
+    const Diagnostic& d = result.diagnostics[0];
+    CHECK(d.severity == Severity::Warning);
+    CHECK(d.code == "duplicate-name");
+    CHECK(d.pointer == "/characters/1/name");
+    CHECK(d.line == 23);
+    CHECK(d.column == 29);
+    CHECK(d.message == "the name 'Ren' is also the name of character 'ren'");
+    CHECK_FALSE(d.fix.empty());
 }
