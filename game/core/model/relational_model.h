@@ -44,7 +44,7 @@ struct State {
     int ruptures = 0;
     int step = 0;          ///< moves received so far
     bool on_break = false; ///< a take_break is waiting for its return
-    // Added by the model (issue 3):
+    // The window narrows with low safety; repairs restore safety gradually (docs/model.md).
     double base_window_low = 10; ///< the window at full safety; low safety narrows it
     double base_window_high = 70;
     double pre_rupture_safety = 50; ///< safety just before the open (or last) rupture
