@@ -67,10 +67,7 @@ void show_settings(ScreenContext& context) {
     label(context, "Text size", width);
     const std::array<std::pair<int, std::string>, 6> sizes = {
         {{75, "75%"}, {100, "100%"}, {125, "125%"}, {150, "150%"}, {175, "175%"}, {200, "200%"}}};
-    if (game.ui.focus_choices) {
-        ImGui::SetKeyboardFocusHere();
-        game.ui.focus_choices = false;
-    }
+    focus_if_asked(game);
     changed |= radio_row(sizes, settings.text_size, width);
 
     if (context.families.size() > 1) {
