@@ -62,25 +62,24 @@ void pause_buttons(ScreenContext& context, float width) {
     ImGui::PushFont(context.fonts.heading);
     paragraph("Paused", context.colors.warm, width);
     ImGui::PopFont();
-    if (game.ui.focus_choices) {
-        ImGui::SetKeyboardFocusHere();
-        game.ui.focus_choices = false;
-    }
+    focus_if_asked(game);
     if (wrapped_button("##resume", "Resume", width)) {
-        game.ui.overlay = Overlay::None;
+        game.resume();
     }
     if (wrapped_button("##save", "Save", width)) {
-        game.ui.overlay = Overlay::Save;
+        game.open_save();
     }
     if (wrapped_button("##load", "Load", width)) {
-        game.ui.overlay = Overlay::Load;
+        game.open_load();
     }
     if (wrapped_button("##settings", "Settings", width)) {
         game.open_settings();
     }
+    if (wrapped_button("##intro", "How this works", width)) {
+        game.open_intro();
+    }
     if (wrapped_button("##stepout", "Step out for a moment", width)) {
-        game.ui.overlay = Overlay::None;
-        game.ui.screen = Screen::StepOut;
+        game.step_out();
     }
     if (wrapped_button("##library", "Back to the library", width)) {
         game.to_library();
@@ -102,14 +101,17 @@ void save_list(ScreenContext& context, float width) {
             }
         }
         ImGui::PushID(n);
+        if (n == 1) {
+            focus_if_asked(game);
+        }
         if (wrapped_button("##slot", label, width)) {
             game.save_slot(name);
-            game.ui.overlay = Overlay::Pause;
+            game.close_slots();
         }
         ImGui::PopID();
     }
     if (wrapped_button("##back", "Back", width)) {
-        game.ui.overlay = Overlay::Pause;
+        game.close_slots();
     }
 }
 
@@ -123,6 +125,7 @@ void load_list(ScreenContext& context, float width) {
         paragraph("No saves yet. The game saves by itself after every choice.", context.colors.dim,
                   width);
     }
+    focus_if_asked(game);
     for (std::size_t i = 0; i < slots.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         if (wrapped_button("##slot", describe_slot(slots[i]), width)) {
@@ -131,20 +134,110 @@ void load_list(ScreenContext& context, float width) {
         ImGui::PopID();
     }
     if (wrapped_button("##back", "Back", width)) {
-        game.ui.overlay =
-            game.session() && game.ui.screen != Screen::Library ? Overlay::Pause : Overlay::None;
+        game.close_slots();
+    }
+}
+
+// A small picture before each line of the card: the thing the line is about.
+enum class Sign { Figures, Warmth, Space, Thread, Breath, Keys };
+
+void sign(ScreenContext& context, Sign what, ImVec2 at, float size) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Palette& c = context.colors;
+    const float r = size * 0.16f;
+    const ImVec2 mid(at.x + size / 2, at.y + size / 2);
+    auto figure = [&](float x, ImU32 color) {
+        draw->AddCircleFilled(ImVec2(x, mid.y - r * 1.6f), r * 0.8f, color);
+        draw->AddRectFilled(ImVec2(x - r, mid.y - r * 0.6f), ImVec2(x + r, mid.y + r * 2.2f), color,
+                            r);
+    };
+    switch (what) {
+    case Sign::Figures:
+        figure(at.x + size * 0.3f, c.warm);
+        figure(at.x + size * 0.7f, c.repair);
+        break;
+    case Sign::Warmth:
+        draw->AddCircleFilled(ImVec2(at.x + size * 0.3f, mid.y), r * 1.4f, c.cool);
+        draw->AddCircleFilled(ImVec2(at.x + size * 0.72f, mid.y), r * 1.4f, c.warm);
+        break;
+    case Sign::Space:
+        figure(at.x + size * 0.15f, c.dim);
+        figure(at.x + size * 0.85f, c.dim);
+        draw->AddLine(ImVec2(at.x + size * 0.3f, mid.y + r * 2.6f),
+                      ImVec2(at.x + size * 0.7f, mid.y + r * 2.6f), c.dim, 1.5f);
+        break;
+    case Sign::Thread:
+        draw->AddBezierQuadratic(ImVec2(at.x + size * 0.08f, mid.y),
+                                 ImVec2(mid.x, mid.y + size * 0.35f),
+                                 ImVec2(at.x + size * 0.92f, mid.y), c.warm, 2.5f);
+        break;
+    case Sign::Breath:
+        draw->AddCircle(mid, r * 1.2f, c.warm, 0, 2);
+        draw->AddCircle(mid, r * 2.2f, c.warm & 0x80ffffffu, 0, 1.5f);
+        break;
+    case Sign::Keys:
+        draw->AddRect(ImVec2(at.x + size * 0.12f, mid.y - r * 1.6f),
+                      ImVec2(at.x + size * 0.88f, mid.y + r * 1.6f), c.dim, r * 0.6f, 0, 1.5f);
+        break;
+    }
+}
+
+// The first-run card: what the stage shows and how to play, in the game's own words.
+void intro_card(ScreenContext& context, float width) {
+    Game& game = context.game;
+    const bool first = !game.settings().seen_intro;
+    ImGui::PushFont(context.fonts.heading);
+    paragraph(first ? "Before you begin" : "How this works", context.colors.warm, width);
+    ImGui::PopFont();
+    const struct {
+        Sign sign;
+        const char* text;
+    } lines[] = {
+        {Sign::Figures, "The figures on the stage are you, on the left, and the people you are "
+                        "with."},
+        {Sign::Warmth, "Their glow is how safe they feel with you: warm amber when they are at "
+                       "ease, cool blue when they are on guard."},
+        {Sign::Space, "The space between you is how close you are right now. Someone who pulls "
+                      "away steps back, and may turn aside."},
+        {Sign::Thread, "The thread between your hearts is the connection. It pulls taut when "
+                       "you are in tune, and frays when something goes wrong. It can be mended."},
+        {Sign::Breath, "A quick, uneven breath means someone is stirred up; a slow one, that "
+                       "they are settled."},
+        {Sign::Keys, "Choose with the number keys, Tab and Enter, or the mouse. Space shows the "
+                     "words at once, PageUp goes back a choice, M shows where you have been, "
+                     "Esc pauses."},
+    };
+    const float icon = context.text_px * 2.2f;
+    const float gap = context.text_px * 0.6f;
+    for (const auto& line : lines) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        sign(context, line.sign, ImVec2(at.x, at.y), icon);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + icon + gap, at.y));
+        paragraph(line.text, line.sign == Sign::Keys ? context.colors.dim : context.colors.text,
+                  width - icon - gap);
+    }
+    ImGui::PushFont(context.fonts.italic);
+    paragraph("There is no score. Getting it wrong is part of it; finding your way back is what "
+              "matters.",
+              context.colors.repair, width);
+    ImGui::PopFont();
+    focus_if_asked(game);
+    if (wrapped_button("##intro-done", first ? "Begin" : "Back",
+                       std::min(width, context.text_px * 9))) {
+        game.close_intro();
     }
 }
 
 } // namespace
 
 void show_pause_menu(ScreenContext& context) {
-    const Overlay overlay = context.game.ui.overlay;
+    const Overlay overlay = context.game.overlay();
     if (overlay == Overlay::None) {
         return;
     }
     dim_behind(context);
     const float width = begin_menu(context, "menu", overlay == Overlay::Pause ? 18 : 34);
+    ImGui::PushID(static_cast<int>(overlay)); // each menu its own ids, so focus starts afresh
     switch (overlay) {
     case Overlay::Pause:
         pause_buttons(context, width);
@@ -155,9 +248,13 @@ void show_pause_menu(ScreenContext& context) {
     case Overlay::Load:
         load_list(context, width);
         break;
+    case Overlay::Intro:
+        intro_card(context, width);
+        break;
     case Overlay::None:
         break;
     }
+    ImGui::PopID();
     ImGui::End();
 }
 
@@ -183,12 +280,9 @@ void show_step_out(ScreenContext& context) {
     paragraph("Breathe in as the circle grows, out as it shrinks. The story will wait for you.",
               context.colors.dim, width);
     ImGui::Dummy(ImVec2(0, context.text_px * 0.5f));
-    if (context.game.ui.focus_choices) {
-        ImGui::SetKeyboardFocusHere();
-        context.game.ui.focus_choices = false;
-    }
+    focus_if_asked(context.game);
     if (wrapped_button("##back", "Go back in", std::min(width, context.text_px * 12))) {
-        context.game.ui.screen = Screen::Play;
+        context.game.step_back_in();
     }
     ImGui::EndGroup();
     ImGui::End();
