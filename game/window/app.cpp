@@ -297,9 +297,13 @@ void App::show_story_map_window() {
                      std::max(layout_.stage_max.y, std::round(float(size().y) * 0.5f)));
     ImGui::SetNextWindowPos(min);
     ImGui::SetNextWindowSize(ImVec2(max.x - min.x, max.y - min.y));
+    ImGui::SetNextWindowBgAlpha(1);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg,
+                          to_vec4(palette(game_.settings().high_contrast).panel));
     ImGui::Begin("Story map", nullptr,
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoScrollbar);
+    ImGui::PopStyleColor();
     ImGui::TextDisabled(game_.ui.author_mode
                             ? "Drag to move, wheel to zoom, click a scene to go there. M closes."
                             : "Where you have been, and ? where your choices lead. M closes.");
@@ -381,7 +385,8 @@ void App::draw_frame(float seconds) {
     }
     if (playing) {
         draw_panel_background(layout_);
-        if (layout_.stage_max.y - layout_.stage_min.y >= 1) {
+        // The story map covers the stage, so the stage is not drawn beneath it.
+        if (layout_.stage_max.y - layout_.stage_min.y >= 1 && !game_.nav().show_map) {
             stage_.draw(window_,
                         sf::FloatRect(layout_.stage_min.x, layout_.stage_min.y,
                                       layout_.stage_max.x - layout_.stage_min.x,

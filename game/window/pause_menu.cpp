@@ -186,9 +186,18 @@ void sign(ScreenContext& context, Sign what, ImVec2 at, float size) {
 void intro_card(ScreenContext& context, float width) {
     Game& game = context.game;
     const bool first = !game.settings().seen_intro;
+    // The way on sits by the heading, so it is in reach (and focused) without scrolling
+    // when large text makes the card taller than the window.
+    const float button = std::min(width * 0.4f, context.text_px * 7);
+    const float heading = width - button - ImGui::GetStyle().ItemSpacing.x;
     ImGui::PushFont(context.fonts.heading);
-    paragraph(first ? "Before you begin" : "How this works", context.colors.warm, width);
+    paragraph(first ? "Before you begin" : "How this works", context.colors.warm, heading);
     ImGui::PopFont();
+    ImGui::SameLine();
+    focus_if_asked(game);
+    if (wrapped_button("##intro-done", first ? "Begin" : "Back", button)) {
+        game.close_intro();
+    }
     const struct {
         Sign sign;
         const char* text;
@@ -221,11 +230,6 @@ void intro_card(ScreenContext& context, float width) {
               "matters.",
               context.colors.repair, width);
     ImGui::PopFont();
-    focus_if_asked(game);
-    if (wrapped_button("##intro-done", first ? "Begin" : "Back",
-                       std::min(width, context.text_px * 9))) {
-        game.close_intro();
-    }
 }
 
 } // namespace
