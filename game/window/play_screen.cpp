@@ -170,6 +170,20 @@ void follow_reveal(const Game& game, float reveal_bottom) {
     }
 }
 
+// When the story has been scrolled, its top edge fades into the panel: there is more
+// above, and no line is cut in half by a hard edge.
+void fade_top(ScreenContext& context) {
+    if (ImGui::GetScrollY() <= 0) {
+        return;
+    }
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImU32 solid = context.colors.panel;
+    const ImU32 clear = solid & ~IM_COL32_A_MASK;
+    window->DrawList->AddRectFilledMultiColor(
+        window->Pos, ImVec2(window->Pos.x + window->Size.x, window->Pos.y + context.text_px * 1.4f),
+        solid, solid, clear, clear);
+}
+
 } // namespace
 
 void focus_if_asked(Game& game) {
@@ -275,6 +289,7 @@ void show_play(ScreenContext& context, const PlayLayout& layout) {
     const float reveal_bottom = story_lines(context, session, width);
     ImGui::EndGroup();
     follow_reveal(game, reveal_bottom);
+    fade_top(context);
     ImGui::EndChild();
 
     ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
