@@ -399,10 +399,13 @@ void App::draw_frame(float seconds) {
 }
 
 bool App::screenshot(const std::string& path) {
-    settle();
-    // Two frames: ImGui sizes auto-resizing windows on the first and draws them on the second.
-    draw_frame(0.016f);
-    present();
+    // Three frames: ImGui sizes new and auto-resizing windows on the first, and a scroll
+    // asked for during a frame (the story following its text) applies on the next.
+    for (int frame = 0; frame < 2; ++frame) {
+        settle();
+        draw_frame(0.016f);
+        present();
+    }
     settle();
     draw_frame(0.016f);
     sf::Texture texture;

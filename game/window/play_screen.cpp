@@ -148,21 +148,26 @@ float menu_height(ScreenContext& context, const Session& session, float width) {
     return height;
 }
 
-// Keeps the line being revealed in view; a new scene starts at the top. Once the text has
-// settled the player may scroll back freely.
+// Keeps the line being revealed in view; a new scene starts at the top. Followed again
+// when the story's height changes (a window's first frames settle its layout), never
+// otherwise, so once the text has settled the player may scroll back freely.
 void follow_reveal(const Game& game, float reveal_bottom) {
     ImGuiStorage* storage = ImGui::GetStateStorage();
-    const ImGuiID key = ImGui::GetID("followed");
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiID revealed_key = ImGui::GetID("followed");
+    const ImGuiID height_key = ImGui::GetID("followed height");
     const float revealed = static_cast<float>(game.ui.revealed);
-    if (storage->GetFloat(key, -1) == revealed) {
+    const float height = window->ContentSize.y;
+    if (storage->GetFloat(revealed_key, -1) == revealed &&
+        storage->GetFloat(height_key, -1) == height) {
         return;
     }
-    storage->SetFloat(key, revealed);
+    storage->SetFloat(revealed_key, revealed);
+    storage->SetFloat(height_key, height);
     if (revealed == 0) {
         ImGui::SetScrollY(0);
         return;
     }
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
     const float bottom = reveal_bottom - window->Pos.y + window->Scroll.y;
     const float wanted = bottom + window->WindowPadding.y - window->Size.y;
     if (wanted > window->Scroll.y) {
