@@ -90,6 +90,10 @@ void tab_stop(ImGuiID id, const ImRect& rect) {
     }
 }
 
+void tab_stop_last_item() {
+    tab_stop(ImGui::GetItemID(), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+}
+
 void tab_focus_end_frame() {
     const std::vector<TabStop> stops = std::exchange(tab_stops, {});
     ImGuiContext& g = *ImGui::GetCurrentContext();
@@ -185,7 +189,7 @@ bool wrapped_button(const char* id, std::string_view label, float width, std::st
     const ImVec2 text_pos(top_left.x + style.FramePadding.x + badge_width(badge),
                           top_left.y + (height - text_height) / 2);
     draw_lines(text_pos, label, text, text_width);
-    tab_stop(ImGui::GetItemID(), ImRect(top_left, ImVec2(top_left.x + width, top_left.y + height)));
+    tab_stop_last_item();
     return pressed;
 }
 

@@ -37,6 +37,9 @@ void begin_panel(const char* id, ImVec2 min, ImVec2 max, bool scroll = true);
 /// `wrapped_button` does so by itself.
 void tab_stop(ImGuiID id, const ImRect& rect);
 
+/// The item just drawn (a checkbox, a radio button) as a Tab stop.
+void tab_stop_last_item();
+
 /// Call once per frame after every screen is drawn: Tab and Shift+Tab move the keyboard
 /// focus to the next or previous stop of the front-most menu, with the visible focus ring
 /// (ImGui 1.86 moves focus with the arrow keys only).
