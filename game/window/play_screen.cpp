@@ -202,7 +202,7 @@ ImU32 speaker_color(const Story& story, int speaker, const Palette& colors) {
     if (speaker < 0 || speaker >= static_cast<int>(story.characters.size())) {
         return colors.text;
     }
-    return parse_hex_color(story.characters[speaker].color).value_or(colors.warm);
+    return character_color(story.characters[speaker].color, static_cast<std::size_t>(speaker));
 }
 
 std::string state_words(const model::State& state, bool show_numbers) {

@@ -60,7 +60,7 @@ void focus_if_asked(Game& game);
 /// Plain messages (saves, settings) shown at the bottom until dismissed.
 void show_notices(ScreenContext& context);
 
-/// The speaker's colour as ImGui draws it ("#rrggbb", else the warm accent).
+/// The speaker's colour as ImGui draws it (see character_color; text colour for narration).
 ImU32 speaker_color(const Story& story, int speaker, const Palette& colors);
 
 /// A character's state in words ("warm"), with numbers when the player asked for them.

@@ -64,11 +64,6 @@ sf::Color with_alpha(sf::Color c, double alpha) {
     return c;
 }
 
-sf::Color parse_color(const std::string& hex, sf::Color fallback) {
-    const std::optional<ImU32> color = parse_hex_color(hex);
-    return color ? sf_color(*color) : fallback;
-}
-
 // Warmth of a figure's body: slate blue when guarded, amber when safe.
 sf::Color warmth_color(double safety) {
     const double t = clamp01(safety / 100.0);
@@ -202,8 +197,6 @@ std::vector<bool> in_scene(const Session& session) {
 } // namespace
 
 StageTarget stage_target(const Session& session) {
-    static const sf::Color defaults[] = {peach, repair_accent, sf::Color(0xa8, 0xc8, 0xb0),
-                                         sf::Color(0xc9, 0xb6, 0xe4)};
     StageTarget target;
     const Story& story = session.story();
     const SessionState& state = session.state();
@@ -214,7 +207,7 @@ StageTarget stage_target(const Session& session) {
         }
         const model::State& c = state.characters[i];
         target.characters.push_back({story.characters[i].profile.name,
-                                     parse_color(story.characters[i].color, defaults[i % 4]),
+                                     sf_color(character_color(story.characters[i].color, i)),
                                      c.safety, c.distance, c.arousal, model::is_flooded(c),
                                      model::is_shut_down(c), c.rupture_open});
     }

@@ -1,6 +1,7 @@
 #include "theme.h"
 
 #include <cctype>
+#include <iterator>
 
 namespace attune {
 
@@ -45,6 +46,12 @@ std::optional<ImU32> parse_hex_color(std::string_view hex) {
                                                        : std::tolower(c) - 'a' + 10);
     }
     return rgb(value);
+}
+
+ImU32 character_color(std::string_view hex, std::size_t index) {
+    static constexpr ImU32 defaults[] = {rgb(0xf6c9a0), rgb(0xe8a4a0), rgb(0xa8c8b0),
+                                         rgb(0xc9b6e4)};
+    return parse_hex_color(hex).value_or(defaults[index % std::size(defaults)]);
 }
 
 void apply_theme(bool high_contrast, float text_px) {

@@ -36,4 +36,9 @@ ImVec4 to_vec4(ImU32 color);
 /// "#rrggbb" as an opaque colour; nothing when it is not of that form.
 std::optional<ImU32> parse_hex_color(std::string_view hex);
 
+/// A character's own colour: the story's "#rrggbb", else the `index`th of a few soft
+/// defaults (peach, rose, sage, lilac). The same for the name in the text, the chart and
+/// the figure on stage.
+ImU32 character_color(std::string_view hex, std::size_t index);
+
 } // namespace attune
