@@ -34,10 +34,10 @@ struct Navigation {
 
 /// The UI state the screens share; everything else is derived from the session.
 struct UiState {
-    double revealed = 0;                     ///< characters of the current text shown so far
-    bool focus_choices = false;              ///< put keyboard focus on the first choice next frame
-    std::vector<std::string> notices;        ///< plain messages for the player (saves, settings)
-    bool author_mode = false;                ///< the story map can jump to any scene
+    double revealed = 0;              ///< characters of the current text shown so far
+    bool focus_choices = false;       ///< focus the first button or choice of what opens next frame
+    std::vector<std::string> notices; ///< plain messages for the player (saves, settings)
+    bool author_mode = false;         ///< the story map can jump to any scene
     std::vector<std::string> story_problems; ///< a watched story's errors, until fixed
 };
 
