@@ -100,6 +100,11 @@ void draw_capsule(sf::RenderTarget& target, sf::Vector2f base, float width, floa
     target.draw(body);
 }
 
+sf::Vector2f cubic(sf::Vector2f a, sf::Vector2f c1, sf::Vector2f c2, sf::Vector2f b, float t) {
+    const float u = 1 - t;
+    return u * u * u * a + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * b;
+}
+
 sf::Vector2f bezier(sf::Vector2f a, sf::Vector2f control, sf::Vector2f b, float t) {
     const float u = 1 - t;
     return u * u * a + 2 * u * t * control + t * t * b;
@@ -307,7 +312,7 @@ void Stage::draw(sf::RenderTarget& target, sf::FloatRect area, const StageStyle&
         const Figure& f = figures_[i];
         const sf::Vector2f base(xs[i], player_base.y);
         const auto nearer = std::count_if(xs.begin(), xs.end(), [&](float x) { return x < xs[i]; });
-        const float lift = nearer == 0 ? 0 : (270 + 45 * static_cast<float>(nearer - 1)) * scale;
+        const float lift = nearer == 0 ? 0 : (190 + 60 * static_cast<float>(nearer - 1)) * scale;
         draw_thread(target, player_base - sf::Vector2f(0, heart_height),
                     base - sf::Vector2f(0, heart_height), f, scale, style, lift);
     }
@@ -437,7 +442,11 @@ void Stage::draw_thread(sf::RenderTarget& target, sf::Vector2f from, sf::Vector2
         clamp01(0.25 * figure.safety / 100 + 0.75 * (1 - figure.distance / 100)) * figure.thread;
     const float sag = static_cast<float>((18 + 70 * (1 - taut)) * scale);
     const double shimmer = style.reduced_motion ? 0 : 0.08 * std::sin(clock_ * 1.7);
-    const sf::Vector2f control = (from + to) / 2.f + sf::Vector2f(0, lift > 0 ? -lift : sag);
+    const sf::Vector2f control = (from + to) / 2.f + sf::Vector2f(0, sag);
+    // A lifted thread rises from your heart and comes down steeply onto theirs, clearing
+    // the heads of the people standing nearer.
+    const sf::Vector2f rise(from.x + (to.x - from.x) * 0.3f, from.y - lift);
+    const sf::Vector2f fall(to.x - (to.x - from.x) * 0.04f, to.y - lift);
     const sf::Color base =
         style.high_contrast ? sf::Color::White : mix(grey_blue, warm, figure.safety / 100);
     const double brightness = std::clamp(0.35 + 0.6 * taut + shimmer, 0.2, 1.0);
@@ -450,7 +459,8 @@ void Stage::draw_thread(sf::RenderTarget& target, sf::Vector2f from, sf::Vector2
     auto point = [&](int k) {
         const double along = std::min(k, segments - k) / std::max(kept, 1.0);
         const double droop = broken * along * along * 48 * scale;
-        return bezier(from, control, to, static_cast<float>(k) / segments) +
+        const float t = static_cast<float>(k) / segments;
+        return (lift > 0 ? cubic(from, rise, fall, to, t) : bezier(from, control, to, t)) +
                sf::Vector2f(0, static_cast<float>(droop));
     };
     for (int i = 0; i < segments; ++i) {

@@ -12,6 +12,7 @@
 
 #include <SFML/Graphics/Font.hpp>
 #include <cmath>
+#include <filesystem>
 
 namespace {
 
@@ -225,6 +226,12 @@ void check_apart(const std::vector<FigureTarget>& people) {
     stage.set_target(StageTarget{people, 20, false});
     stage.settle();
     const sf::Image image = render(stage, StageStyle{true, false});
+    // Kept to look at: build/screenshots/stage-N-people-NAME-DISTANCE.png.
+    const std::filesystem::path folder = ATTUNE_SCREENSHOT_DIR;
+    std::filesystem::create_directories(folder);
+    image.saveToFile((folder / ("stage-" + std::to_string(people.size() + 1) + "-people-" +
+                                std::to_string(static_cast<int>(people[0].distance)) + ".png"))
+                         .string());
     // Bodies: one wide bright run per figure, the player's included.
     std::vector<std::pair<unsigned, unsigned>> bodies;
     for (const auto& run : bright_runs(image, body_row, 1, 360, 2)) {
@@ -239,6 +246,22 @@ void check_apart(const std::vector<FigureTarget>& people) {
     for (std::size_t i = 1; i < labels.size(); ++i) {
         CHECK(labels[i].first - labels[i - 1].second > 12);
     }
+    // Threads: between you and the nearest figure, one thread to each person crosses, each
+    // apart from the others (the farther ones arc over the nearer heads).
+    REQUIRE(bodies.size() >= 2);
+    const unsigned column = (bodies[0].second + bodies[1].first) / 2;
+    int threads = 0;
+    bool lit_before = false;
+    unsigned dark_run = 0;
+    for (unsigned y = 0; y < 336; ++y) {
+        const bool lit = brightness(image.getPixel(column, y)) > 260;
+        dark_run = lit ? 0 : dark_run + 1;
+        if (lit && !lit_before) {
+            ++threads;
+        }
+        lit_before = lit || (lit_before && dark_run < 4);
+    }
+    CHECK(threads == static_cast<int>(people.size()));
     // Every name under its own figure, none of them cut off at the stage's edges.
     REQUIRE(labels.size() == bodies.size());
     for (std::size_t i = 0; i < labels.size(); ++i) {
