@@ -32,7 +32,8 @@ std::string describe_slot(const SlotInfo& slot) {
 }
 
 // A centred window over a dimmed screen; returns its content width.
-float begin_menu(ScreenContext& context, const char* id, float width_in_text) {
+float begin_menu(ScreenContext& context, const char* id, float width_in_text,
+                 ImGuiWindowFlags extra = 0) {
     const float width = std::min(context.size.x * 0.9f, context.text_px * width_in_text);
     ImGui::SetNextWindowPos(ImVec2(context.size.x / 2, context.size.y / 2), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
@@ -40,7 +41,7 @@ float begin_menu(ScreenContext& context, const char* id, float width_in_text) {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(context.colors.panel));
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | extra);
     ImGui::PopStyleColor();
     ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     return width - 2 * ImGui::GetStyle().WindowPadding.x;
@@ -57,31 +58,46 @@ void dim_behind(ScreenContext& context) {
     ImGui::End();
 }
 
+// On a short window with large text the pause menu's buttons go in two columns, so
+// all of them fit without scrolling.
+bool pause_in_two_columns(const ScreenContext& context) {
+    return context.size.y < context.text_px * 24;
+}
+
 void pause_buttons(ScreenContext& context, float width) {
     Game& game = context.game;
     ImGui::PushFont(context.fonts.heading);
     paragraph("Paused", context.colors.warm, width);
     ImGui::PopFont();
+    const bool two = pause_in_two_columns(context);
+    const float button = two ? (width - ImGui::GetStyle().ItemSpacing.x) / 2 : width;
+    int placed = 0;
+    auto item = [&](const char* id, const char* label) {
+        if (two && placed++ % 2 == 1) {
+            ImGui::SameLine();
+        }
+        return wrapped_button(id, label, button);
+    };
     focus_if_asked(game);
-    if (wrapped_button("##resume", "Resume", width)) {
+    if (item("##resume", "Resume")) {
         game.resume();
     }
-    if (wrapped_button("##save", "Save", width)) {
+    if (item("##save", "Save")) {
         game.open_save();
     }
-    if (wrapped_button("##load", "Load", width)) {
+    if (item("##load", "Load")) {
         game.open_load();
     }
-    if (wrapped_button("##settings", "Settings", width)) {
+    if (item("##settings", "Settings")) {
         game.open_settings();
     }
-    if (wrapped_button("##intro", "How this works", width)) {
+    if (item("##intro", "How this works")) {
         game.open_intro();
     }
-    if (wrapped_button("##stepout", "Step out for a moment", width)) {
+    if (item("##stepout", "Step out for a moment")) {
         game.step_out();
     }
-    if (wrapped_button("##library", "Back to the library", width)) {
+    if (item("##library", "Back to the library")) {
         game.to_library();
     }
 }
@@ -240,7 +256,11 @@ void show_pause_menu(ScreenContext& context) {
         return;
     }
     dim_behind(context);
-    const float width = begin_menu(context, "menu", overlay == Overlay::Pause ? 18 : 34);
+    const float pause_width = pause_in_two_columns(context) ? 30 : 18;
+    // The pause menu is made to fit (see pause_in_two_columns): no scrollbar to eat its width.
+    const float width = overlay == Overlay::Pause
+                            ? begin_menu(context, "menu", pause_width, ImGuiWindowFlags_NoScrollbar)
+                            : begin_menu(context, "menu", 34);
     ImGui::PushID(static_cast<int>(overlay)); // each menu its own ids, so focus starts afresh
     switch (overlay) {
     case Overlay::Pause:
