@@ -291,10 +291,16 @@ void App::draw_screens(ScreenContext& context) {
 void App::show_story_map_window() {
     const StoryMap* map = game_.story_map();
     const Session* session = game_.session();
-    // Over the stage, or over the upper half when the stage has given its room to the menu.
+    // Over the stage beside the text; above the text, over the stage and the story down to
+    // the menu, which stays in reach.
     const ImVec2 min = layout_.stage_min;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float above_menu = layout_.panel_max.y - layout_.menu -
+                             std::min(style.WindowPadding.y, 24.0f) - style.ItemSpacing.y;
     const ImVec2 max(layout_.stage_max.x,
-                     std::max(layout_.stage_max.y, std::round(float(size().y) * 0.5f)));
+                     layout_.panel_min.x == 0
+                         ? std::max(layout_.stage_max.y, std::round(above_menu))
+                         : layout_.stage_max.y);
     ImGui::SetNextWindowPos(min);
     ImGui::SetNextWindowSize(ImVec2(max.x - min.x, max.y - min.y));
     ImGui::SetNextWindowBgAlpha(1);
