@@ -28,8 +28,8 @@ std::vector<model::Event> Game::take_events() {
 
 void Game::start(std::shared_ptr<const Story> story) {
     session_.emplace(std::move(story), params_, fresh_seed());
-    ui.screen = Screen::Play;
-    ui.overlay = Overlay::None;
+    nav_.screen = Screen::Play;
+    nav_.overlay = Overlay::None;
     changed();
 }
 
@@ -47,7 +47,7 @@ void Game::reload(std::shared_ptr<const Story> story) {
     }
     session_ = std::move(replayed.session);
     ui.notices.push_back("The story was reloaded.");
-    ui.screen = session_->is_finished() ? Screen::Ending : Screen::Play;
+    nav_.screen = session_->is_finished() ? Screen::Ending : Screen::Play;
     changed();
     skip_reveal();
 }
@@ -68,7 +68,7 @@ void Game::jump_to(int scene) {
         return;
     }
     session_->jump_to(scene);
-    ui.screen = Screen::Play;
+    nav_.screen = Screen::Play;
     changed();
 }
 
@@ -172,8 +172,8 @@ void Game::load_slot(const SlotInfo& slot) {
     }
     ui.notices.insert(ui.notices.end(), loaded.notes.begin(), loaded.notes.end());
     session_ = std::move(loaded.session);
-    ui.screen = session_->is_finished() ? Screen::Ending : Screen::Play;
-    ui.overlay = Overlay::None;
+    nav_.screen = session_->is_finished() ? Screen::Ending : Screen::Play;
+    nav_.overlay = Overlay::None;
     changed();
     skip_reveal();
 }
@@ -195,7 +195,7 @@ bool Game::continue_latest() {
         return false;
     }
     load_slot(SlotInfo(*latest));
-    return session_.has_value() && ui.screen != Screen::Library;
+    return session_.has_value() && nav_.screen != Screen::Library;
 }
 
 void Game::change_settings(const Settings& settings) {
@@ -215,30 +215,121 @@ void Game::load_stored_settings() {
 }
 
 void Game::open_settings() {
-    if (ui.screen != Screen::Settings) {
-        ui.settings_return = ui.screen;
+    if (nav_.screen != Screen::Settings) {
+        nav_.settings_return = nav_.screen;
     }
-    ui.screen = Screen::Settings;
-    ui.overlay = Overlay::None;
+    nav_.screen = Screen::Settings;
+    nav_.overlay = Overlay::None;
 }
 
 void Game::close_settings() {
-    ui.screen = ui.settings_return;
+    nav_.screen = nav_.settings_return;
 }
 
 void Game::to_library() {
-    ui.screen = Screen::Library;
-    ui.overlay = Overlay::None;
+    nav_.screen = Screen::Library;
+    nav_.overlay = Overlay::None;
+}
+
+void Game::pause() {
+    nav_.overlay = Overlay::Pause;
+    ui.focus_choices = true;
+}
+
+void Game::resume() {
+    nav_.overlay = Overlay::None;
+}
+
+void Game::open_save() {
+    nav_.overlay = Overlay::Save;
+    ui.focus_choices = true;
+}
+
+void Game::open_load() {
+    nav_.overlay = Overlay::Load;
+    ui.focus_choices = true;
+}
+
+void Game::close_slots() {
+    const bool playing = session_ && nav_.screen != Screen::Library;
+    nav_.overlay = playing ? Overlay::Pause : Overlay::None;
+    ui.focus_choices = true;
+}
+
+void Game::open_intro() {
+    if (nav_.overlay != Overlay::Intro) {
+        nav_.intro_return = nav_.overlay;
+    }
+    nav_.overlay = Overlay::Intro;
+    ui.focus_choices = true;
+}
+
+void Game::close_intro() {
+    if (!settings_.seen_intro) {
+        Settings seen = settings_;
+        seen.seen_intro = true;
+        change_settings(seen);
+    }
+    nav_.overlay = nav_.intro_return;
+    nav_.intro_return = Overlay::None;
+    ui.focus_choices = true;
+}
+
+void Game::step_out() {
+    nav_.overlay = Overlay::None;
+    nav_.screen = Screen::StepOut;
+    ui.focus_choices = true;
+}
+
+void Game::step_back_in() {
+    nav_.screen = session_ ? Screen::Play : Screen::Library;
+    ui.focus_choices = true;
+}
+
+void Game::toggle_map() {
+    nav_.show_map = !nav_.show_map;
+}
+
+void Game::show_map(bool shown) {
+    nav_.show_map = shown;
+}
+
+void Game::quit() {
+    nav_.quit = true;
+}
+
+void Game::back() {
+    switch (nav_.overlay) {
+    case Overlay::Intro:
+        close_intro();
+        return;
+    case Overlay::Save:
+    case Overlay::Load:
+        close_slots();
+        return;
+    case Overlay::Pause:
+        resume();
+        return;
+    case Overlay::None:
+        break;
+    }
+    if (nav_.screen == Screen::Play) {
+        pause();
+    } else if (nav_.screen == Screen::Settings) {
+        close_settings();
+    } else if (nav_.screen == Screen::StepOut) {
+        step_back_in();
+    }
 }
 
 void Game::changed() {
     ++revision_;
     ui.revealed = 0;
     ui.focus_choices = true;
-    if (session_ && ui.screen == Screen::Play && session_->is_finished()) {
-        ui.screen = Screen::Ending;
-    } else if (session_ && ui.screen == Screen::Ending && !session_->is_finished()) {
-        ui.screen = Screen::Play;
+    if (session_ && nav_.screen == Screen::Play && session_->is_finished()) {
+        nav_.screen = Screen::Ending;
+    } else if (session_ && nav_.screen == Screen::Ending && !session_->is_finished()) {
+        nav_.screen = Screen::Play;
     }
 }
 

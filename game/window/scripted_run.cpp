@@ -31,7 +31,9 @@ bool show_screen(Game& game, const std::string& screen) {
     } else if (screen == "settings") {
         game.open_settings();
     } else if (screen == "map") {
-        game.ui.show_map = true;
+        game.show_map(true);
+    } else if (screen == "intro") {
+        game.open_intro();
     } else if (screen == "ending") {
         if (!game.session()->is_finished()) {
             std::cerr << "attune play: the story has not ended after these choices, so there is "
@@ -40,7 +42,7 @@ bool show_screen(Game& game, const std::string& screen) {
         }
     } else {
         std::cerr << "attune play: unknown screen '" << screen
-                  << "' (library, play, map, ending or settings).\n";
+                  << "' (library, play, map, intro, ending or settings).\n";
         return false;
     }
     return true;
@@ -108,6 +110,7 @@ int run_play(const ScriptedRun& run, const AppOptions& options,
         }
         return 0;
     }
+    game.offer_intro();
     return app.run();
 }
 
@@ -117,6 +120,7 @@ int run_library(const AppOptions& options, std::shared_ptr<const model::Params> 
         std::cerr << "attune: " << app.error() << "\n";
         return 1;
     }
+    app.game().offer_intro();
     return app.run();
 }
 

@@ -35,7 +35,8 @@ json to_json(const Settings& settings) {
             {"reduced_motion", settings.reduced_motion},
             {"show_numbers", settings.show_numbers},
             {"text_speed", text_speed_name(settings.text_speed)},
-            {"fullscreen", settings.fullscreen}};
+            {"fullscreen", settings.fullscreen},
+            {"seen_intro", settings.seen_intro}};
 }
 
 // Missing keys keep their defaults, so files written by older versions still load.
@@ -49,6 +50,7 @@ Settings from_json(const json& in) {
     settings.text_speed =
         speed_from_name(in.value("text_speed", text_speed_name(settings.text_speed)));
     settings.fullscreen = in.value("fullscreen", settings.fullscreen);
+    settings.seen_intro = in.value("seen_intro", settings.seen_intro);
     return clamped(settings);
 }
 

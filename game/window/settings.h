@@ -20,6 +20,7 @@ struct Settings {
     bool show_numbers = false; ///< off: states in words ("guarded", "open")
     TextSpeed text_speed = TextSpeed::Steady;
     bool fullscreen = false;
+    bool seen_intro = false; ///< the first-run card was shown and closed
     bool operator==(const Settings&) const = default;
 };
 
