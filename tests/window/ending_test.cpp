@@ -39,7 +39,7 @@ TEST_CASE("ending: a story that names the player lists only the player's moves t
     REQUIRE(game.choose(0)); // ask
     REQUIRE(game.choose(0)); // own
     frames(app, 2);
-    REQUIRE(game.ui.screen == Screen::Ending);
+    REQUIRE(game.screen() == Screen::Ending);
     // The player's pulse did rise at Kai's criticism: the cause is there to be left out.
     bool player_stung = false;
     for (const Step& step : game.session()->history()) {
