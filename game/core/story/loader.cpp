@@ -77,6 +77,22 @@ const std::vector<std::string> character_fields = {"safety",    "distance", "aro
 const std::vector<std::string> text_fields = {"name", "they", "them", "their",
                                               "They", "Them", "Their"};
 
+/// Names in the order declared, with an index so that resolving each of many references
+/// costs one lookup.
+struct NameList {
+    std::vector<std::string> names;
+    std::unordered_map<std::string, int> index; // the first position of each name
+
+    void add(const std::string& name) {
+        index.emplace(name, static_cast<int>(names.size()));
+        names.push_back(name);
+    }
+    int find(const std::string& name) const {
+        const auto it = index.find(name);
+        return it == index.end() ? -1 : it->second;
+    }
+};
+
 /// Validates and resolves one story document. Reports every problem it can find rather
 /// than stopping at the first, so an author can fix a file in one pass.
 class Loader {
@@ -121,8 +137,8 @@ private:
     std::unordered_map<std::string, int> scene_index_;
     std::unordered_map<std::string, int> ending_index_;
     std::vector<std::string> character_ids_;
-    std::vector<std::string> variable_names_;
-    std::vector<std::string> flag_names_;
+    NameList variables_;
+    NameList flags_;
 
     void error(std::string code, std::string pointer, std::string message, std::string fix) {
         out_.push_back(
@@ -191,6 +207,16 @@ private:
             return std::nullopt;
         }
         return n;
+    }
+
+    // Keeps sums of variables far from overflow; see variable_limit.
+    bool within_variable_limit(const json& value, const std::string& ptr) {
+        if (std::abs(value.get<double>()) <= variable_limit) {
+            return true;
+        }
+        error("out-of-range", ptr, "the number " + value.dump() + " is too large for a variable",
+              "Variables hold numbers from -1000000000 to 1000000000; use a smaller one.");
+        return false;
     }
 
     static std::string range_text(double low, double high) {
@@ -296,11 +322,10 @@ private:
         for (std::size_t i = 0; i < ending_ids_.size(); ++i) {
             ending_index_.emplace(ending_ids_[i], static_cast<int>(i));
         }
-        for (const std::string& id : ending_ids_) {
-            if (std::find(scene_ids_.begin(), scene_ids_.end(), id) != scene_ids_.end()) {
-                const auto at =
-                    std::find(ending_ids_.begin(), ending_ids_.end(), id) - ending_ids_.begin();
-                error("duplicate-id", "/endings/" + std::to_string(at) + "/id",
+        for (std::size_t i = 0; i < ending_ids_.size(); ++i) {
+            const std::string& id = ending_ids_[i];
+            if (!id.empty() && scene_index_.count(id) != 0) {
+                error("duplicate-id", "/endings/" + std::to_string(i) + "/id",
                       "ending id " + in_quotes(id) + " is also a scene id",
                       "Scenes and endings share one set of ids; rename one of them.");
             }
@@ -360,8 +385,11 @@ private:
                       "Write a starting number, e.g. \"" + name + "\": 0.");
                 continue;
             }
+            if (!within_variable_limit(value, ptr)) {
+                continue;
+            }
             story_.variables.push_back({name, value.get<double>()});
-            variable_names_.push_back(name);
+            variables_.add(name);
         }
     }
 
@@ -374,7 +402,9 @@ private:
                       "Use letters, digits and '_', starting with a letter, e.g. \"apologized\".");
             }
         }
-        flag_names_ = story_.flags;
+        for (const std::string& flag : story_.flags) {
+            flags_.add(flag);
+        }
     }
 
     void read_characters(const json& root) {
@@ -390,17 +420,18 @@ private:
         }
         for (std::size_t i = 0; i < list->size(); ++i) {
             if ((*list)[i].is_object()) {
-                read_character((*list)[i], "/characters/" + std::to_string(i));
+                read_character((*list)[i], "/characters/" + std::to_string(i), character_ids_[i]);
             }
         }
     }
 
-    void read_character(const json& item, const std::string& ptr) {
+    // `id` was read (and checked) by collect_names; an id of the wrong type is "".
+    void read_character(const json& item, const std::string& ptr, const std::string& id) {
         check_keys(item, ptr,
                    {"id", "name", "pronouns", "role", "anxiety", "avoidance", "safety", "distance",
                     "window", "color"});
         Character c;
-        c.id = item.value("id", "");
+        c.id = id;
         c.profile.name = text(item, "name", ptr, true);
         c.pronouns = text(item, "pronouns", ptr, true);
         c.role = text(item, "role", ptr, true);
@@ -460,6 +491,7 @@ private:
         story_.scenes.resize(list->size());
         for (std::size_t i = 0; i < list->size(); ++i) {
             if ((*list)[i].is_object()) {
+                story_.scenes[i].id = scene_ids_[i];
                 read_scene((*list)[i], "/scenes/" + std::to_string(i), story_.scenes[i]);
             }
         }
@@ -469,7 +501,6 @@ private:
         check_keys(
             item, ptr,
             {"id", "title", "content_notes", "lines", "choices", "facilitator_note", "discussion"});
-        scene.id = item.value("id", "");
         scene.title = text(item, "title", ptr, false);
         scene.content_notes = text_list(item, "content_notes", ptr);
         scene.facilitator_note = text(item, "facilitator_note", ptr, false);
@@ -706,15 +737,15 @@ private:
         std::vector<int> flags;
         const std::vector<std::string> names = text_list(object, key, ptr);
         for (std::size_t i = 0; i < names.size(); ++i) {
-            const auto it = std::find(flag_names_.begin(), flag_names_.end(), names[i]);
-            if (it == flag_names_.end()) {
+            const int flag = flags_.find(names[i]);
+            if (flag < 0) {
                 error("unknown-flag", ptr + "/" + key + "/" + std::to_string(i),
                       "there is no flag " + in_quotes(names[i]),
-                      did_you_mean(names[i], flag_names_) +
+                      did_you_mean(names[i], flags_.names) +
                           "Declare it in the story's \"flags\" list.");
                 continue;
             }
-            flags.push_back(static_cast<int>(it - flag_names_.begin()));
+            flags.push_back(flag);
         }
         return flags;
     }
@@ -729,18 +760,17 @@ private:
         }
         for (const auto& [name, value] : map->items()) {
             const std::string vptr = ptr + "/" + key + "/" + name;
-            const auto it = std::find(variable_names_.begin(), variable_names_.end(), name);
-            if (it == variable_names_.end()) {
+            const int variable = variables_.find(name);
+            if (variable < 0) {
                 error("unknown-variable", vptr, "there is no variable " + in_quotes(name),
-                      did_you_mean(name, variable_names_) +
+                      did_you_mean(name, variables_.names) +
                           "Declare it in the story's \"variables\".");
-            } else if (!value.is_number() || !std::isfinite(value.get<double>())) {
+            } else if (!value.is_number()) {
                 error("wrong-type", vptr,
                       in_quotes(name) + " should be a number but is " + type_word(value),
                       "Write a number.");
-            } else {
-                changes.push_back(
-                    {static_cast<int>(it - variable_names_.begin()), value.get<double>()});
+            } else if (within_variable_limit(value, vptr)) {
+                changes.push_back({variable, value.get<double>()});
             }
         }
         return changes;
@@ -789,7 +819,7 @@ private:
         }
         for (std::size_t i = 0; i < expression.symbols().size(); ++i) {
             const Symbol& symbol = expression.symbols()[i];
-            if (const auto slot = resolve_value(symbol, ptr + "/if")) {
+            if (const auto slot = resolve_value(symbol, ptr + "/if", "in the condition")) {
                 expression.bind(i, *slot);
             }
         }
@@ -804,35 +834,37 @@ private:
         out_.push_back(std::move(d));
     }
 
-    std::optional<Slot> resolve_value(const Symbol& symbol, const std::string& ptr) {
+    // `where` says which text the symbol is in: "in the condition" or "in the text".
+    std::optional<Slot> resolve_value(const Symbol& symbol, const std::string& ptr,
+                                      const char* where) {
         const std::string full = symbol.scope.empty()       ? symbol.name
                                  : symbol.scope == "visits" ? "visits(" + symbol.name + ")"
                                                             : symbol.scope + "." + symbol.name;
         auto unknown = [&](const std::string& what, const std::vector<std::string>& names,
                            const std::string& fix) {
             expression_error(ptr, symbol.column,
-                             "unknown " + what + " " + in_quotes(full) + " in the condition",
+                             "unknown " + what + " " + in_quotes(full) + " " + where,
                              did_you_mean(symbol.name, names) + fix);
             return std::nullopt;
         };
         if (symbol.scope.empty() || symbol.scope == "var") {
-            const int i = index_of(variable_names_, symbol.name);
+            const int i = variables_.find(symbol.name);
             if (i < 0) {
                 return unknown(
-                    "variable", variable_names_,
+                    "variable", variables_.names,
                     "Declare it in the story's \"variables\", or write flag.NAME for a flag.");
             }
             return Slot{static_cast<int>(SlotKind::Variable), i, 0};
         }
         if (symbol.scope == "flag") {
-            const int i = index_of(flag_names_, symbol.name);
+            const int i = flags_.find(symbol.name);
             if (i < 0) {
-                return unknown("flag", flag_names_, "Declare it in the story's \"flags\".");
+                return unknown("flag", flags_.names, "Declare it in the story's \"flags\".");
             }
             return Slot{static_cast<int>(SlotKind::Flag), i, 0};
         }
         if (symbol.scope == "visits") {
-            const int i = index_of(scene_ids_, symbol.name);
+            const int i = scene_at(symbol.name);
             if (i < 0) {
                 return unknown("scene", scene_ids_, "visits() takes a scene id.");
             }
@@ -869,19 +901,22 @@ private:
                 "write {{ for a literal brace.");
             return result;
         }
+        // Holes come in order, so each is searched for after the last: linear in the text.
+        std::size_t from = 0;
         for (Template::Part& part : result.parts) {
             if (!part.is_literal) {
-                part.slot = resolve_text(part.literal, ptr, source);
+                from = source.find("{" + part.literal, from);
+                part.slot = resolve_text(part.literal, ptr, static_cast<int>(from) + 2);
+                ++from;
             }
         }
         return result;
     }
 
-    Slot resolve_text(const std::string& name, const std::string& ptr, const std::string& source) {
+    Slot resolve_text(const std::string& name, const std::string& ptr, int column) {
         const auto dot = name.find('.');
         const std::string scope = dot == std::string::npos ? "" : name.substr(0, dot);
         const std::string key = dot == std::string::npos ? name : name.substr(dot + 1);
-        const int column = static_cast<int>(source.find("{" + name)) + 2;
         const int text_field = index_of(text_fields, key);
         if (scope == "player" && key == "name") {
             return Slot{static_cast<int>(SlotKind::PlayerText), 0, 0};
@@ -889,8 +924,13 @@ private:
         if (const int c = index_of(character_ids_, scope); c >= 0 && text_field >= 0) {
             return Slot{static_cast<int>(SlotKind::CharacterText), c, text_field};
         }
-        const auto slot = resolve_value(Symbol{scope, key, column}, ptr);
+        const auto slot = resolve_value(Symbol{scope, key, column}, ptr, "in the text");
         return slot.value_or(Slot{});
+    }
+
+    int scene_at(const std::string& id) const {
+        const auto it = scene_index_.find(id);
+        return it == scene_index_.end() ? -1 : it->second;
     }
 
     static int index_of(const std::vector<std::string>& names, const std::string& name) {
@@ -917,7 +957,7 @@ private:
             const std::string ptr = "/endings/" + std::to_string(i);
             check_keys(item, ptr, {"id", "kind", "title", "lines", "reflection"});
             Ending ending;
-            ending.id = item.value("id", "");
+            ending.id = ending_ids_[i];
             ending.kind = static_cast<EndingKind>(
                 choose_word(item, "kind", ptr, true, ending_kind_names(), 1));
             ending.title = text(item, "title", ptr, true);
@@ -937,7 +977,7 @@ private:
         if (start.empty()) {
             return;
         }
-        const int index = index_of(scene_ids_, start);
+        const int index = scene_at(start);
         if (index < 0) {
             error("unknown-scene", "/start",
                   "the start scene " + in_quotes(start) + " does not exist",
