@@ -340,6 +340,13 @@ private:
             return;
         }
         const std::string ptr = std::string("/") + section;
+        if (list->size() > max_scenes) {
+            error("too-many", ptr,
+                  std::string("the story has ") + std::to_string(list->size()) + " " + section +
+                      ", more than the " + std::to_string(max_scenes) + " Attune reads",
+                  "Split the story into several stories.");
+            return;
+        }
         std::unordered_set<std::string> seen(ids.begin(), ids.end()); // duplicates found in O(1)
         for (std::size_t i = 0; i < list->size(); ++i) {
             const json& item = (*list)[i];
@@ -509,6 +516,13 @@ private:
         const json* choices =
             field(item, "choices", ptr, true, json::value_t::array, "a list of choices");
         if (!choices) {
+            return;
+        }
+        if (choices->size() > max_choices) {
+            error("too-many", ptr + "/choices",
+                  "the scene has " + std::to_string(choices->size()) + " choices, more than the " +
+                      std::to_string(max_choices) + " Attune shows",
+                  "Split the choices over several scenes.");
             return;
         }
         if (choices->empty()) {
@@ -804,10 +818,25 @@ private:
 
     // ---- conditions and text ----
 
+    bool within_length(const std::string& source, std::size_t most, const std::string& ptr,
+                       const char* what) {
+        if (source.size() <= most) {
+            return true;
+        }
+        error("too-long", ptr,
+              std::string("this ") + what + " is " + std::to_string(source.size()) +
+                  " bytes long, more than the " + std::to_string(most) + " Attune reads",
+              std::string("Split it; a ") + what + " this long is hard to read too.");
+        return false;
+    }
+
     Expression parse_condition(const json& item, const std::string& ptr) {
         Expression expression;
         const std::string source = text(item, "if", ptr, false);
         if (source.empty()) {
+            return expression;
+        }
+        if (!within_length(source, max_condition_bytes, ptr + "/if", "condition")) {
             return expression;
         }
         ExpressionError problem;
@@ -892,6 +921,9 @@ private:
 
     Template parse_text(const std::string& source, const std::string& ptr) {
         Template result;
+        if (!within_length(source, max_text_bytes, ptr, "text")) {
+            return result;
+        }
         std::string problem;
         int column = 0;
         if (!split_template(source, result, problem, column)) {

@@ -16,6 +16,13 @@ namespace attune {
 /// The story format version this build reads and writes.
 inline constexpr int story_format_version = 1;
 
+/// What the loader accepts; each limit gives its own error (docs/limits.md lists them).
+/// They are far above what a story needs and keep a hostile file from costing minutes.
+inline constexpr std::size_t max_scenes = 50000;         ///< and as many endings
+inline constexpr std::size_t max_choices = 100;          ///< per scene
+inline constexpr std::size_t max_text_bytes = 20000;     ///< per line, choice text or reason
+inline constexpr std::size_t max_condition_bytes = 2000; ///< per "if"
+
 /// The outcome of loading: the story when there were no errors, and every problem found.
 struct LoadResult {
     std::shared_ptr<const Story> story;

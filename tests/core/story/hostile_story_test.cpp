@@ -137,3 +137,32 @@ TEST_CASE("hostile story: a starting value or change beyond the variable limit i
         CHECK(d->pointer == "/variables/patience");
     }
 }
+
+TEST_CASE("hostile story: each documented limit gives its own located error") {
+    const json story = json::parse(late_bus_text());
+    json many_choices = story;
+    json& choices = many_choices["scenes"][0]["choices"];
+    for (std::size_t i = choices.size(); i <= max_choices; ++i) {
+        json choice = choices[0];
+        choice["id"] = "c" + std::to_string(i);
+        choices.push_back(choice);
+    }
+    json long_condition = story;
+    long_condition["scenes"][0]["choices"][0]["if"] =
+        "patience > 0" + std::string(max_condition_bytes, ' ');
+    struct Case {
+        json story;
+        const char* code;
+        const char* pointer;
+    };
+    for (const Case& c : {Case{many_choices, "too-many", "/scenes/0/choices"},
+                          Case{long_condition, "too-long", "/scenes/0/choices/0/if"}}) {
+        CAPTURE(c.pointer);
+        const LoadResult result = load_story_text("limits.json", c.story.dump(2));
+        CHECK_FALSE(result.story);
+        const Diagnostic* d = find_code(result, c.code);
+        REQUIRE(d);
+        CHECK(d->pointer == c.pointer);
+        CHECK(d->message.find(" Attune ") != std::string::npos); // names the limit
+    }
+}

@@ -32,13 +32,30 @@ TEST_CASE("stays linear: locating 100,000 unknown keys") {
     CHECK(result.diagnostics.back().pointer == "/unknown99999");
 }
 
-TEST_CASE("stays linear: a line with 200,000 text holes") {
-    std::string holes;
-    for (int i = 0; i < 200000; ++i) {
-        holes += "{ren.name} ";
+TEST_CASE("stays linear: 200,000 text holes, in one line and over many") {
+    std::string line;
+    for (int i = 0; i < 1000; ++i) {
+        line += "{ren.name} ";
     }
-    const LoadResult result =
-        load_story_text("holes.json", replaced(late_bus_text(), "Your phone buzzes.", holes));
-    REQUIRE(result.story);
-    CHECK(result.story->scenes[0].lines[0].text.parts.size() >= 200000);
+    std::string lines = "\"" + line + "\"";
+    for (int i = 1; i < 200; ++i) {
+        lines += ",\n\"" + line + "\"";
+    }
+    const auto at = late_bus_text().find("\"Your phone buzzes.");
+    std::string text = late_bus_text();
+    text.replace(at, text.find('\n', at) - at - 1, lines);
+    const LoadResult many = load_story_text("holes.json", text);
+    REQUIRE(many.story);
+    CHECK(many.story->scenes[0].lines.size() == 201);
+    CHECK(many.story->scenes[0].lines[199].text.parts.size() == 2000);
+
+    std::string one;
+    for (int i = 0; i < 200; ++i) {
+        one += line;
+    }
+    const LoadResult long_line =
+        load_story_text("line.json", replaced(late_bus_text(), "Your phone buzzes.", one));
+    REQUIRE(long_line.diagnostics.size() == 1);
+    CHECK(long_line.diagnostics[0].code == "too-long");
+    CHECK(long_line.diagnostics[0].pointer == "/scenes/0/lines/0");
 }
