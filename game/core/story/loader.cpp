@@ -1,5 +1,6 @@
 #include "story/loader.h"
 
+#include "base/json_fields.h"
 #include "story/text.h"
 
 #include <algorithm>
@@ -14,32 +15,8 @@ namespace {
 
 using nlohmann::json;
 
-std::string type_word(const json& value) {
-    switch (value.type()) {
-    case json::value_t::string:
-        return "text";
-    case json::value_t::boolean:
-        return "true/false";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-        return "a number";
-    case json::value_t::array:
-        return "a list";
-    case json::value_t::object:
-        return "an object";
-    default:
-        return "null";
-    }
-}
-
 std::string in_quotes(std::string_view s) {
     return "'" + std::string(s) + "'";
-}
-
-std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
-    const std::string near = nearest_name(name, candidates);
-    return near.empty() ? "" : "Did you mean " + in_quotes(near) + "? ";
 }
 
 std::string join_words(const std::vector<std::string>& words) {
@@ -102,7 +79,7 @@ public:
     std::shared_ptr<Story> run() {
         const json& root = doc_.value();
         if (!root.is_object()) {
-            error("not-a-story", "", "the file holds " + type_word(root) + ", not a story object",
+            error("not-a-story", "", "the file holds " + kind_words(root) + ", not a story object",
                   "A story file starts with '{' and has keys such as \"id\", \"title\" and "
                   "\"scenes\".");
             return nullptr;
@@ -158,9 +135,9 @@ private:
             const bool known = std::any_of(allowed.begin(), allowed.end(),
                                            [&](const char* name) { return key == name; });
             if (!known) {
-                const std::vector<std::string> names(allowed.begin(), allowed.end());
-                error("unknown-key", ptr + "/" + key, "unknown key " + in_quotes(key),
-                      did_you_mean(key, names) + "Allowed here: " + join_words(names) + ".");
+                out_.push_back(
+                    unknown_key(doc_, ptr + "/" + key, key,
+                                std::vector<std::string>(allowed.begin(), allowed.end())));
             }
         }
     }
@@ -170,16 +147,13 @@ private:
         const auto it = object.find(key);
         if (it == object.end()) {
             if (required) {
-                error("missing-key", ptr, "missing " + in_quotes(key),
-                      "Add \"" + key + "\": " + what + " to this object.");
+                out_.push_back(missing_key(doc_, ptr, key, what));
             }
             return nullptr;
         }
         const bool number_ok = type == json::value_t::number_float && it->is_number();
         if (it->type() != type && !number_ok) {
-            error("wrong-type", ptr + "/" + key,
-                  in_quotes(key) + " should be " + what + " but is " + type_word(*it),
-                  std::string("Write ") + what + " here.");
+            out_.push_back(wrong_kind(doc_, ptr + "/" + key, key, what, *it));
             return nullptr;
         }
         return &*it;
@@ -200,10 +174,8 @@ private:
             return std::nullopt;
         }
         const double n = value->get<double>();
-        if (!std::isfinite(n) || n < low || n > high) {
-            error("out-of-range", ptr + "/" + key,
-                  in_quotes(key) + " is " + value->dump() + ", outside " + range_text(low, high),
-                  "Use a number from " + range_text(low, high) + ".");
+        if (n < low || n > high) {
+            out_.push_back(out_of_range(doc_, ptr + "/" + key, key, n, low, high));
             return std::nullopt;
         }
         return n;
@@ -219,13 +191,6 @@ private:
         return false;
     }
 
-    static std::string range_text(double low, double high) {
-        auto fmt = [](double v) {
-            return v == std::floor(v) ? std::to_string(static_cast<long long>(v)) : json(v).dump();
-        };
-        return fmt(low) + " to " + fmt(high);
-    }
-
     std::vector<std::string> text_list(const json& object, const std::string& key,
                                        const std::string& ptr) {
         std::vector<std::string> out;
@@ -237,7 +202,7 @@ private:
             if (!(*list)[i].is_string()) {
                 error("wrong-type", ptr + "/" + key + "/" + std::to_string(i),
                       "each entry of " + in_quotes(key) + " should be text but this is " +
-                          type_word((*list)[i]),
+                          kind_words((*list)[i]),
                       "Put the entry in double quotes.");
                 continue;
             }
@@ -365,7 +330,7 @@ private:
             } else {
                 error("wrong-type", item_ptr,
                       std::string("each entry of '") + section +
-                          "' should be an object but this is " + type_word(item),
+                          "' should be an object but this is " + kind_words(item),
                       "Write { \"id\": ..., ... } here.");
             }
             ids.push_back(id);
@@ -388,7 +353,7 @@ private:
             if (!value.is_number()) {
                 error("wrong-type", ptr,
                       "variable " + in_quotes(name) + " should start as a number but is " +
-                          type_word(value),
+                          kind_words(value),
                       "Write a starting number, e.g. \"" + name + "\": 0.");
                 continue;
             }
@@ -535,7 +500,7 @@ private:
             if (!(*choices)[i].is_object()) {
                 error(
                     "wrong-type", cptr,
-                    "each choice should be an object but this is " + type_word((*choices)[i]),
+                    "each choice should be an object but this is " + kind_words((*choices)[i]),
                     "Write { \"id\": ..., \"text\": ..., \"moves\": [...], \"next\": ... } here.");
                 continue;
             }
@@ -580,7 +545,7 @@ private:
                 lines.push_back(read_line(entry, lptr));
             } else {
                 error("wrong-type", lptr,
-                      "each line should be text or an object but this is " + type_word(entry),
+                      "each line should be text or an object but this is " + kind_words(entry),
                       "Write narration as \"text\", or a spoken line as { \"speaker\": \"sam\", "
                       "\"text\": \"...\" }.");
             }
@@ -649,7 +614,7 @@ private:
             const json& entry = (*list)[i];
             if (!entry.is_object()) {
                 error("wrong-type", mptr,
-                      "each move should be an object but this is " + type_word(entry),
+                      "each move should be an object but this is " + kind_words(entry),
                       "Write { \"move\": \"validate\", \"to\": \"sam\" }.");
                 continue;
             }
@@ -781,7 +746,7 @@ private:
                           "Declare it in the story's \"variables\".");
             } else if (!value.is_number()) {
                 error("wrong-type", vptr,
-                      in_quotes(name) + " should be a number but is " + type_word(value),
+                      in_quotes(name) + " should be a number but is " + kind_words(value),
                       "Write a number.");
             } else if (within_variable_limit(value, vptr)) {
                 changes.push_back({variable, value.get<double>()});
@@ -804,7 +769,7 @@ private:
             }
             if (!change.is_object()) {
                 error("wrong-type", aptr,
-                      "an adjustment should be an object but is " + type_word(change),
+                      "an adjustment should be an object but is " + kind_words(change),
                       "Write { \"safety\": 5, \"distance\": -5 }.");
                 continue;
             }
@@ -1058,41 +1023,7 @@ private:
     }
 };
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        row[j] = j;
-    }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] =
-                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
-
 } // namespace
-
-std::string nearest_name(std::string_view name, const std::vector<std::string>& candidates) {
-    std::string best;
-    std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
-    for (const std::string& candidate : candidates) {
-        if (candidate.empty() || name.size() > 200) {
-            continue;
-        }
-        const std::size_t d = edit_distance(name, candidate);
-        if (d < best_distance) {
-            best_distance = d;
-            best = candidate;
-        }
-    }
-    return best;
-}
 
 LoadResult load_story_text(const std::string& file, std::string text) {
     LoadResult result;

@@ -4,6 +4,7 @@
 
 #include "base/diagnostic.h"
 #include "base/json_document.h"
+#include "base/json_fields.h"
 #include "story/story.h"
 
 #include <memory>
@@ -31,8 +32,5 @@ struct LoadResult {
 
 LoadResult load_story_file(const std::string& path);
 LoadResult load_story_text(const std::string& file, std::string text);
-
-/// Closest candidate to `name` when it is plausibly a typo of it, else "".
-std::string nearest_name(std::string_view name, const std::vector<std::string>& candidates);
 
 } // namespace attune
