@@ -251,3 +251,13 @@ TEST_CASE("save store: temporary files of killed writers are cleaned when saves 
     listed(store);
     CHECK(files_in(store.folder()).size() == 1);
 }
+
+TEST_CASE("save store: a story path that is not UTF-8 does not stop the autosave") {
+    TempDataHome home;
+    auto story = std::make_shared<Story>(*test::late_bus());
+    story->file = "stories/caf\xe9.json";
+    const SaveStore store(SaveStore::default_folder());
+    std::string error;
+    CHECK_NOTHROW(CHECK(store.autosave(Session(story, test::params(), 5), error)));
+    CHECK(listed(store).size() == 1);
+}
