@@ -96,6 +96,7 @@ std::filesystem::path default_settings_path() {
 
 LoadedSettings load_settings(const std::filesystem::path& path) {
     LoadedSettings loaded;
+    remove_stale_temp_files(path.parent_path()); // left by a write that was killed
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         return loaded; // first run: the defaults
