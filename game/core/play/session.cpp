@@ -297,9 +297,10 @@ std::string Session::render(const Template& text) const {
             out += story_->player_name;
         } else if (slot.kind == static_cast<int>(SlotKind::CharacterText)) {
             const model::Profile& p = story_->characters[slot.index].profile;
-            const std::string forms[] = {p.name, p.subject, p.object, p.possessive};
+            // Pointers, not copies: stories may hold hundreds of thousands of holes.
+            const std::string* forms[] = {&p.name, &p.subject, &p.object, &p.possessive};
             const int field = slot.field;
-            out += field >= 4 ? capitalized(forms[field - 3]) : forms[field];
+            out += field >= 4 ? capitalized(*forms[field - 3]) : *forms[field];
         } else {
             out += number_text(StateEnvironment(state_).lookup(slot));
         }
