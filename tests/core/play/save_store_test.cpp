@@ -261,3 +261,14 @@ TEST_CASE("save store: a story path that is not UTF-8 does not stop the autosave
     CHECK_NOTHROW(CHECK(store.autosave(Session(story, test::params(), 5), error)));
     CHECK(listed(store).size() == 1);
 }
+
+TEST_CASE("save store: a save that could not be moved aside is not said to be set aside") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    SlotInfo gone; // stands for a file in a read-only folder: renaming it fails
+    gone.file = home.root / "slot-gone.json";
+    const SlotLoad loaded = store.load(gone, test::late_bus(), test::params());
+    CHECK_FALSE(loaded.session);
+    CHECK(loaded.error.find("could not be moved aside") != std::string::npos);
+    CHECK(loaded.error.find("set aside as") == std::string::npos);
+}
