@@ -1,14 +1,14 @@
 #include "settings.h"
 
-#include "play/save.h"
-#include "play/save_store.h"
+#include "base/atomic_file.h"
+#include "base/json_document.h"
+#include "base/paths.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cstdlib>
-#include <fstream>
 
 namespace attune {
 
@@ -93,31 +93,30 @@ const char* text_speed_name(TextSpeed speed) {
 }
 
 std::filesystem::path default_settings_path() {
-    std::filesystem::path folder;
-    if (const char* config = std::getenv("XDG_CONFIG_HOME"); config && *config) {
-        folder = config;
-    } else {
-        const char* home = std::getenv("HOME");
-        folder = std::filesystem::path(home && *home ? home : ".") / ".config";
-    }
-    return folder / "attune" / "settings.json";
+    return xdg_folder("XDG_CONFIG_HOME", ".config") / "settings.json";
 }
 
 LoadedSettings load_settings(const std::filesystem::path& path) {
     LoadedSettings loaded;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return loaded;
+    remove_stale_temp_files(path.parent_path()); // left by a write that was killed
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        return loaded; // first run: the defaults
     }
-    try {
-        loaded.settings = from_json(json::parse(in));
-    } catch (const std::exception&) {
-        in.close();
-        const std::filesystem::path aside = set_aside(path);
-        loaded.message = "Your settings file could not be read, so the defaults are in use. "
-                         "The old file was kept as " +
-                         aside.filename().string() + ".";
+    std::vector<Diagnostic> problems;
+    if (const std::optional<JsonDocument> doc = read_json_document(path, problems)) {
+        try {
+            loaded.settings = from_json(doc->value());
+            return loaded;
+        } catch (const std::exception&) {
+            // a value of the wrong kind: the whole file is set aside below
+        }
     }
+    const std::optional<std::filesystem::path> aside = set_aside(path);
+    loaded.message =
+        "Your settings file could not be read, so the defaults are in use. " +
+        (aside ? "The old file was kept as " + aside->filename().string() + "."
+               : "It could not be moved aside, so it is still at " + path.string() + ".");
     return loaded;
 }
 
@@ -129,7 +128,7 @@ bool save_settings(const Settings& settings, const std::filesystem::path& path,
         error = "cannot create " + path.parent_path().string() + ": " + ec.message();
         return false;
     }
-    return write_file_atomically(path.string(), to_json(settings).dump(2) + "\n", error);
+    return write_file_atomically(path, dump_json(to_json(settings), 2) + "\n", error);
 }
 
 } // namespace attune

@@ -109,7 +109,7 @@ TEST_CASE("cli: no input makes check crash (exit status never above 128)") {
     CHECK(run.status <= 128);
     const Run missing = attune("check /no/such/story.json");
     CHECK(missing.status == 1);
-    CHECK(missing.output.find("the file cannot be opened") != std::string::npos);
+    CHECK(missing.output.find("there is no such file") != std::string::npos);
     fs::remove_all(dir);
 }
 

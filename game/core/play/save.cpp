@@ -2,11 +2,6 @@
 
 #include "model/state_json.h"
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <unistd.h>
-
 namespace attune {
 
 namespace {
@@ -179,31 +174,6 @@ LoadedSave load_session(const json& save, std::shared_ptr<const Story> story,
         result.error = std::string("This save is damaged and cannot be read (") + e.what() + ").";
     }
     return result;
-}
-
-bool write_file_atomically(const std::string& path, const std::string& text, std::string& error) {
-    const std::string temp = path + ".tmp-" + std::to_string(::getpid());
-    FILE* file = std::fopen(temp.c_str(), "wb");
-    if (!file) {
-        error = "cannot write " + temp;
-        return false;
-    }
-    const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size() &&
-                         std::fflush(file) == 0 && ::fsync(fileno(file)) == 0;
-    std::fclose(file);
-    std::error_code ec;
-    if (!written) {
-        std::filesystem::remove(temp, ec);
-        error = "could not finish writing " + path + " (is the disk full?)";
-        return false;
-    }
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::filesystem::remove(temp, ec);
-        error = "could not replace " + path + ": " + ec.message();
-        return false;
-    }
-    return true;
 }
 
 } // namespace attune

@@ -31,8 +31,4 @@ LoadedSave load_session(const nlohmann::json& save, std::shared_ptr<const Story>
 
 nlohmann::json state_to_json(const Story& story, const SessionState& state);
 
-/// Writes `text` to `path` so that a crash at any moment leaves either the old file or
-/// the new one, never a mix: write a temporary file beside it, flush it, rename.
-bool write_file_atomically(const std::string& path, const std::string& text, std::string& error);
-
 } // namespace attune

@@ -206,7 +206,9 @@ void Session::apply_effects(const Effects& effects, model::Outcome& outcome) {
         state_.flags[f] = 0;
     }
     for (const Effects::Number& n : effects.add) {
-        state_.variables[n.variable] += n.value;
+        // A loop that adds forever stops at the limit instead of reaching infinity.
+        state_.variables[n.variable] =
+            std::clamp(state_.variables[n.variable] + n.value, -variable_limit, variable_limit);
     }
     for (const Effects::Number& n : effects.assign) {
         state_.variables[n.variable] = n.value;

@@ -4,6 +4,7 @@
 
 #include "base/diagnostic.h"
 #include "base/json_document.h"
+#include "base/json_fields.h"
 #include "story/story.h"
 
 #include <memory>
@@ -16,6 +17,13 @@ namespace attune {
 /// The story format version this build reads and writes.
 inline constexpr int story_format_version = 1;
 
+/// What the loader accepts; each limit gives its own error (docs/limits.md lists them).
+/// They are far above what a story needs and keep a hostile file from costing minutes.
+inline constexpr std::size_t max_scenes = 50000;         ///< and as many endings
+inline constexpr std::size_t max_choices = 100;          ///< per scene
+inline constexpr std::size_t max_text_bytes = 20000;     ///< per line, choice text or reason
+inline constexpr std::size_t max_condition_bytes = 2000; ///< per "if"
+
 /// The outcome of loading: the story when there were no errors, and every problem found.
 struct LoadResult {
     std::shared_ptr<const Story> story;
@@ -24,8 +32,5 @@ struct LoadResult {
 
 LoadResult load_story_file(const std::string& path);
 LoadResult load_story_text(const std::string& file, std::string text);
-
-/// Closest candidate to `name` when it is plausibly a typo of it, else "".
-std::string nearest_name(std::string_view name, const std::vector<std::string>& candidates);
 
 } // namespace attune

@@ -110,6 +110,10 @@ struct Character {
     model::Profile profile; ///< name, pronoun forms, attachment and starting state
 };
 
+/// Story variables hold numbers within this bound: `check` refuses larger starting
+/// values and changes, and play keeps sums inside it, so a save never meets infinity.
+inline constexpr double variable_limit = 1e9;
+
 struct Variable {
     std::string name;
     double initial = 0;

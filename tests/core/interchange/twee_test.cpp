@@ -87,16 +87,50 @@ TEST_CASE("twee: broken files give located errors and never crash") {
     CHECK(has_code(note.diagnostics, "twee-bad-link", 4));
     CHECK(has_code(note.diagnostics, "twee-bad-annotation", 3));
     CHECK(has_code(note.diagnostics, "twee-bad-annotation", 7));
+    // Twee's own punctuation, so the garbage reaches deep into the reader. Indexed
+    // modulo its size: the top 5 bits of x go up to 31, past its 24 characters (UBSan).
+    constexpr std::string_view alphabet = ":: [[]]{}<>-!|\n@#abc \\\"x";
     std::uint64_t x = 99;
     for (int i = 0; i < 200; ++i) {
         std::string bytes;
         for (int b = 0; b < i * 7; ++b) {
             x = x * 6364136223846793005ull + 1442695040888963407ull;
-            bytes += ":: [[]]{}<>-!|\n@#abc \\\"x"[x >> 59];
+            bytes += alphabet[(x >> 59) % alphabet.size()];
         }
         const TweeImport garbage = import_twee("garbage.twee", bytes);
         CHECK(garbage.story.is_object());
     }
+}
+
+TEST_CASE("twee: bytes that are not UTF-8 are a located error, and nothing throws on output") {
+    const TweeImport imported =
+        import_twee("latin1.twee", ":: Start\nCaf\xe9 au lait\n[[Go->End]]\n\n:: End\nDone.\n");
+    REQUIRE(imported.diagnostics.size() == 1);
+    const Diagnostic& d = imported.diagnostics[0];
+    CHECK(d.code == "not-utf8");
+    CHECK(d.line == 2);
+    CHECK(d.column == 4);
+    CHECK_NOTHROW(imported.story.dump(2)); // no invalid text reached the story
+}
+
+TEST_CASE("twee: a note of deeply nested JSON is refused, not recursed into") {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    for (const std::string& twee :
+         {":: Start\nHello. <!-- attune: {\"x\": " + deep + "} -->\n[[Go->End]]\n\n:: End\nDone.\n",
+          ":: Start\n<!-- attune: {\"x\": " + deep +
+              "} -->\nHello.\n[[Go->End]]\n\n:: End\nDone.\n",
+          ":: Start\n[[Go->End]] <!-- attune: {\"x\": " + deep + "} -->\n\n:: End\nDone.\n",
+          ":: StoryAttune\n{\"x\": " + deep + "}\n\n:: Start\n[[Go->End]]\n\n:: End\nDone.\n"}) {
+        const TweeImport imported = import_twee("deep.twee", twee);
+        CHECK(has_errors(imported.diagnostics));
+    }
+}
+
+TEST_CASE("twee: a byte-order mark does not lose the title") {
+    const TweeImport imported = import_twee(
+        "bom.twee",
+        "\xEF\xBB\xBF:: StoryTitle\nMarked\n\n:: Start\n[[Go->End]]\n\n:: End\nDone.\n");
+    CHECK(imported.story["title"] == "Marked");
 }
 
 } // namespace attune

@@ -56,7 +56,9 @@ TEST_CASE("model params: wrong types, unknown moves, out-of-range and missing ke
     REQUIRE(type != nullptr);
     CHECK(type->line == 210);
     CHECK(type->column > 0);
-    CHECK(type->message.find("must be a number, not string") != std::string::npos);
+    // The same words as a story's wrong type (base/json_fields.h).
+    CHECK(type->message.starts_with("'negativity_bias' should be a number from "));
+    CHECK(type->message.ends_with(" but is text"));
 
     const Diagnostic* move = find(ds, "unknown-move", "/moves/validte");
     REQUIRE(move != nullptr);
@@ -66,16 +68,16 @@ TEST_CASE("model params: wrong types, unknown moves, out-of-range and missing ke
     const Diagnostic* range = find(ds, "out-of-range", "/decay/arousal");
     REQUIRE(range != nullptr);
     CHECK(range->line == 222);
-    CHECK(range->message == "\"arousal\" is 1.5 but must be from 0 to 1");
+    CHECK(range->message == "'arousal' is 1.5, outside 0 to 1");
     CHECK_FALSE(range->fix.empty());
 
-    const Diagnostic* missing = find(ds, "missing-param", "/flooding");
+    const Diagnostic* missing = find(ds, "missing-key", "/flooding");
     REQUIRE(missing != nullptr);
     CHECK(missing->message.find("flooded_factor") != std::string::npos);
     CHECK(missing->line > 0);
 
     CHECK(find(ds, "out-of-range", "/rupture/carryover_steps") != nullptr); // not whole
-    CHECK(find(ds, "unknown-param", "/window/hihg") != nullptr);
+    CHECK(find(ds, "unknown-key", "/window/hihg") != nullptr);
     CHECK(std::all_of(ds.begin(), ds.end(), [](const Diagnostic& d) {
         return d.file.find("broken_values.json") != std::string::npos;
     }));
@@ -84,7 +86,7 @@ TEST_CASE("model params: wrong types, unknown moves, out-of-range and missing ke
 TEST_CASE("model params: a missing move and a null weight are reported") {
     std::vector<Diagnostic> ds;
     CHECK_FALSE(load_params(fixture("missing_move.json"), ds).has_value());
-    CHECK(find(ds, "missing-section", "/moves") != nullptr);
+    CHECK(find(ds, "missing-key", "/moves") != nullptr);
     CHECK(find(ds, "wrong-type", "/moves/apologize/safety") != nullptr);
 }
 

@@ -2,6 +2,8 @@
 
 #include "play/save_store.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <unistd.h>
@@ -145,4 +147,128 @@ TEST_CASE("save store: a missing folder lists nothing and is created on first sa
     std::string error;
     CHECK(store.autosave(played(1), error));
     CHECK(store.list(messages).size() == 1);
+}
+
+namespace {
+
+std::vector<SlotInfo> listed(const SaveStore& store) {
+    std::vector<std::string> messages;
+    std::vector<SlotInfo> slots = store.list(messages);
+    CHECK(messages.empty());
+    return slots;
+}
+
+} // namespace
+
+TEST_CASE("save store: beginning a story again keeps the autosave it replaces") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    std::string error;
+    const Session first_run = played(3);
+    REQUIRE(store.autosave(first_run, error));
+    REQUIRE(store.autosave(played(1), error)); // "Begin" again, first choice
+
+    const std::vector<SlotInfo> slots = listed(store);
+    REQUIRE(slots.size() == 2);
+    const auto previous =
+        std::find_if(slots.begin(), slots.end(), [](const SlotInfo& s) { return !s.is_autosave; });
+    REQUIRE(previous != slots.end());
+    CHECK(previous->name == "previous autosave");
+    const SlotLoad loaded = store.load(*previous, first_run.shared_story(), test::params());
+    REQUIRE_MESSAGE(loaded.session, loaded.error);
+    CHECK(loaded.session->history().size() == first_run.history().size());
+
+    std::vector<std::string> messages;
+    const auto latest = store.latest_autosave(messages);
+    REQUIRE(latest);
+    CHECK(store.load(*latest, first_run.shared_story(), test::params()).session->history().size() ==
+          1);
+}
+
+TEST_CASE("save store: a run that goes on replaces its own autosave and keeps no other") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    std::string error;
+    for (int choices = 1; choices <= 3; ++choices) {
+        REQUIRE(store.autosave(played(choices), error));
+    }
+    CHECK(listed(store).size() == 1);
+}
+
+TEST_CASE("save store: slot names that differ only in non-ASCII letters are two slots") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    std::string error;
+    REQUIRE(store.save(played(1), "Ελένη", error));
+    REQUIRE(store.save(played(2), "Νίκος", error));
+    std::vector<std::string> names;
+    for (const SlotInfo& slot : listed(store)) {
+        names.push_back(slot.name);
+    }
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"Ελένη", "Νίκος"});
+}
+
+TEST_CASE("save store: a variable pushed past its limit in play stays finite, and the save loads") {
+    TempDataHome home;
+    auto story = std::make_shared<Story>(*test::late_bus());
+    story->variables[0].initial = 1.7e308;
+    story->scenes[0].choices[1].effects.add = {{0, 1.7e308}}; // "name-it" adds to patience
+    Session session(story, test::params(), 5);
+    REQUIRE(session.choose(1));
+    CHECK(std::isfinite(session.state().variables[0]));
+
+    const SaveStore store(SaveStore::default_folder());
+    std::string error;
+    REQUIRE(store.autosave(session, error));
+    std::vector<std::string> messages;
+    const auto latest = store.latest_autosave(messages);
+    REQUIRE(latest);
+    const SlotLoad loaded = store.load(*latest, story, test::params());
+    REQUIRE_MESSAGE(loaded.session, loaded.error);
+    CHECK(loaded.session->state().variables[0] == session.state().variables[0]);
+}
+
+TEST_CASE("save store: a save folder that is a link is not written through") {
+    TempDataHome home;
+    const fs::path elsewhere = home.root / "elsewhere";
+    fs::create_directories(elsewhere);
+    fs::create_directory_symlink(elsewhere, home.root / "attune");
+    const SaveStore store(SaveStore::default_folder());
+    std::string error;
+    CHECK_FALSE(store.autosave(played(1), error));
+    CHECK(error.find("is a link to " + elsewhere.string()) != std::string::npos);
+    CHECK(fs::is_empty(elsewhere));
+}
+
+TEST_CASE("save store: temporary files of killed writers are cleaned when saves are listed") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    std::string error;
+    REQUIRE(store.autosave(played(1), error));
+    // No process has this id (it is above Linux's largest), so its writer is gone.
+    std::ofstream(store.folder() / "autosave-late-bus.json.tmp-999999999") << "{";
+    listed(store);
+    CHECK(files_in(store.folder()).size() == 1);
+}
+
+TEST_CASE("save store: a story path that is not UTF-8 does not stop the autosave") {
+    TempDataHome home;
+    auto story = std::make_shared<Story>(*test::late_bus());
+    story->file = "stories/caf\xe9.json";
+    const SaveStore store(SaveStore::default_folder());
+    std::string error;
+    CHECK_NOTHROW(CHECK(store.autosave(Session(story, test::params(), 5), error)));
+    CHECK(listed(store).size() == 1);
+}
+
+TEST_CASE("save store: a save that could not be moved aside is not said to be set aside") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    SlotInfo gone; // stands for a file in a read-only folder: renaming it fails
+    gone.file = home.root / "slot-gone.json";
+    const SlotLoad loaded = store.load(gone, test::late_bus(), test::params());
+    CHECK_FALSE(loaded.session);
+    CHECK(loaded.error.find("could not be moved aside") != std::string::npos);
+    CHECK(loaded.error.find("set aside as") == std::string::npos);
 }

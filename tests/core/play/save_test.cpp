@@ -7,7 +7,6 @@
 #include <functional>
 #include <set>
 #include <sstream>
-#include <unistd.h>
 
 namespace {
 
@@ -147,26 +146,6 @@ TEST_CASE("saves: a save from an older version of the story carries over by stab
     CHECK(loaded.session->scene().id == "text");
     REQUIRE(loaded.notes.size() == 1);
     CHECK(loaded.notes[0].find("the place you saved at is gone") != std::string::npos);
-}
-
-TEST_CASE("saves: files are replaced atomically, and a failed write keeps the old file") {
-    const auto dir =
-        std::filesystem::temp_directory_path() / ("attune-save-test-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const std::string path = (dir / "slot-1.json").string();
-    std::string error;
-    REQUIRE(write_file_atomically(path, "first", error));
-    REQUIRE(write_file_atomically(path, "second", error));
-    CHECK(read_text(path) == "second");
-    CHECK_FALSE(write_file_atomically((dir / "missing" / "slot.json").string(), "x", error));
-    CHECK_FALSE(error.empty());
-    CHECK(read_text(path) == "second");
-    std::size_t files = 0;
-    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) {
-        ++files;
-    }
-    CHECK(files == 1); // no temporary file left behind
-    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("saves: round trip at every scene and ending of every bundled story") {

@@ -1,7 +1,7 @@
 // A save is never left broken: a process killed at any moment while saving leaves
 // either the old save or the new one, whole.
 
-#include "play/save.h"
+#include "base/atomic_file.h"
 
 #include <doctest/doctest.h>
 
@@ -27,7 +27,7 @@ std::string save_text(int round) {
 
 } // namespace
 
-TEST_CASE("saves: a process killed while saving never leaves a broken save") {
+TEST_CASE("atomic file: a process killed while writing never leaves a broken file") {
     namespace fs = std::filesystem;
     const fs::path dir = fs::temp_directory_path() / ("attune-kill-" + std::to_string(::getpid()));
     fs::create_directories(dir);
