@@ -18,10 +18,9 @@ using namespace attune::model;
 
 const Params& params() {
     static const Params loaded = [] {
-        std::vector<Diagnostic> diagnostics;
-        std::optional<Params> p = load_params(model_params_path(), diagnostics);
+        Result<Params> p = load_params(model_params_path());
         if (!p) {
-            for (const Diagnostic& d : diagnostics) {
+            for (const Diagnostic& d : p.diagnostics) {
                 std::fprintf(stderr, "%s\n", format(d).c_str());
             }
             std::exit(1);

@@ -230,12 +230,12 @@ int run_check(const CheckArgs& args) {
         return 1;
     }
     for (const std::string& file : files) {
-        LoadResult result = load_story_file(file);
+        Result<std::shared_ptr<const Story>> result = load_story_file(file);
         for (Diagnostic& d : result.diagnostics) {
             totals.findings.emplace_back().diagnostic = std::move(d);
         }
-        if (playing && result.story) {
-            play_story(result.story, params, args, totals);
+        if (playing && result) {
+            play_story(*result, params, args, totals);
         }
     }
     const auto errors =

@@ -217,8 +217,8 @@ int run_sim(const SimOptions& options) {
     std::vector<Diagnostic> diagnostics;
     const std::filesystem::path path =
         options.params.empty() ? model_params_path() : std::filesystem::path(options.params);
-    const std::optional<model::Params> params = model::load_params(path, diagnostics);
-    for (const Diagnostic& d : diagnostics) {
+    const Result<model::Params> params = model::load_params(path);
+    for (const Diagnostic& d : params.diagnostics) {
         std::cerr << format(d) << '\n';
     }
     if (!params) {

@@ -53,7 +53,8 @@ App::App(const AppOptions& options, std::shared_ptr<const model::Params> params)
     }
     open_window(game_.settings().fullscreen);
     imgui_ = std::make_unique<ImGuiPlatform>(window_, cursors_);
-    if (!fonts_.load(game_.settings().font, error_)) {
+    if (const Result<> loaded = fonts_.load(game_.settings().font); !loaded) {
+        error_ = error_message(loaded.diagnostics);
         return;
     }
     families_ = installed_families();
@@ -95,9 +96,8 @@ void App::follow_settings() {
         open_window(settings.fullscreen);
     }
     if (settings.font != fonts_.family()) {
-        std::string problem;
-        if (!fonts_.load(settings.font, problem)) {
-            game_.ui.notices.push_back(problem);
+        if (const Result<> loaded = fonts_.load(settings.font); !loaded) {
+            game_.ui.notices.push_back(error_message(loaded.diagnostics));
         }
     }
     const sf::Vector2u size = window_.getSize();

@@ -38,14 +38,15 @@ void Game::reload(std::shared_ptr<const Story> story) {
         start(std::move(story));
         return;
     }
-    LoadedSave replayed = load_session(save_session(*session_), story, params_);
-    if (!replayed.session) {
-        ui.notices.push_back("The story changed too much to keep your place: " + replayed.error +
+    Result<Session> replayed = load_session(save_session(*session_), story, params_);
+    if (!replayed) {
+        ui.notices.push_back("The story changed too much to keep your place: " +
+                             error_message(replayed.diagnostics) +
                              " It starts again from the beginning.");
         start(std::move(story));
         return;
     }
-    session_ = std::move(replayed.session);
+    session_ = std::move(replayed.value);
     ui.notices.push_back("The story was reloaded.");
     nav_.screen = session_->is_finished() ? Screen::Ending : Screen::Play;
     changed();
@@ -138,12 +139,14 @@ std::size_t Game::text_length() const {
 }
 
 void Game::save_slot(const std::string& name) {
-    std::string error;
     slots_stale_ = true;
-    if (session_ && store_.save(*session_, name, error)) {
+    if (!session_) {
+        return;
+    }
+    if (const Result<> saved = store_.save(*session_, name)) {
         ui.notices.push_back("Saved in " + name + ".");
-    } else if (session_) {
-        ui.notices.push_back("Could not save: " + error);
+    } else {
+        ui.notices.push_back("Could not save: " + error_message(saved.diagnostics));
     }
 }
 
@@ -153,7 +156,7 @@ std::shared_ptr<const Story> Game::story_for(const SlotInfo& slot) {
             return entry.story;
         }
     }
-    return load_story_file(slot.story_file).story;
+    return load_story_file(slot.story_file).value.value_or(nullptr);
 }
 
 void Game::load_slot(const SlotInfo& slot) {
@@ -164,14 +167,15 @@ void Game::load_slot(const SlotInfo& slot) {
                              "found; the save is kept.");
         return;
     }
-    SlotLoad loaded = store_.load(slot, story, params_);
+    Result<Session> loaded = store_.load(slot, story, params_);
     slots_stale_ = true;
-    if (!loaded.session) {
-        ui.notices.push_back(loaded.error);
+    if (!loaded) {
+        ui.notices.push_back(error_message(loaded.diagnostics));
         return;
     }
-    ui.notices.insert(ui.notices.end(), loaded.notes.begin(), loaded.notes.end());
-    session_ = std::move(loaded.session);
+    const std::vector<std::string> notes = messages(loaded.diagnostics, Severity::Note);
+    ui.notices.insert(ui.notices.end(), notes.begin(), notes.end());
+    session_ = std::move(loaded.value);
     nav_.screen = session_->is_finished() ? Screen::Ending : Screen::Play;
     nav_.overlay = Overlay::None;
     changed();
@@ -180,7 +184,10 @@ void Game::load_slot(const SlotInfo& slot) {
 
 const std::vector<SlotInfo>& Game::slots() {
     if (slots_stale_) {
-        slots_ = store_.list(ui.notices);
+        Result<std::vector<SlotInfo>> listed = store_.list();
+        const std::vector<std::string> warnings = messages(listed.diagnostics, Severity::Warning);
+        ui.notices.insert(ui.notices.end(), warnings.begin(), warnings.end());
+        slots_ = std::move(*listed);
         slots_stale_ = false;
     }
     return slots_;
@@ -200,17 +207,17 @@ bool Game::continue_latest() {
 
 void Game::change_settings(const Settings& settings) {
     settings_ = clamped(settings);
-    std::string error;
-    if (!save_settings(settings_, settings_path_, error)) {
-        ui.notices.push_back("Your settings apply now but could not be kept: " + error);
+    if (const Result<> saved = save_settings(settings_, settings_path_); !saved) {
+        ui.notices.push_back("Your settings apply now but could not be kept: " +
+                             error_message(saved.diagnostics));
     }
 }
 
 void Game::load_stored_settings() {
-    LoadedSettings loaded = load_settings(settings_path_);
-    settings_ = loaded.settings;
-    if (!loaded.message.empty()) {
-        ui.notices.push_back(loaded.message);
+    const Result<Settings> loaded = load_settings(settings_path_);
+    settings_ = *loaded;
+    for (const std::string& warning : messages(loaded.diagnostics, Severity::Warning)) {
+        ui.notices.push_back(warning);
     }
 }
 
@@ -334,10 +341,9 @@ void Game::changed() {
 }
 
 void Game::autosave() {
-    std::string error;
     slots_stale_ = true;
-    if (!store_.autosave(*session_, error)) {
-        ui.notices.push_back("Autosave failed: " + error);
+    if (const Result<> saved = store_.autosave(*session_); !saved) {
+        ui.notices.push_back("Autosave failed: " + error_message(saved.diagnostics));
     }
 }
 

@@ -96,39 +96,40 @@ std::filesystem::path default_settings_path() {
     return xdg_folder("XDG_CONFIG_HOME", ".config") / "settings.json";
 }
 
-LoadedSettings load_settings(const std::filesystem::path& path) {
-    LoadedSettings loaded;
+Result<Settings> load_settings(const std::filesystem::path& path) {
+    Result<Settings> loaded{Settings{}, {}};
     remove_stale_temp_files(path.parent_path()); // left by a write that was killed
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         return loaded; // first run: the defaults
     }
-    std::vector<Diagnostic> problems;
-    if (const std::optional<JsonDocument> doc = read_json_document(path, problems)) {
+    if (const Result<JsonDocument> doc = read_json_document(path)) {
         try {
-            loaded.settings = from_json(doc->value());
+            loaded.value = from_json(doc->value());
             return loaded;
         } catch (const std::exception&) {
             // a value of the wrong kind: the whole file is set aside below
         }
     }
     const std::optional<std::filesystem::path> aside = set_aside(path);
-    loaded.message =
-        "Your settings file could not be read, so the defaults are in use. " +
-        (aside ? "The old file was kept as " + aside->filename().string() + "."
-               : "It could not be moved aside, so it is still at " + path.string() + ".");
+    loaded.diagnostics.push_back(
+        plain(Severity::Warning,
+              "Your settings file could not be read, so the defaults are in use. " +
+                  (aside ? "The old file was kept as " + aside->filename().string() + "."
+                         : "It could not be moved aside, so it is still at " + path.string() + "."),
+              path.string()));
     return loaded;
 }
 
-bool save_settings(const Settings& settings, const std::filesystem::path& path,
-                   std::string& error) {
+Result<> save_settings(const Settings& settings, const std::filesystem::path& path) {
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);
     if (ec) {
-        error = "cannot create " + path.parent_path().string() + ": " + ec.message();
-        return false;
+        return {{plain(Severity::Error,
+                       "cannot create " + path.parent_path().string() + ": " + ec.message(),
+                       path.string())}};
     }
-    return write_file_atomically(path, dump_json(to_json(settings), 2) + "\n", error);
+    return write_file_atomically(path, dump_json(to_json(settings), 2) + "\n");
 }
 
 } // namespace attune

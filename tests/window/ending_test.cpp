@@ -23,9 +23,9 @@ std::shared_ptr<const Story> named_player_story() {
         {"id": "b", "lines": [{"speaker": "kai", "text": "You never listen.", "moves": [{"move": "criticize"}]}],
          "choices": [{"id": "own", "text": "You're right, {player.name} drifted off.", "moves": [{"move": "take_responsibility", "to": "kai"}], "next": "end"}]}],
       "endings": [{"id": "end", "kind": "open", "title": "End", "reflection": ["?"]}]})";
-    const LoadResult loaded = load_story_text("jo.json", text);
-    REQUIRE(loaded.story);
-    return loaded.story;
+    const Result<std::shared_ptr<const Story>> loaded = load_story_text("jo.json", text);
+    REQUIRE(loaded);
+    return *loaded;
 }
 
 } // namespace

@@ -27,9 +27,9 @@ TEST_CASE("settings: a FIFO in place of the settings file gives the defaults, no
     const TempFolder folder;
     const fs::path file = folder.path / "settings.json";
     REQUIRE(::mkfifo(file.c_str(), 0600) == 0);
-    const LoadedSettings loaded = load_settings(file);
-    CHECK(loaded.settings.text_size == Settings{}.text_size);
-    CHECK(loaded.message.find("could not be read") != std::string::npos);
+    const Result<Settings> loaded = load_settings(file);
+    CHECK(loaded->text_size == Settings{}.text_size);
+    CHECK(loaded.diagnostics.at(0).message.find("could not be read") != std::string::npos);
 }
 
 TEST_CASE("settings: a value of the wrong kind sets the file aside; a killed write is cleaned") {
@@ -37,10 +37,10 @@ TEST_CASE("settings: a value of the wrong kind sets the file aside; a killed wri
     const fs::path file = folder.path / "settings.json";
     std::ofstream(file) << "{\"text_size\": \"large\"}";
     std::ofstream(folder.path / "settings.json.tmp-999999999") << "{";
-    const LoadedSettings loaded = load_settings(file);
-    CHECK(loaded.message.find("was kept as settings.corrupt-") != std::string::npos);
+    const Result<Settings> loaded = load_settings(file);
+    CHECK(loaded.diagnostics.at(0).message.find("was kept as settings.corrupt-") !=
+          std::string::npos);
     CHECK_FALSE(fs::exists(folder.path / "settings.json.tmp-999999999"));
-    std::string error;
-    CHECK(save_settings(loaded.settings, file, error));
-    CHECK(load_settings(file).message.empty());
+    CHECK(save_settings(*loaded, file));
+    CHECK(load_settings(file).diagnostics.empty());
 }

@@ -162,13 +162,12 @@ TEST_CASE("stage: only the characters in the scene stand on it, and keep their p
         {"id": "c", "lines": ["Quiet."],
          "choices": [{"id": "end", "text": "Sleep.", "moves": [{"move": "neutral", "to": "x"}, {"move": "neutral", "to": "y"}], "next": "end"}]}],
       "endings": [{"id": "end", "kind": "open", "title": "End", "reflection": ["?"]}]})";
-    const LoadResult loaded = load_story_text("two.json", text);
-    REQUIRE(loaded.story);
-    std::vector<Diagnostic> problems;
-    auto params = model::load_params(
-        std::filesystem::path(ATTUNE_SOURCE_DIR) / "assets" / "model.json", problems);
+    const Result<std::shared_ptr<const Story>> loaded = load_story_text("two.json", text);
+    REQUIRE(loaded);
+    auto params =
+        model::load_params(std::filesystem::path(ATTUNE_SOURCE_DIR) / "assets" / "model.json");
     REQUIRE(params);
-    Session session(loaded.story, std::make_shared<const model::Params>(*params), 1);
+    Session session(*loaded, std::make_shared<const model::Params>(*params), 1);
     auto names = [&] {
         std::vector<std::string> out;
         for (const FigureTarget& f : stage_target(session).characters) {

@@ -43,9 +43,9 @@ std::shared_ptr<const Story> long_story(int scenes) {
                                       {"next", next(i + 2)}}}}});
     }
     story["endings"] = {{{"id", "end"}, {"kind", "open"}, {"title", "End"}, {"reflection", {"?"}}}};
-    LoadResult result = load_story_text("long.json", story.dump());
-    REQUIRE(result.story);
-    return result.story;
+    Result<std::shared_ptr<const Story>> result = load_story_text("long.json", story.dump());
+    REQUIRE(result);
+    return *result;
 }
 
 /// One ImGui frame with no renderer behind it: enough to build draw lists.

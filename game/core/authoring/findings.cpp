@@ -7,8 +7,7 @@
 namespace attune {
 
 void locate_findings(const std::string& file, std::vector<Finding>& findings) {
-    std::vector<Diagnostic> ignored;
-    const std::optional<JsonDocument> document = read_json_document(file, ignored);
+    const Result<JsonDocument> document = read_json_document(file);
     for (Finding& finding : findings) {
         finding.diagnostic.file = file;
         if (document && !finding.diagnostic.pointer.empty()) {

@@ -56,25 +56,26 @@ pid_t temp_owner(const std::string& name) {
 
 } // namespace
 
-bool write_file_atomically(const fs::path& path, const std::string& text, std::string& error) {
+Result<> write_file_atomically(const fs::path& path, const std::string& text) {
+    auto failed = [&](std::string message) {
+        return Result<>{{plain(Severity::Error, std::move(message), path.string())}};
+    };
     const std::string temp = path.string() + temp_marker + std::to_string(::getpid());
     int error_number = 0;
     if (!write_all(temp, text, error_number)) {
         std::error_code ignored;
         fs::remove(temp, ignored);
-        error = error_number == ENOSPC
-                    ? "could not write " + path.string() + ": the disk is full"
-                    : "could not write " + path.string() + ": " + reason(error_number);
-        return false;
+        return failed(error_number == ENOSPC
+                          ? "could not write " + path.string() + ": the disk is full"
+                          : "could not write " + path.string() + ": " + reason(error_number));
     }
     if (std::rename(temp.c_str(), path.c_str()) != 0) {
         error_number = errno;
         std::error_code ignored;
         fs::remove(temp, ignored);
-        error = "could not replace " + path.string() + ": " + reason(error_number);
-        return false;
+        return failed("could not replace " + path.string() + ": " + reason(error_number));
     }
-    return true;
+    return {};
 }
 
 std::optional<fs::path> set_aside(const fs::path& file) {

@@ -2,6 +2,8 @@
 // Writing a file so that a crash never leaves a mix of old and new, and keeping a file
 // that cannot be used instead of deleting it. Saves and settings both rely on these.
 
+#include "base/result.h"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -10,9 +12,8 @@ namespace attune {
 
 /// Writes `text` to `path` so that a crash at any moment leaves either the old file or
 /// the new one, never a mix: write a temporary file beside it, flush it, rename. On
-/// failure `error` says what went wrong in words a player can act on.
-bool write_file_atomically(const std::filesystem::path& path, const std::string& text,
-                           std::string& error);
+/// failure its error says what went wrong in words a player can act on.
+Result<> write_file_atomically(const std::filesystem::path& path, const std::string& text);
 
 /// Renames `file` to `NAME.corrupt-TIMESTAMP.json` beside it, so a file that cannot be
 /// used is kept for inspection. Nothing when it could not be renamed (a read-only

@@ -279,13 +279,13 @@ Diagnostic JsonDocument::problem(std::string code, std::string pointer, std::str
                       std::move(pointer), std::move(message), std::move(fix)};
 }
 
-std::optional<JsonDocument> parse_json_document(std::string file, std::string text,
-                                                std::vector<Diagnostic>& diagnostics) {
+Result<JsonDocument> parse_json_document(std::string file, std::string text) {
+    Result<JsonDocument> result;
     auto fail = [&](std::size_t offset, std::string code, std::string message, std::string fix) {
         const TextPosition at = TextPositions(text).at(offset);
-        diagnostics.push_back({Severity::Error, std::move(code), file, at.line, at.column, "",
-                               std::move(message), std::move(fix)});
-        return std::nullopt;
+        result.diagnostics.push_back({Severity::Error, std::move(code), file, at.line, at.column,
+                                      "", std::move(message), std::move(fix)});
+        return result;
     };
     if (text.size() > max_input_bytes) {
         return fail(0, "too-large",
@@ -322,23 +322,23 @@ std::optional<JsonDocument> parse_json_document(std::string file, std::string te
         for (const DuplicateKey& d : duplicates) {
             const TextPosition first = positions.at(d.first);
             const TextPosition second = positions.at(d.second);
-            diagnostics.push_back(
+            result.diagnostics.push_back(
                 {Severity::Error, "duplicate-key", file, second.line, second.column, d.pointer,
                  "this key is given twice in one object; the first is at " + position_words(first),
                  "Keep one of the two; JSON would silently use only the last."});
         }
-        return std::nullopt;
+        return result;
     }
-    return JsonDocument(std::move(file), std::move(text), std::move(value));
+    result.value = JsonDocument(std::move(file), std::move(text), std::move(value));
+    return result;
 }
 
-std::optional<JsonDocument> read_json_document(const std::filesystem::path& path,
-                                               std::vector<Diagnostic>& diagnostics) {
-    std::optional<std::string> text = read_text_file(path, diagnostics);
+Result<JsonDocument> read_json_document(const std::filesystem::path& path) {
+    Result<std::string> text = read_text_file(path);
     if (!text) {
-        return std::nullopt;
+        return {std::nullopt, std::move(text.diagnostics)};
     }
-    return parse_json_document(path.string(), std::move(*text), diagnostics);
+    return parse_json_document(path.string(), std::move(*text));
 }
 
 namespace {

@@ -2,7 +2,7 @@
 // A parsed JSON file that still knows where each value came from, so every problem
 // can be reported as file:line:column with its JSON path.
 
-#include "base/diagnostic.h"
+#include "base/result.h"
 
 #include <nlohmann/json.hpp>
 
@@ -62,15 +62,13 @@ private:
     mutable std::shared_ptr<const Index> index_;
 };
 
-/// Parses `text` read from `file`. On failure adds located diagnostics and returns
-/// nothing: bad syntax, a number too large for a double, nesting deeper than 64 levels,
+/// Parses `text` read from `file`. On failure gives located diagnostics and no
+/// document: bad syntax, a number too large for a double, nesting deeper than 64 levels,
 /// a key given twice in one object, binary data.
-std::optional<JsonDocument> parse_json_document(std::string file, std::string text,
-                                                std::vector<Diagnostic>& diagnostics);
+Result<JsonDocument> parse_json_document(std::string file, std::string text);
 
 /// Reads (see read_text_file) and parses a file.
-std::optional<JsonDocument> read_json_document(const std::filesystem::path& path,
-                                               std::vector<Diagnostic>& diagnostics);
+Result<JsonDocument> read_json_document(const std::filesystem::path& path);
 
 /// JSON text of `value`. Text that is not valid UTF-8 (a file name, an imported
 /// passage) is written with U+FFFD in place of the bad bytes rather than throwing.

@@ -72,9 +72,9 @@ std::string size_words(std::size_t bytes) {
     return std::to_string(bytes) + " bytes";
 }
 
-std::optional<std::string> read_text_file(const std::filesystem::path& path,
-                                          std::vector<Diagnostic>& diagnostics,
-                                          std::size_t max_bytes) {
+Result<std::string> read_text_file(const std::filesystem::path& path, std::size_t max_bytes) {
+    Result<std::string> result;
+    std::vector<Diagnostic>& diagnostics = result.diagnostics;
     // O_NONBLOCK: opening a FIFO must not wait for a writer; regular files ignore it.
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
@@ -84,7 +84,7 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path,
                                                  : "the file cannot be opened (" +
                                                        std::string(std::strerror(errno)) + ")",
                                          "Check the path and its permissions."));
-        return std::nullopt;
+        return result;
     }
     struct stat st {};
     std::optional<std::string> text;
@@ -106,7 +106,8 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path,
         }
     }
     ::close(fd);
-    return text;
+    result.value = std::move(text);
+    return result;
 }
 
 } // namespace attune

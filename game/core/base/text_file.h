@@ -3,7 +3,7 @@
 // only regular files, and never more than a bound, so a FIFO cannot block the program
 // and /dev/zero cannot eat the machine's memory.
 
-#include "base/diagnostic.h"
+#include "base/result.h"
 
 #include <cstddef>
 #include <filesystem>
@@ -17,11 +17,10 @@ namespace attune {
 inline constexpr std::size_t max_input_bytes = 64u * 1024u * 1024u;
 
 /// The text of the regular file at `path`, at most `max_bytes` long. Anything else (a
-/// missing file, a folder, a FIFO, a device, a file too large) adds one diagnostic
-/// saying what to do, and gives nothing.
-std::optional<std::string> read_text_file(const std::filesystem::path& path,
-                                          std::vector<Diagnostic>& diagnostics,
-                                          std::size_t max_bytes = max_input_bytes);
+/// missing file, a folder, a FIFO, a device, a file too large) gives one diagnostic
+/// saying what to do, and no text.
+Result<std::string> read_text_file(const std::filesystem::path& path,
+                                   std::size_t max_bytes = max_input_bytes);
 
 /// "64 MiB": how a byte limit is shown to people.
 std::string size_words(std::size_t bytes);

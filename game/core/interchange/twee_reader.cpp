@@ -48,8 +48,7 @@ std::string slug(const std::string& name) {
 // Every JSON note goes through the checks a story file gets (nesting depth, number
 // range, duplicate keys), so a hostile note can neither throw nor exhaust the stack.
 std::optional<ojson> parse_note(const std::string& text) {
-    std::vector<Diagnostic> ignored;
-    const std::optional<JsonDocument> checked = parse_json_document("", text, ignored);
+    const Result<JsonDocument> checked = parse_json_document("", text);
     if (!checked || !checked->value().is_object()) {
         return std::nullopt;
     }
@@ -81,7 +80,7 @@ class TweeReader {
 public:
     TweeReader(std::string file, const std::string& text) : file_(std::move(file)) { split(text); }
 
-    TweeImport read() {
+    Result<ojson> read() {
         read_special_passages();
         ojson story = story_header();
         ojson scenes = ojson::array();
@@ -240,8 +239,8 @@ private:
     }
 
     void read_json_passage(const Passage& p) {
-        std::vector<Diagnostic> problems;
-        const std::optional<JsonDocument> doc = parse_json_document(file_, body_text(p), problems);
+        const Result<JsonDocument> doc = parse_json_document(file_, body_text(p));
+        const std::vector<Diagnostic>& problems = doc.diagnostics;
         if (!doc || !doc->value().is_object()) {
             const int line = body_line(p) + (problems.empty() ? 0 : problems[0].line - 1);
             problem(Severity::Error, "twee-bad-json", line,
@@ -758,7 +757,7 @@ private:
 
 } // namespace
 
-TweeImport import_twee(const std::string& file, const std::string& text) {
+Result<ojson> import_twee(const std::string& file, const std::string& text) {
     std::string_view body = text;
     // Editors on Windows often start a file with a byte-order mark; it is not a title.
     if (body.starts_with("\xEF\xBB\xBF")) {

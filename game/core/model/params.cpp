@@ -281,17 +281,17 @@ std::span<const ParamField> param_fields() {
     return fields;
 }
 
-std::optional<Params> load_params(const std::filesystem::path& path,
-                                  std::vector<Diagnostic>& diagnostics) {
-    std::optional<JsonDocument> doc = read_json_document(path.string(), diagnostics);
+Result<Params> load_params(const std::filesystem::path& path) {
+    Result<JsonDocument> doc = read_json_document(path.string());
+    Result<Params> result{std::nullopt, std::move(doc.diagnostics)};
     if (!doc) {
-        return std::nullopt;
+        return result;
     }
-    Reader reader(*doc, diagnostics);
+    Reader reader(*doc, result.diagnostics);
     if (!doc->value().is_object()) {
         reader.problem("wrong-type", "", "the model parameters must be a JSON object",
                        "start the file with { and end it with }");
-        return std::nullopt;
+        return result;
     }
     Params params;
     reader.moves(doc->value(), params);
@@ -299,10 +299,10 @@ std::optional<Params> load_params(const std::filesystem::path& path,
     if (reader.ok()) {
         reader.consistency(params);
     }
-    if (!reader.ok()) {
-        return std::nullopt;
+    if (reader.ok()) {
+        result.value = std::move(params);
     }
-    return params;
+    return result;
 }
 
 } // namespace attune::model

@@ -134,12 +134,19 @@ json save_session(const Session& session) {
             {"state", state_to_json(story, session.state())}};
 }
 
-LoadedSave load_session(const json& save, std::shared_ptr<const Story> story,
-                        std::shared_ptr<const model::Params> params) {
-    LoadedSave result;
-    result.error = check_header(save, *story);
-    if (!result.error.empty()) {
-        return result;
+Result<Session> load_session(const json& save, std::shared_ptr<const Story> story,
+                             std::shared_ptr<const model::Params> params) {
+    Result<Session> result;
+    auto failed = [&](std::string message) {
+        result.value.reset();
+        result.diagnostics = {plain(Severity::Error, std::move(message))};
+        return std::move(result);
+    };
+    auto note = [&](std::string message) {
+        result.diagnostics.push_back(plain(Severity::Note, std::move(message)));
+    };
+    if (std::string error = check_header(save, *story); !error.empty()) {
+        return failed(std::move(error));
     }
     try {
         const std::string saved_version = save["story"].value("version", "");
@@ -148,30 +155,26 @@ LoadedSave load_session(const json& save, std::shared_ptr<const Story> story,
         const std::size_t replayed = replay(session, choices);
         const json replayed_state = state_to_json(*story, session.state());
         if (replayed == choices.size() && replayed_state == save.at("state")) {
-            result.session = std::move(session);
+            result.value = std::move(session);
             return result;
         }
         if (saved_version == story->info.version && replayed == choices.size()) {
-            result.error =
-                "This save does not match its own choices; it may have been edited or damaged.";
-            return result;
+            return failed(
+                "This save does not match its own choices; it may have been edited or damaged.");
         }
         try {
             SessionState mapped = map_state(save.at("state"), *story, session.state());
             std::vector<Step> history = session.history();
             session.restore(mapped, std::move(history));
-            result.notes.push_back(
-                "The story has changed since this save; you continue where you were.");
+            note("The story has changed since this save; you continue where you were.");
         } catch (const std::exception&) {
-            result.notes.push_back(
-                "The story has changed since this save and the place you saved at is gone, "
-                "so you continue from '" +
-                session.scene().id + "', the last point that still exists.");
+            note("The story has changed since this save and the place you saved at is gone, "
+                 "so you continue from '" +
+                 session.scene().id + "', the last point that still exists.");
         }
-        result.session = std::move(session);
+        result.value = std::move(session);
     } catch (const std::exception& e) {
-        result.session.reset();
-        result.error = std::string("This save is damaged and cannot be read (") + e.what() + ").";
+        return failed(std::string("This save is damaged and cannot be read (") + e.what() + ").");
     }
     return result;
 }

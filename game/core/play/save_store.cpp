@@ -77,10 +77,10 @@ bool is_save_file(const fs::path& file) {
 
 // A save's JSON, read with the same bounds as every input; throws when it cannot be read.
 json read_save(const fs::path& file) {
-    std::vector<Diagnostic> problems;
-    const std::optional<std::string> text = read_text_file(file, problems, max_save_bytes);
+    const Result<std::string> text = read_text_file(file, max_save_bytes);
     if (!text) {
-        throw std::runtime_error(problems.empty() ? "unreadable" : problems[0].message);
+        throw std::runtime_error(text.diagnostics.empty() ? "unreadable"
+                                                          : text.diagnostics[0].message);
     }
     return json::parse(*text);
 }
@@ -113,7 +113,7 @@ fs::path SaveStore::default_folder() {
     return xdg_folder("XDG_DATA_HOME", ".local/share");
 }
 
-bool SaveStore::autosave(const Session& session, std::string& error) const {
+Result<> SaveStore::autosave(const Session& session) const {
     const std::string stem = autosave_prefix + file_stem(session.story().info.id);
     const fs::path file = folder_ / (stem + ".json");
     if (!continues(session, file)) {
@@ -121,11 +121,11 @@ bool SaveStore::autosave(const Session& session, std::string& error) const {
         std::error_code ec;
         fs::rename(file, folder_ / (stem + previous_marker + ".json"), ec);
     }
-    return write(session, "autosave", true, file, error);
+    return write(session, "autosave", true, file);
 }
 
-bool SaveStore::save(const Session& session, const std::string& name, std::string& error) const {
-    return write(session, name, false, folder_ / slot_file_name(name), error);
+Result<> SaveStore::save(const Session& session, const std::string& name) const {
+    return write(session, name, false, folder_ / slot_file_name(name));
 }
 
 bool SaveStore::continues(const Session& session, const fs::path& file) {
@@ -145,20 +145,22 @@ bool SaveStore::continues(const Session& session, const fs::path& file) {
     }
 }
 
-bool SaveStore::write(const Session& session, const std::string& name, bool is_autosave,
-                      const fs::path& file, std::string& error) const {
+Result<> SaveStore::write(const Session& session, const std::string& name, bool is_autosave,
+                          const fs::path& file) const {
+    auto failed = [&](std::string message) {
+        return Result<>{{plain(Severity::Error, std::move(message), folder_.string())}};
+    };
     std::error_code ec;
     if (fs::is_symlink(folder_, ec)) {
-        error = "the save folder " + folder_.string() + " is a link to " +
-                fs::read_symlink(folder_, ec).string() +
-                "; Attune does not write through it, so it never writes outside its own folder. "
-                "Remove the link, or set XDG_DATA_HOME to a real folder.";
-        return false;
+        return failed(
+            "the save folder " + folder_.string() + " is a link to " +
+            fs::read_symlink(folder_, ec).string() +
+            "; Attune does not write through it, so it never writes outside its own folder. "
+            "Remove the link, or set XDG_DATA_HOME to a real folder.");
     }
     fs::create_directories(folder_, ec);
     if (ec) {
-        error = "cannot create the save folder " + folder_.string() + ": " + ec.message();
-        return false;
+        return failed("cannot create the save folder " + folder_.string() + ": " + ec.message());
     }
     json save = save_session(session);
     save["slot"] = {{"name", name},
@@ -167,11 +169,12 @@ bool SaveStore::write(const Session& session, const std::string& name, bool is_a
                     {"story_file", session.story().file},
                     {"scene_title", place_title(session)},
                     {"saved_at", static_cast<std::int64_t>(std::time(nullptr))}};
-    return write_file_atomically(file, dump_json(save, 1), error);
+    return write_file_atomically(file, dump_json(save, 1));
 }
 
-std::vector<SlotInfo> SaveStore::list(std::vector<std::string>& messages) const {
-    std::vector<SlotInfo> slots;
+Result<std::vector<SlotInfo>> SaveStore::list() const {
+    Result<std::vector<SlotInfo>> result;
+    std::vector<SlotInfo>& slots = result.value.emplace();
     remove_stale_temp_files(folder_); // left by writers killed mid-write
     std::error_code ec;
     for (const fs::directory_entry& entry : fs::directory_iterator(folder_, ec)) {
@@ -181,41 +184,46 @@ std::vector<SlotInfo> SaveStore::list(std::vector<std::string>& messages) const 
         try {
             slots.push_back(read_info(entry.path()));
         } catch (const std::exception&) {
-            messages.push_back("The save " + entry.path().filename().string() +
-                               " could not be read. " + set_aside_sentence(entry.path()));
+            result.diagnostics.push_back(plain(Severity::Warning,
+                                               "The save " + entry.path().filename().string() +
+                                                   " could not be read. " +
+                                                   set_aside_sentence(entry.path()),
+                                               entry.path().string()));
         }
     }
     std::sort(slots.begin(), slots.end(),
               [](const SlotInfo& a, const SlotInfo& b) { return a.saved_at > b.saved_at; });
-    return slots;
+    return result;
 }
 
-std::optional<SlotInfo> SaveStore::latest_autosave(std::vector<std::string>& messages) const {
-    for (const SlotInfo& slot : list(messages)) {
+Result<SlotInfo> SaveStore::latest_autosave() const {
+    Result<std::vector<SlotInfo>> listed = list();
+    Result<SlotInfo> result{std::nullopt, std::move(listed.diagnostics)};
+    for (const SlotInfo& slot : *listed) {
         if (slot.is_autosave) {
-            return slot;
+            result.value = slot;
+            break;
         }
     }
-    return std::nullopt;
+    return result;
 }
 
-SlotLoad SaveStore::load(const SlotInfo& slot, std::shared_ptr<const Story> story,
-                         std::shared_ptr<const model::Params> params) const {
-    SlotLoad result;
-    LoadedSave loaded;
+Result<Session> SaveStore::load(const SlotInfo& slot, std::shared_ptr<const Story> story,
+                                std::shared_ptr<const model::Params> params) const {
+    Result<Session> loaded;
     try {
         loaded = load_session(read_save(slot.file), std::move(story), std::move(params));
     } catch (const std::exception&) {
-        loaded.error = "This save is damaged and cannot be read.";
+        loaded.diagnostics = {plain(Severity::Error, "This save is damaged and cannot be read.")};
     }
-    if (!loaded.session) {
-        result.error =
-            loaded.error + " " + set_aside_sentence(slot.file) + " Your other saves are safe.";
-        return result;
+    if (!loaded) {
+        return {std::nullopt,
+                {plain(Severity::Error,
+                       error_message(loaded.diagnostics) + " " + set_aside_sentence(slot.file) +
+                           " Your other saves are safe.",
+                       slot.file.string())}};
     }
-    result.session = std::move(loaded.session);
-    result.notes = std::move(loaded.notes);
-    return result;
+    return loaded;
 }
 
 } // namespace attune

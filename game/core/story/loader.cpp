@@ -1040,22 +1040,26 @@ private:
 
 } // namespace
 
-LoadResult load_story_text(const std::string& file, std::string text) {
-    LoadResult result;
-    const auto doc = parse_json_document(file, std::move(text), result.diagnostics);
+namespace {
+
+Result<std::shared_ptr<const Story>> load(Result<JsonDocument> doc) {
+    Result<std::shared_ptr<const Story>> result{std::nullopt, std::move(doc.diagnostics)};
     if (doc) {
-        result.story = Loader(*doc, result.diagnostics).run();
+        if (std::shared_ptr<const Story> story = Loader(*doc, result.diagnostics).run()) {
+            result.value = std::move(story);
+        }
     }
     return result;
 }
 
-LoadResult load_story_file(const std::string& path) {
-    LoadResult result;
-    const auto doc = read_json_document(path, result.diagnostics);
-    if (doc) {
-        result.story = Loader(*doc, result.diagnostics).run();
-    }
-    return result;
+} // namespace
+
+Result<std::shared_ptr<const Story>> load_story_text(const std::string& file, std::string text) {
+    return load(parse_json_document(file, std::move(text)));
+}
+
+Result<std::shared_ptr<const Story>> load_story_file(const std::string& path) {
+    return load(read_json_document(path));
 }
 
 } // namespace attune

@@ -88,13 +88,13 @@ TEST_CASE("explore: every bundled story is explored within the default budget's 
             continue;
         }
         CAPTURE(entry.path().string());
-        const LoadResult loaded = load_story_file(entry.path().string());
-        if (!loaded.story) {
+        const Result<std::shared_ptr<const Story>> loaded = load_story_file(entry.path().string());
+        if (!loaded) {
             continue; // a story being written; `check` reports it
         }
-        const ExploreReport report = explore_story(loaded.story, test::params(), {});
+        const ExploreReport report = explore_story(*loaded, test::params(), {});
         CHECK(report.states > 0);
-        CHECK(report.scene_reached[loaded.story->start] == 1);
+        CHECK(report.scene_reached[(*loaded)->start] == 1);
     }
 }
 

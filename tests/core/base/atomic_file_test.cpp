@@ -42,11 +42,12 @@ std::size_t count_files(const fs::path& folder) {
 TEST_CASE("atomic file: files are replaced whole, and a failed write keeps the old file") {
     const TempFolder folder;
     const fs::path path = folder.path / "slot-1.json";
-    std::string error;
-    REQUIRE(write_file_atomically(path, "first", error));
-    REQUIRE(write_file_atomically(path, "second", error));
+    REQUIRE(write_file_atomically(path, "first"));
+    REQUIRE(write_file_atomically(path, "second"));
     CHECK(read_text(path) == "second");
-    CHECK_FALSE(write_file_atomically(folder.path / "missing" / "slot.json", "x", error));
+    const Result<> failed = write_file_atomically(folder.path / "missing" / "slot.json", "x");
+    CHECK_FALSE(failed);
+    const std::string error = error_message(failed.diagnostics);
     CHECK(error.find("No such file or directory") != std::string::npos);
     CHECK(read_text(path) == "second");
     CHECK(count_files(folder.path) == 1); // no temporary file left behind
@@ -55,8 +56,9 @@ TEST_CASE("atomic file: files are replaced whole, and a failed write keeps the o
 TEST_CASE("atomic file: a failed rename says why, never 'Success'") {
     const TempFolder folder;
     fs::create_directories(folder.path / "taken" / "inside"); // a full folder cannot be replaced
-    std::string error;
-    CHECK_FALSE(write_file_atomically(folder.path / "taken", "x", error));
+    const Result<> failed = write_file_atomically(folder.path / "taken", "x");
+    CHECK_FALSE(failed);
+    const std::string error = error_message(failed.diagnostics);
     CHECK(error.starts_with("could not replace " + (folder.path / "taken").string() + ": "));
     CHECK(error.find("Success") == std::string::npos);
     CHECK(count_files(folder.path) == 1);

@@ -22,8 +22,9 @@ struct TempFolder {
 };
 
 std::string refusal(const fs::path& path, std::size_t max_bytes = max_input_bytes) {
-    std::vector<Diagnostic> problems;
-    CHECK_FALSE(read_text_file(path, problems, max_bytes));
+    const Result<std::string> read = read_text_file(path, max_bytes);
+    CHECK_FALSE(read);
+    const std::vector<Diagnostic>& problems = read.diagnostics;
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].file == path.string());
     CHECK_FALSE(problems[0].fix.empty());
@@ -35,9 +36,9 @@ std::string refusal(const fs::path& path, std::size_t max_bytes = max_input_byte
 TEST_CASE("text file: a regular file is read whole") {
     const TempFolder folder;
     std::ofstream(folder.path / "a.txt") << "hello\n";
-    std::vector<Diagnostic> problems;
-    CHECK(read_text_file(folder.path / "a.txt", problems) == "hello\n");
-    CHECK(problems.empty());
+    const Result<std::string> read = read_text_file(folder.path / "a.txt");
+    CHECK(read.value == "hello\n");
+    CHECK(read.diagnostics.empty());
 }
 
 TEST_CASE("text file: what is not a regular file is refused without reading") {

@@ -29,11 +29,10 @@ const Diagnostic* find(const std::vector<Diagnostic>& ds, const std::string& cod
 } // namespace
 
 TEST_CASE("model params: the bundled assets/model.json loads cleanly") {
-    std::vector<Diagnostic> diagnostics;
-    const std::optional<Params> p =
-        load_params(std::filesystem::path(ATTUNE_SOURCE_DIR) / "assets/model.json", diagnostics);
-    REQUIRE(p.has_value());
-    CHECK(diagnostics.empty());
+    const Result<Params> p =
+        load_params(std::filesystem::path(ATTUNE_SOURCE_DIR) / "assets/model.json");
+    REQUIRE(p);
+    CHECK(p.diagnostics.empty());
     // Bad is stronger than good, and contempt is listed as the heaviest move.
     CHECK(p->negativity_bias > 1);
     const double contempt = p->moves[static_cast<int>(Move::Contempt)].safety;
@@ -49,8 +48,9 @@ TEST_CASE("model params: the bundled assets/model.json loads cleanly") {
 }
 
 TEST_CASE("model params: wrong types, unknown moves, out-of-range and missing keys are located") {
-    std::vector<Diagnostic> ds;
-    CHECK_FALSE(load_params(fixture("broken_values.json"), ds).has_value());
+    Result<Params> loaded = load_params(fixture("broken_values.json"));
+    CHECK_FALSE(loaded);
+    const std::vector<Diagnostic>& ds = loaded.diagnostics;
 
     const Diagnostic* type = find(ds, "wrong-type", "/asymmetry/negativity_bias");
     REQUIRE(type != nullptr);
@@ -84,27 +84,30 @@ TEST_CASE("model params: wrong types, unknown moves, out-of-range and missing ke
 }
 
 TEST_CASE("model params: a missing move and a null weight are reported") {
-    std::vector<Diagnostic> ds;
-    CHECK_FALSE(load_params(fixture("missing_move.json"), ds).has_value());
+    Result<Params> loaded = load_params(fixture("missing_move.json"));
+    CHECK_FALSE(loaded);
+    const std::vector<Diagnostic>& ds = loaded.diagnostics;
     CHECK(find(ds, "missing-key", "/moves") != nullptr);
     CHECK(find(ds, "wrong-type", "/moves/apologize/safety") != nullptr);
 }
 
 TEST_CASE("model params: override thresholds without hysteresis are refused") {
-    std::vector<Diagnostic> ds;
-    CHECK_FALSE(load_params(fixture("no_hysteresis.json"), ds).has_value());
+    Result<Params> loaded = load_params(fixture("no_hysteresis.json"));
+    CHECK_FALSE(loaded);
+    const std::vector<Diagnostic>& ds = loaded.diagnostics;
     REQUIRE(ds.size() == 1);
     CHECK(ds[0].code == "no-hysteresis");
     CHECK(ds[0].line > 0);
 }
 
 TEST_CASE("model params: broken JSON and a missing file give one clear diagnostic") {
-    std::vector<Diagnostic> ds;
-    CHECK_FALSE(load_params(fixture("not_json.json"), ds).has_value());
+    Result<Params> loaded = load_params(fixture("not_json.json"));
+    CHECK_FALSE(loaded);
+    const std::vector<Diagnostic>& ds = loaded.diagnostics;
     REQUIRE(ds.size() == 1);
     CHECK(ds[0].line == 4);
-    ds.clear();
-    CHECK_FALSE(load_params(fixture("does_not_exist.json"), ds).has_value());
-    REQUIRE(ds.size() == 1);
-    CHECK(has_errors(ds));
+    loaded = load_params(fixture("does_not_exist.json"));
+    CHECK_FALSE(loaded);
+    REQUIRE(loaded.diagnostics.size() == 1);
+    CHECK(has_errors(loaded.diagnostics));
 }

@@ -60,34 +60,33 @@ TEST_CASE("save store: an autosave comes back as the same session, with its titl
     TempDataHome home;
     const SaveStore store(SaveStore::default_folder());
     const Session session = played(2);
-    std::string error;
-    REQUIRE_MESSAGE(store.autosave(session, error), error);
+    REQUIRE(store.autosave(session));
 
-    std::vector<std::string> messages;
-    const auto latest = store.latest_autosave(messages);
+    const Result<SlotInfo> latest = store.latest_autosave();
     REQUIRE(latest);
-    CHECK(messages.empty());
+    CHECK(latest.diagnostics.empty());
     CHECK(latest->story_title == session.story().info.title);
     CHECK_FALSE(latest->scene_title.empty());
     CHECK(latest->saved_at > 0);
 
-    const SlotLoad loaded = store.load(*latest, session.shared_story(), test::params());
-    REQUIRE_MESSAGE(loaded.session, loaded.error);
-    CHECK(loaded.session->state() == session.state());
-    CHECK(loaded.session->history().size() == session.history().size());
+    const Result<Session> loaded = store.load(*latest, session.shared_story(), test::params());
+    REQUIRE_MESSAGE(loaded, error_message(loaded.diagnostics));
+    CHECK(loaded->state() == session.state());
+    CHECK(loaded->history().size() == session.history().size());
 }
 
 TEST_CASE("save store: named slots are listed newest first beside the autosave") {
     TempDataHome home;
     const SaveStore store(SaveStore::default_folder());
-    std::string error;
-    REQUIRE(store.save(played(1), "Before the bus", error));
-    REQUIRE(store.save(played(2), "Slot 2", error));
-    REQUIRE(store.autosave(played(3), error));
-    REQUIRE(store.save(played(1), "Slot 2", error)); // replaces, does not add
+    REQUIRE(store.save(played(1), "Before the bus"));
+    REQUIRE(store.save(played(2), "Slot 2"));
+    REQUIRE(store.autosave(played(3)));
+    REQUIRE(store.save(played(1), "Slot 2")); // replaces, does not add
 
-    std::vector<std::string> messages;
-    const std::vector<SlotInfo> slots = store.list(messages);
+    const Result<std::vector<SlotInfo>> listing = store.list();
+    const std::vector<SlotInfo>& slots = *listing;
+    const std::vector<std::string> messages =
+        attune::messages(listing.diagnostics, Severity::Warning);
     CHECK(slots.size() == 3);
     CHECK(messages.empty());
     for (std::size_t i = 1; i < slots.size(); ++i) {
@@ -98,14 +97,15 @@ TEST_CASE("save store: named slots are listed newest first beside the autosave")
 TEST_CASE("save store: a corrupt save is set aside with a message, never deleted") {
     TempDataHome home;
     const SaveStore store(SaveStore::default_folder());
-    std::string error;
-    REQUIRE(store.save(played(1), "good", error));
+    REQUIRE(store.save(played(1), "good"));
     {
         std::ofstream broken(store.folder() / "slot-broken.json");
         broken << "{ \"format\": \"attune-save\", \"slot\": ";
     }
-    std::vector<std::string> messages;
-    const std::vector<SlotInfo> slots = store.list(messages);
+    const Result<std::vector<SlotInfo>> listing = store.list();
+    const std::vector<SlotInfo>& slots = *listing;
+    const std::vector<std::string> messages =
+        attune::messages(listing.diagnostics, Severity::Warning);
     REQUIRE(slots.size() == 1);
     CHECK(slots[0].name == "good");
     REQUIRE(messages.size() == 1);
@@ -123,39 +123,34 @@ TEST_CASE("save store: a corrupt save is set aside with a message, never deleted
 TEST_CASE("save store: a save that no longer fits its story is set aside when loaded") {
     TempDataHome home;
     const SaveStore store(SaveStore::default_folder());
-    std::string error;
-    REQUIRE(store.autosave(played(1), error));
-    std::vector<std::string> messages;
-    const auto latest = store.latest_autosave(messages);
+    REQUIRE(store.autosave(played(1)));
+    const Result<SlotInfo> latest = store.latest_autosave();
     REQUIRE(latest);
 
     const auto other = test::story(test::source_dir() / "tests/data/stories/porch.json");
-    const SlotLoad loaded = store.load(*latest, other, test::params());
-    CHECK_FALSE(loaded.session);
-    CHECK(loaded.error.find("another story") != std::string::npos);
-    CHECK(loaded.error.find("set aside") != std::string::npos);
+    const Result<Session> loaded = store.load(*latest, other, test::params());
+    CHECK_FALSE(loaded);
+    CHECK(error_message(loaded.diagnostics).find("another story") != std::string::npos);
+    CHECK(error_message(loaded.diagnostics).find("set aside") != std::string::npos);
     CHECK_FALSE(fs::exists(latest->file));
     CHECK(files_in(store.folder()).size() == 1);
-    CHECK_FALSE(store.latest_autosave(messages));
+    CHECK_FALSE(store.latest_autosave());
 }
 
 TEST_CASE("save store: a missing folder lists nothing and is created on first save") {
     TempDataHome home;
     const SaveStore store(home.root / "not" / "yet");
-    std::vector<std::string> messages;
-    CHECK(store.list(messages).empty());
-    std::string error;
-    CHECK(store.autosave(played(1), error));
-    CHECK(store.list(messages).size() == 1);
+    CHECK(store.list()->empty());
+    CHECK(store.autosave(played(1)));
+    CHECK(store.list()->size() == 1);
 }
 
 namespace {
 
 std::vector<SlotInfo> listed(const SaveStore& store) {
-    std::vector<std::string> messages;
-    std::vector<SlotInfo> slots = store.list(messages);
-    CHECK(messages.empty());
-    return slots;
+    Result<std::vector<SlotInfo>> listing = store.list();
+    CHECK(listing.diagnostics.empty());
+    return std::move(*listing);
 }
 
 } // namespace
@@ -163,10 +158,9 @@ std::vector<SlotInfo> listed(const SaveStore& store) {
 TEST_CASE("save store: beginning a story again keeps the autosave it replaces") {
     TempDataHome home;
     const SaveStore store(SaveStore::default_folder());
-    std::string error;
     const Session first_run = played(3);
-    REQUIRE(store.autosave(first_run, error));
-    REQUIRE(store.autosave(played(1), error)); // "Begin" again, first choice
+    REQUIRE(store.autosave(first_run));
+    REQUIRE(store.autosave(played(1))); // "Begin" again, first choice
 
     const std::vector<SlotInfo> slots = listed(store);
     REQUIRE(slots.size() == 2);
@@ -174,23 +168,20 @@ TEST_CASE("save store: beginning a story again keeps the autosave it replaces") 
         std::find_if(slots.begin(), slots.end(), [](const SlotInfo& s) { return !s.is_autosave; });
     REQUIRE(previous != slots.end());
     CHECK(previous->name == "previous autosave");
-    const SlotLoad loaded = store.load(*previous, first_run.shared_story(), test::params());
-    REQUIRE_MESSAGE(loaded.session, loaded.error);
-    CHECK(loaded.session->history().size() == first_run.history().size());
+    const Result<Session> loaded = store.load(*previous, first_run.shared_story(), test::params());
+    REQUIRE_MESSAGE(loaded, error_message(loaded.diagnostics));
+    CHECK(loaded->history().size() == first_run.history().size());
 
-    std::vector<std::string> messages;
-    const auto latest = store.latest_autosave(messages);
+    const Result<SlotInfo> latest = store.latest_autosave();
     REQUIRE(latest);
-    CHECK(store.load(*latest, first_run.shared_story(), test::params()).session->history().size() ==
-          1);
+    CHECK(store.load(*latest, first_run.shared_story(), test::params())->history().size() == 1);
 }
 
 TEST_CASE("save store: a run that goes on replaces its own autosave and keeps no other") {
     TempDataHome home;
     const SaveStore store(SaveStore::default_folder());
-    std::string error;
     for (int choices = 1; choices <= 3; ++choices) {
-        REQUIRE(store.autosave(played(choices), error));
+        REQUIRE(store.autosave(played(choices)));
     }
     CHECK(listed(store).size() == 1);
 }
@@ -198,9 +189,8 @@ TEST_CASE("save store: a run that goes on replaces its own autosave and keeps no
 TEST_CASE("save store: slot names that differ only in non-ASCII letters are two slots") {
     TempDataHome home;
     const SaveStore store(SaveStore::default_folder());
-    std::string error;
-    REQUIRE(store.save(played(1), "Ελένη", error));
-    REQUIRE(store.save(played(2), "Νίκος", error));
+    REQUIRE(store.save(played(1), "Ελένη"));
+    REQUIRE(store.save(played(2), "Νίκος"));
     std::vector<std::string> names;
     for (const SlotInfo& slot : listed(store)) {
         names.push_back(slot.name);
@@ -219,14 +209,12 @@ TEST_CASE("save store: a variable pushed past its limit in play stays finite, an
     CHECK(std::isfinite(session.state().variables[0]));
 
     const SaveStore store(SaveStore::default_folder());
-    std::string error;
-    REQUIRE(store.autosave(session, error));
-    std::vector<std::string> messages;
-    const auto latest = store.latest_autosave(messages);
+    REQUIRE(store.autosave(session));
+    const Result<SlotInfo> latest = store.latest_autosave();
     REQUIRE(latest);
-    const SlotLoad loaded = store.load(*latest, story, test::params());
-    REQUIRE_MESSAGE(loaded.session, loaded.error);
-    CHECK(loaded.session->state().variables[0] == session.state().variables[0]);
+    const Result<Session> loaded = store.load(*latest, story, test::params());
+    REQUIRE_MESSAGE(loaded, error_message(loaded.diagnostics));
+    CHECK(loaded->state().variables[0] == session.state().variables[0]);
 }
 
 TEST_CASE("save store: a save folder that is a link is not written through") {
@@ -235,8 +223,9 @@ TEST_CASE("save store: a save folder that is a link is not written through") {
     fs::create_directories(elsewhere);
     fs::create_directory_symlink(elsewhere, home.root / "attune");
     const SaveStore store(SaveStore::default_folder());
-    std::string error;
-    CHECK_FALSE(store.autosave(played(1), error));
+    const Result<> saved = store.autosave(played(1));
+    CHECK_FALSE(saved);
+    const std::string error = error_message(saved.diagnostics);
     CHECK(error.find("is a link to " + elsewhere.string()) != std::string::npos);
     CHECK(fs::is_empty(elsewhere));
 }
@@ -244,8 +233,7 @@ TEST_CASE("save store: a save folder that is a link is not written through") {
 TEST_CASE("save store: temporary files of killed writers are cleaned when saves are listed") {
     TempDataHome home;
     const SaveStore store(SaveStore::default_folder());
-    std::string error;
-    REQUIRE(store.autosave(played(1), error));
+    REQUIRE(store.autosave(played(1)));
     // No process has this id (it is above Linux's largest), so its writer is gone.
     std::ofstream(store.folder() / "autosave-late-bus.json.tmp-999999999") << "{";
     listed(store);
@@ -257,8 +245,7 @@ TEST_CASE("save store: a story path that is not UTF-8 does not stop the autosave
     auto story = std::make_shared<Story>(*test::late_bus());
     story->file = "stories/caf\xe9.json";
     const SaveStore store(SaveStore::default_folder());
-    std::string error;
-    CHECK_NOTHROW(CHECK(store.autosave(Session(story, test::params(), 5), error)));
+    CHECK_NOTHROW(CHECK(store.autosave(Session(story, test::params(), 5))));
     CHECK(listed(store).size() == 1);
 }
 
@@ -267,8 +254,8 @@ TEST_CASE("save store: a save that could not be moved aside is not said to be se
     const SaveStore store(SaveStore::default_folder());
     SlotInfo gone; // stands for a file in a read-only folder: renaming it fails
     gone.file = home.root / "slot-gone.json";
-    const SlotLoad loaded = store.load(gone, test::late_bus(), test::params());
-    CHECK_FALSE(loaded.session);
-    CHECK(loaded.error.find("could not be moved aside") != std::string::npos);
-    CHECK(loaded.error.find("set aside as") == std::string::npos);
+    const Result<Session> loaded = store.load(gone, test::late_bus(), test::params());
+    CHECK_FALSE(loaded);
+    CHECK(error_message(loaded.diagnostics).find("could not be moved aside") != std::string::npos);
+    CHECK(error_message(loaded.diagnostics).find("set aside as") == std::string::npos);
 }

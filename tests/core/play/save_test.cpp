@@ -19,7 +19,7 @@ std::string snapshot(const Session& session) {
 }
 
 // Saves, serialises to text, parses back and loads: what a real save file goes through.
-LoadedSave round_trip(const Session& session) {
+Result<Session> round_trip(const Session& session) {
     const std::string text = save_session(session).dump(2);
     return load_session(json::parse(text), session.shared_story(), test::params());
 }
@@ -53,14 +53,14 @@ TEST_CASE("saves: save and load reproduce the session exactly, on every scene") 
         each_state(session, 6, [&](const Session& s) {
             ++states;
             scenes.insert(s.is_finished() ? s.ending()->id : s.scene().id);
-            LoadedSave loaded = round_trip(s);
-            REQUIRE_MESSAGE(loaded.session, loaded.error);
-            CHECK(loaded.notes.empty());
-            CHECK(snapshot(*loaded.session) == snapshot(s));
-            CHECK(loaded.session->state() == s.state());
-            CHECK(loaded.session->history().size() == s.history().size());
-            CHECK(loaded.session->lines().size() == s.lines().size());
-            CHECK(loaded.session->choices().size() == s.choices().size());
+            Result<Session> loaded = round_trip(s);
+            REQUIRE_MESSAGE(loaded, error_message(loaded.diagnostics));
+            CHECK(loaded.diagnostics.empty());
+            CHECK(snapshot(*loaded) == snapshot(s));
+            CHECK(loaded->state() == s.state());
+            CHECK(loaded->history().size() == s.history().size());
+            CHECK(loaded->lines().size() == s.lines().size());
+            CHECK(loaded->choices().size() == s.choices().size());
         });
         CHECK(scenes.size() == session.story().scenes.size() + session.story().endings.size());
         CHECK(states > 3);
@@ -86,10 +86,10 @@ TEST_CASE("saves: damaged, foreign or edited saves are refused with a plain reas
     REQUIRE(session.choose("name-it"));
     const json good = save_session(session);
     auto refused = [&](json save) {
-        const LoadedSave loaded = load_session(save, session.shared_story(), test::params());
-        CHECK_FALSE(loaded.session);
-        CHECK_FALSE(loaded.error.empty());
-        return loaded.error;
+        const Result<Session> loaded = load_session(save, session.shared_story(), test::params());
+        CHECK_FALSE(loaded);
+        CHECK_FALSE(error_message(loaded.diagnostics).empty());
+        return error_message(loaded.diagnostics);
     };
     CHECK(refused(json::array()) == "This file is not an Attune save.");
     json other = good;
@@ -122,14 +122,16 @@ TEST_CASE("saves: a save from an older version of the story carries over by stab
     changed["scenes"][0]["choices"][0]["next"] = "hallway";
     changed["scenes"].push_back(json::parse(R"({"id": "hallway", "lines": ["A new hallway."],
         "choices": [{"id": "on", "text": "On.", "moves": [{"move": "neutral"}], "next": "quiet"}]})"));
-    LoadResult edited = load_story_text("late-bus-1.1.json", changed.dump());
-    REQUIRE(edited.story);
-    LoadedSave loaded = load_session(save, edited.story, test::params());
-    REQUIRE(loaded.session);
-    CHECK(loaded.session->scene().id == "quiet");
-    CHECK(loaded.session->state().characters[0] == session.state().characters[0]);
-    REQUIRE(loaded.notes.size() == 1);
-    CHECK(loaded.notes[0] == "The story has changed since this save; you continue where you were.");
+    Result<std::shared_ptr<const Story>> edited =
+        load_story_text("late-bus-1.1.json", changed.dump());
+    REQUIRE(edited);
+    Result<Session> loaded = load_session(save, *edited, test::params());
+    REQUIRE(loaded);
+    CHECK(loaded->scene().id == "quiet");
+    CHECK(loaded->state().characters[0] == session.state().characters[0]);
+    REQUIRE(messages(loaded.diagnostics, Severity::Note).size() == 1);
+    CHECK(messages(loaded.diagnostics, Severity::Note)[0] ==
+          "The story has changed since this save; you continue where you were.");
 
     // The scene the save was in is gone: fall back to the last point that still exists.
     json removed =
@@ -138,14 +140,15 @@ TEST_CASE("saves: a save from an older version of the story carries over by stab
     removed["scenes"][0]["choices"].erase(0);
     removed["scenes"].erase(1); // 'quiet'
     removed["scenes"][1]["choices"][1].erase("if");
-    LoadResult smaller = load_story_text("late-bus-2.0.json", removed.dump());
-    REQUIRE_MESSAGE(smaller.story,
-                    (smaller.diagnostics.empty() ? "" : format(smaller.diagnostics[0])));
-    loaded = load_session(save, smaller.story, test::params());
-    REQUIRE(loaded.session);
-    CHECK(loaded.session->scene().id == "text");
-    REQUIRE(loaded.notes.size() == 1);
-    CHECK(loaded.notes[0].find("the place you saved at is gone") != std::string::npos);
+    Result<std::shared_ptr<const Story>> smaller =
+        load_story_text("late-bus-2.0.json", removed.dump());
+    REQUIRE_MESSAGE(smaller, (smaller.diagnostics.empty() ? "" : format(smaller.diagnostics[0])));
+    loaded = load_session(save, *smaller, test::params());
+    REQUIRE(loaded);
+    CHECK(loaded->scene().id == "text");
+    REQUIRE(messages(loaded.diagnostics, Severity::Note).size() == 1);
+    CHECK(messages(loaded.diagnostics, Severity::Note)[0].find("the place you saved at is gone") !=
+          std::string::npos);
 }
 
 TEST_CASE("saves: round trip at every scene and ending of every bundled story") {
@@ -161,9 +164,9 @@ TEST_CASE("saves: round trip at every scene and ending of every bundled story") 
         while (!frontier.empty()) {
             std::vector<Session> next;
             for (const Session& session : frontier) {
-                LoadedSave loaded = round_trip(session);
-                REQUIRE_MESSAGE(loaded.session, loaded.error);
-                CHECK(loaded.session->state() == session.state());
+                Result<Session> loaded = round_trip(session);
+                REQUIRE_MESSAGE(loaded, error_message(loaded.diagnostics));
+                CHECK(loaded->state() == session.state());
                 for (const ChoiceView& choice : session.choices()) {
                     Session after = session;
                     if (!choice.enabled || !after.choose(choice.index)) {

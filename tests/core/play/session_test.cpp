@@ -149,10 +149,10 @@ TEST_CASE("session: a regulating choice calms the player once, however many it f
           {"id": "both", "text": "Breathe.", "moves": [{"move": "self_soothe", "to": "x"}, {"move": "self_soothe", "to": "y"}], "next": "end"},
           {"id": "one", "text": "Breathe.", "moves": [{"move": "self_soothe", "to": "x"}], "next": "end"}]}],
       "endings": [{"id": "end", "kind": "open", "title": "End", "reflection": ["?"]}]})";
-    const LoadResult loaded = load_story_text("two.json", text);
-    REQUIRE(loaded.story);
-    Session both(loaded.story, test::params(), 1);
-    Session one(loaded.story, test::params(), 1);
+    const Result<std::shared_ptr<const Story>> loaded = load_story_text("two.json", text);
+    REQUIRE(loaded);
+    Session both(*loaded, test::params(), 1);
+    Session one(*loaded, test::params(), 1);
     REQUIRE(both.choose("both"));
     REQUIRE(one.choose("one"));
     CHECK(both.state().player == one.state().player);
@@ -180,9 +180,10 @@ TEST_CASE("session: a story's holes and the model's sentences are filled by the 
     text.replace(at, line.size(),
                  "{ren.name}: {ren.They} {ren.was} late and {ren.they} {ren.is} sorry. "
                  "{ren.Their} bus left {ren.them}; {ren.their} phone died.");
-    const LoadResult loaded = load_story_text("late-bus-holes.json", text);
-    REQUIRE(loaded.story);
-    const Session session(loaded.story, test::params(), 1);
+    const Result<std::shared_ptr<const Story>> loaded =
+        load_story_text("late-bus-holes.json", text);
+    REQUIRE(loaded);
+    const Session session(*loaded, test::params(), 1);
     const std::string said =
         "Ren: They were late and they are sorry. Their bus left them; their phone died.";
     CHECK(session.lines()[1].text == said);

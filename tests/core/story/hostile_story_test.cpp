@@ -23,7 +23,8 @@ std::string replaced(std::string text, const std::string& from, const std::strin
     return text.replace(at, from.size(), to);
 }
 
-const Diagnostic* find_code(const LoadResult& result, const std::string& code) {
+const Diagnostic* find_code(const Result<std::shared_ptr<const Story>>& result,
+                            const std::string& code) {
     for (const Diagnostic& d : result.diagnostics) {
         if (d.code == code) {
             return &d;
@@ -49,9 +50,9 @@ void collect_pointers(const json& value, const std::string& at, std::vector<std:
 } // namespace
 
 TEST_CASE("hostile story: a number too large for a double is a located error, not an abort") {
-    const LoadResult result = load_story_text(
+    const Result<std::shared_ptr<const Story>> result = load_story_text(
         "huge.json", replaced(late_bus_text(), "\"patience\": 0", "\"patience\": 1e400"));
-    CHECK_FALSE(result.story);
+    CHECK_FALSE(result);
     REQUIRE(result.diagnostics.size() == 1);
     const Diagnostic& d = result.diagnostics[0];
     CHECK(d.code == "number-too-large");
@@ -70,9 +71,9 @@ TEST_CASE("hostile story: an id that is not text is a located error for each kin
                          Case{"\"id\": \"quiet\"", "\"id\": 4.5", "/scenes/1/id"},
                          Case{"\"id\": \"cold\"", "\"id\": [1]", "/endings/1/id"}}) {
         CAPTURE(c.pointer);
-        const LoadResult result =
+        const Result<std::shared_ptr<const Story>> result =
             load_story_text("ids.json", replaced(late_bus_text(), c.from, c.to));
-        CHECK_FALSE(result.story);
+        CHECK_FALSE(result);
         const Diagnostic* d = find_code(result, "wrong-type");
         REQUIRE(d);
         CHECK(d->pointer == c.pointer);
@@ -94,23 +95,23 @@ TEST_CASE("hostile story: any value replaced by any other kind of value never es
             changed[json::json_pointer(pointer)] = wrong;
             CAPTURE(pointer);
             CAPTURE(wrong.dump());
-            LoadResult result;
+            Result<std::shared_ptr<const Story>> result;
             REQUIRE_NOTHROW(result = load_story_text("kinds.json", changed.dump(2)));
-            CHECK((result.story != nullptr) == !has_errors(result.diagnostics));
+            CHECK(static_cast<bool>(result) == !has_errors(result.diagnostics));
             for (const Diagnostic& d : result.diagnostics) {
                 CHECK(d.line > 0);
             }
-            refused += result.story ? 0 : 1;
+            refused += result ? 0 : 1;
         }
     }
     CHECK(refused > 0);
 }
 
 TEST_CASE("hostile story: a key given twice is an error naming both places") {
-    const LoadResult result =
+    const Result<std::shared_ptr<const Story>> result =
         load_story_text("twice.json", replaced(late_bus_text(), "\"minutes\": 3,",
                                                "\"minutes\": 3, \"minutes\": 4,"));
-    CHECK_FALSE(result.story);
+    CHECK_FALSE(result);
     const Diagnostic* d = find_code(result, "duplicate-key");
     REQUIRE(d);
     CHECK(d->pointer == "/minutes");
@@ -120,7 +121,7 @@ TEST_CASE("hostile story: a key given twice is an error naming both places") {
 }
 
 TEST_CASE("hostile story: an unknown name in a text hole is said to be in the text") {
-    const LoadResult result = load_story_text(
+    const Result<std::shared_ptr<const Story>> result = load_story_text(
         "hole.json", replaced(late_bus_text(), "Your phone buzzes.", "Your {a.b.c.d} buzzes."));
     const Diagnostic* d = find_code(result, "bad-condition");
     REQUIRE(d);
@@ -130,7 +131,7 @@ TEST_CASE("hostile story: an unknown name in a text hole is said to be in the te
 TEST_CASE("hostile story: a starting value or change beyond the variable limit is refused") {
     for (const char* to : {"\"patience\": 1e300", "\"patience\": -2e9"}) {
         CAPTURE(to);
-        const LoadResult result =
+        const Result<std::shared_ptr<const Story>> result =
             load_story_text("big.json", replaced(late_bus_text(), "\"patience\": 0", to));
         const Diagnostic* d = find_code(result, "out-of-range");
         REQUIRE(d);
@@ -158,8 +159,9 @@ TEST_CASE("hostile story: each documented limit gives its own located error") {
     for (const Case& c : {Case{many_choices, "too-many", "/scenes/0/choices"},
                           Case{long_condition, "too-long", "/scenes/0/choices/0/if"}}) {
         CAPTURE(c.pointer);
-        const LoadResult result = load_story_text("limits.json", c.story.dump(2));
-        CHECK_FALSE(result.story);
+        const Result<std::shared_ptr<const Story>> result =
+            load_story_text("limits.json", c.story.dump(2));
+        CHECK_FALSE(result);
         const Diagnostic* d = find_code(result, c.code);
         REQUIRE(d);
         CHECK(d->pointer == c.pointer);

@@ -26,7 +26,7 @@ TEST_CASE("stays linear: locating 100,000 unknown keys") {
         keys += "\"unknown" + std::to_string(i) + "\": 1,\n";
     }
     text = replaced(text, "@KEYS@", keys);
-    const LoadResult result = load_story_text("keys.json", text);
+    const Result<std::shared_ptr<const Story>> result = load_story_text("keys.json", text);
     REQUIRE(result.diagnostics.size() == 100000);
     CHECK(result.diagnostics.back().line == 10 + 100000);
     CHECK(result.diagnostics.back().pointer == "/unknown99999");
@@ -44,16 +44,16 @@ TEST_CASE("stays linear: 200,000 text holes, in one line and over many") {
     const auto at = late_bus_text().find("\"Your phone buzzes.");
     std::string text = late_bus_text();
     text.replace(at, text.find('\n', at) - at - 1, lines);
-    const LoadResult many = load_story_text("holes.json", text);
-    REQUIRE(many.story);
-    CHECK(many.story->scenes[0].lines.size() == 201);
-    CHECK(many.story->scenes[0].lines[199].text.parts.size() == 2000);
+    const Result<std::shared_ptr<const Story>> many = load_story_text("holes.json", text);
+    REQUIRE(many);
+    CHECK((*many)->scenes[0].lines.size() == 201);
+    CHECK((*many)->scenes[0].lines[199].text.parts.size() == 2000);
 
     std::string one;
     for (int i = 0; i < 200; ++i) {
         one += line;
     }
-    const LoadResult long_line =
+    const Result<std::shared_ptr<const Story>> long_line =
         load_story_text("line.json", replaced(late_bus_text(), "Your phone buzzes.", one));
     REQUIRE(long_line.diagnostics.size() == 1);
     CHECK(long_line.diagnostics[0].code == "too-long");

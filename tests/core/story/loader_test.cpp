@@ -66,11 +66,11 @@ TEST_CASE("loader: the documented example story loads clean") {
     const auto start = doc.find("```json\n") + 8;
     const auto end = doc.find("\n```", start);
     const std::string example = doc.substr(start, end - start);
-    const LoadResult result = load_story_text("story-format.md", example);
+    const Result<std::shared_ptr<const Story>> result = load_story_text("story-format.md", example);
     CHECK(result.diagnostics.empty());
-    REQUIRE(result.story);
-    CHECK(result.story->scenes.size() == 3);
-    CHECK(result.story->endings.size() == 2);
+    REQUIRE(result);
+    CHECK((*result)->scenes.size() == 3);
+    CHECK((*result)->endings.size() == 2);
     // The test fixture is the same story, so the broken fixtures derive from documented form.
     CHECK(example + "\n" ==
           read_text(test::source_dir() / "tests" / "data" / "stories" / "late-bus.json"));
@@ -85,8 +85,9 @@ TEST_CASE("loader: every broken fixture reports exactly its problems, located") 
     std::sort(files.begin(), files.end());
     for (const std::string& file : files) {
         CAPTURE(file);
-        const LoadResult result = load_story_file((folder / file).string());
-        CHECK_FALSE(result.story);
+        const Result<std::shared_ptr<const Story>> result =
+            load_story_file((folder / file).string());
+        CHECK_FALSE(result);
         std::vector<const Expected*> wanted;
         for (const Expected& e : expected_problems) {
             if (file == e.file) {
@@ -115,7 +116,7 @@ TEST_CASE("loader: 'did you mean' suggests near names only") {
 }
 
 TEST_CASE("loader: a formatted problem names file, line, column, path and fix") {
-    const LoadResult result =
+    const Result<std::shared_ptr<const Story>> result =
         load_story_file((test::source_dir() / "tests/data/broken/unknown-target.json").string());
     REQUIRE(result.diagnostics.size() == 1);
     const std::string text = format(result.diagnostics[0]);
@@ -144,8 +145,8 @@ TEST_CASE("loader: never crashes on mangled bytes, and always says why it refuse
                 break;
             }
         }
-        const LoadResult result = load_story_text("mangled.json", text);
-        CHECK((result.story != nullptr) == !has_errors(result.diagnostics));
+        const Result<std::shared_ptr<const Story>> result = load_story_text("mangled.json", text);
+        CHECK(static_cast<bool>(result) == !has_errors(result.diagnostics));
         for (const Diagnostic& d : result.diagnostics) {
             CHECK_FALSE(d.message.empty());
         }
@@ -177,8 +178,8 @@ TEST_CASE("loader: two characters with one name load, with a located warning") {
                 ",\n    { \"id\": \"ren2\", \"name\": \"Ren\", \"pronouns\": \"he/him\", "
                 "\"role\": \"cousin\", \"anxiety\": 0.3, \"avoidance\": 0.3, \"safety\": 50, "
                 "\"distance\": 50 }");
-    const LoadResult result = load_story_text("twins.json", text);
-    REQUIRE(result.story); // a warning: ids still tell the two apart
+    const Result<std::shared_ptr<const Story>> result = load_story_text("twins.json", text);
+    REQUIRE(result); // a warning: ids still tell the two apart
     REQUIRE(result.diagnostics.size() == 1);
     const Diagnostic& d = result.diagnostics[0];
     CHECK(d.severity == Severity::Warning);
