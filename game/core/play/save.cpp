@@ -38,11 +38,12 @@ std::vector<bool> flag_values(const SessionState& state) {
 
 // Carries a saved state over to a (possibly changed) story by stable ids: scenes,
 // variables, flags and characters that still exist keep their values; new ones start
-// fresh. Throws on malformed data.
-SessionState map_state(const json& saved, const Story& story, SessionState state) {
+// fresh. Nothing when the saved scene is gone or a state does not read; nlohmann throws
+// on malformed data.
+std::optional<SessionState> map_state(const json& saved, const Story& story, SessionState state) {
     const int scene = story.find_scene(saved.at("scene").get<std::string>());
     if (scene < 0) {
-        throw std::runtime_error("scene '" + saved.at("scene").get<std::string>() + "' is gone");
+        return std::nullopt;
     }
     state.scene = scene;
     state.ending =
@@ -59,11 +60,19 @@ SessionState map_state(const json& saved, const Story& story, SessionState state
     }
     for (std::size_t i = 0; i < story.characters.size(); ++i) {
         if (saved.at("characters").contains(story.characters[i].id)) {
-            state.characters[i] =
+            Result<model::State> character =
                 model::state_from_json(saved["characters"][story.characters[i].id]);
+            if (!character) {
+                return std::nullopt;
+            }
+            state.characters[i] = *character;
         }
     }
-    state.player = model::player_from_json(saved.at("player"));
+    Result<model::PlayerState> player = model::player_from_json(saved.at("player"));
+    if (!player) {
+        return std::nullopt;
+    }
+    state.player = *player;
     state.random.state = saved.at("random").get<std::uint64_t>();
     state.turn = saved.at("turn").get<int>();
     state.shown_lines = saved.at("shown_lines").get<std::vector<int>>();
@@ -162,12 +171,17 @@ Result<Session> load_session(const json& save, std::shared_ptr<const Story> stor
             return failed(
                 "This save does not match its own choices; it may have been edited or damaged.");
         }
+        std::optional<SessionState> mapped;
         try {
-            SessionState mapped = map_state(save.at("state"), *story, session.state());
-            std::vector<Step> history = session.history();
-            session.restore(mapped, std::move(history));
-            note("The story has changed since this save; you continue where you were.");
+            mapped = map_state(save.at("state"), *story, session.state());
         } catch (const std::exception&) {
+            // malformed: as when the place is gone, continue from the last point that exists
+        }
+        if (mapped) {
+            std::vector<Step> history = session.history();
+            session.restore(*mapped, std::move(history));
+            note("The story has changed since this save; you continue where you were.");
+        } else {
             note("The story has changed since this save and the place you saved at is gone, "
                  "so you continue from '" +
                  session.scene().id + "', the last point that still exists.");
