@@ -92,6 +92,7 @@ int bench(App& app, const std::vector<int>& choices, int frames) {
             std::printf("frames %d-%d: p50 %.2f ms, p99 %.2f ms, memory now %.1f MB\n",
                         frame + 2 - tenth, frame + 1, percentile(part, 50), percentile(part, 99),
                         resident_mb());
+            std::fflush(stdout); // a long run's progress shows as it goes, even in a log
         }
     }
     rusage usage{};
