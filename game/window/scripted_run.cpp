@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace attune {
 
@@ -55,11 +57,22 @@ double percentile(std::vector<double> values, double p) {
     return values[index];
 }
 
+double resident_mb() {
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0;
+    long resident = 0;
+    statm >> pages >> resident;
+    return static_cast<double>(resident) * static_cast<double>(::sysconf(_SC_PAGESIZE)) / 1048576;
+}
+
 // Plays on its own: a scripted choice every 20 frames, back to the start at the end.
+// Reports each tenth of the run too, so a long run shows whether memory or frame time
+// drift between its start and its end.
 int bench(App& app, const std::vector<int>& choices, int frames) {
     std::vector<double> times;
     sf::Clock clock;
     std::size_t next = 0;
+    const int tenth = std::max(1, frames / 10);
     for (int frame = 0; frame < frames; ++frame) {
         if (frame % 20 == 19) {
             Game& game = app.game();
@@ -76,6 +89,13 @@ int bench(App& app, const std::vector<int>& choices, int frames) {
         app.draw_frame(frame == 0 ? 1 / 60.0f : seconds);
         app.present();
         times.push_back(clock.getElapsedTime().asSeconds() * 1000);
+        if ((frame + 1) % tenth == 0) {
+            const std::vector<double> part(times.end() - tenth, times.end());
+            std::printf("frames %d-%d: p50 %.2f ms, p99 %.2f ms, memory now %.1f MB\n",
+                        frame + 2 - tenth, frame + 1, percentile(part, 50), percentile(part, 99),
+                        resident_mb());
+            std::fflush(stdout); // a long run's progress shows as it goes, even in a log
+        }
     }
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);

@@ -14,8 +14,8 @@ bool click_lowest_choice(App& app) {
     Game& game = app.game();
     const std::size_t taken = game.session()->history().size();
     const int x = static_cast<int>(app.size().x * 0.75f);
-    for (int y = static_cast<int>(app.size().y) - 16; y > static_cast<int>(app.size().y / 3);
-         y -= 10) {
+    const int height = static_cast<int>(app.size().y);
+    for (int y = height - 16; y > height / 3; y -= 10) {
         click(app, x, y);
         if (game.session()->history().size() != taken || game.session()->is_finished()) {
             return true;

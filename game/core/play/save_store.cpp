@@ -118,8 +118,15 @@ Result<> SaveStore::autosave(const Session& session) const {
     const fs::path file = folder_ / (stem + ".json");
     if (!continues(session, file)) {
         // A new run (or a rewind) would overwrite someone's place: keep it one step back.
+        // A second name for the same file, not a move, so that a kill at any moment still
+        // leaves the autosave itself in place (the new one replaces it atomically below).
+        const fs::path previous = folder_ / (stem + previous_marker + ".json");
         std::error_code ec;
-        fs::rename(file, folder_ / (stem + previous_marker + ".json"), ec);
+        fs::remove(previous, ec);
+        fs::create_hard_link(file, previous, ec);
+        if (ec) {
+            fs::copy_file(file, previous, fs::copy_options::overwrite_existing, ec);
+        }
     }
     return write(session, "autosave", true, file);
 }

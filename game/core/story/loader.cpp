@@ -130,7 +130,9 @@ private:
     void check_keys(const json& object, const std::string& ptr,
                     std::initializer_list<const char*> allowed) {
         // Runs for every object in the story, so it allocates nothing unless a key is wrong.
-        for (const auto& [key, value] : object.items()) {
+        // A plain reference, not a structured binding: clang 14 cannot capture those.
+        for (const auto& item : object.items()) {
+            const std::string& key = item.key();
             const bool known = std::any_of(allowed.begin(), allowed.end(),
                                            [&](const char* name) { return key == name; });
             if (!known) {

@@ -4,6 +4,8 @@
 #include "play/session.h"
 #include "support.h"
 
+#include <string_view>
+
 namespace attune {
 
 using test::read_text;

@@ -72,7 +72,10 @@ TEST_CASE("model: contempt is the heaviest move, and each antidote works best af
                                                          {"contempt", "appreciate"},
                                                          {"defend", "take_responsibility"},
                                                          {"stonewall", "self_soothe"}};
-    for (const auto& [horseman, antidote] : pairs) {
+    // Not a structured binding: clang 14 cannot capture one (CAPTURE does).
+    for (const auto& pair : pairs) {
+        const char* horseman = pair.first;
+        const char* antidote = pair.second;
         CAPTURE(antidote);
         const double right_after =
             last_safety_change(start(), std::string(horseman) + "," + antidote);
