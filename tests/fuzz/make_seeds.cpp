@@ -113,7 +113,7 @@ int main(int argc, char** argv) {
     for (const auto& entry : fs::directory_iterator(source / "stories")) {
         if (entry.path().extension() == ".json" && entry.path().filename() != "schema.json") {
             const json story = json::parse(read_text(entry.path()));
-            seeds["twee"].insert(attune::export_twee(entry.path().string(), story).twee);
+            seeds["twee"].insert(*attune::export_twee(entry.path().string(), story));
         }
     }
     const auto params = attune::fuzz::bundled_params();
