@@ -47,6 +47,13 @@ std::vector<fs::path> files_in(const fs::path& folder) {
     return files;
 }
 
+// Rewrites the time a save file says it was made.
+void set_saved_at(const fs::path& file, std::int64_t seconds) {
+    nlohmann::json save = nlohmann::json::parse(test::read_text(file));
+    save["slot"]["saved_at"] = seconds;
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << save.dump(1);
+}
+
 } // namespace
 
 TEST_CASE("save store: the folder follows XDG_DATA_HOME") {
@@ -88,9 +95,22 @@ TEST_CASE("save store: named slots are listed newest first beside the autosave")
     const std::vector<SlotInfo> slots = store.list(messages);
     CHECK(slots.size() == 3);
     CHECK(messages.empty());
-    for (std::size_t i = 1; i < slots.size(); ++i) {
-        CHECK(slots[i - 1].saved_at >= slots[i].saved_at);
-    }
+
+    // All three land in the same second, so the order is shown on controlled times: the
+    // oldest file written last and the newest in the middle.
+    set_saved_at(store.folder() / "slot-Before_the_bus.json", 3000);
+    set_saved_at(store.folder() / "slot-Slot_2.json", 1000);
+    set_saved_at(store.folder() / "autosave-late-bus.json", 2000);
+    const std::vector<SlotInfo> ordered = store.list(messages);
+    REQUIRE(ordered.size() == 3);
+    CHECK(ordered[0].name == "Before the bus");
+    CHECK(ordered[0].saved_at == 3000);
+    CHECK(ordered[1].name == "autosave");
+    CHECK(ordered[1].is_autosave);
+    CHECK(ordered[1].saved_at == 2000);
+    CHECK(ordered[2].name == "Slot 2");
+    CHECK(ordered[2].saved_at == 1000);
+    CHECK_FALSE(ordered[2].is_autosave);
 }
 
 TEST_CASE("save store: a corrupt save is set aside with a message, never deleted") {

@@ -156,8 +156,15 @@ TEST_CASE("saves: files are replaced atomically, and a failed write keeps the ol
     const std::string path = (dir / "slot-1.json").string();
     std::string error;
     REQUIRE(write_file_atomically(path, "first", error));
+    // A second name for the file as it is now. Replacing the file atomically puts a new
+    // file in its place and leaves this one untouched; writing into the target (which a
+    // crash could leave half-written) would change what this name shows.
+    const std::string old_name = (dir / "slot-1.old").string();
+    std::filesystem::create_hard_link(path, old_name);
     REQUIRE(write_file_atomically(path, "second", error));
     CHECK(read_text(path) == "second");
+    CHECK(read_text(old_name) == "first"); // the target was never opened for writing
+    std::filesystem::remove(old_name);
     CHECK_FALSE(write_file_atomically((dir / "missing" / "slot.json").string(), "x", error));
     CHECK_FALSE(error.empty());
     CHECK(read_text(path) == "second");

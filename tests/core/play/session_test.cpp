@@ -159,13 +159,28 @@ TEST_CASE("session: a regulating choice calms the player once, however many it f
 
 TEST_CASE("session: an author can jump to any scene, and rewind still works") {
     Session session(test::late_bus(), test::params(), 1);
+    const SessionState start = session.state();
     REQUIRE(session.choose("its-fine"));
     const SessionState before_jump = session.state();
     session.jump_to(session.story().find_scene("call"));
     CHECK(session.scene().id == "call");
+    CHECK(session.state().scene == session.story().find_scene("call"));
     CHECK(session.state().visits[2] == 1);
+    CHECK(session.state().visits[1] == before_jump.visits[1]); // the jump keeps the past
     CHECK(session.lines().back().text == "Save me a slice?");
+    CHECK(session.history().size() == 1); // a jump is not a choice
+    const SessionState after_jump = session.state();
+    CHECK_FALSE(after_jump == before_jump);
+
+    // A choice after the jump rewinds to the jumped-to scene ...
+    REQUIRE(session.choose(0));
+    REQUIRE(session.history().size() == 2);
+    REQUIRE(session.rewind_to(1));
+    CHECK(session.state() == after_jump);
+    CHECK(session.scene().id == "call");
+    // ... and the choice before the jump rewinds to the very start.
     REQUIRE(session.rewind_to(0));
+    CHECK(session.state() == start);
     CHECK(session.scene().id == "text");
-    CHECK(before_jump.scene == 1);
+    CHECK(session.history().empty());
 }

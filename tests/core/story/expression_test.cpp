@@ -50,6 +50,9 @@ TEST_CASE("conditions: comparisons, and/or/not and precedence") {
                {{"sam.safety", 50}, {"flag.apologized", 0}}) == 0);
     CHECK(eval("a or b and c", {{"a", 1}, {"b", 0}, {"c", 0}}) == 1); // and binds tighter
     CHECK(eval("(a or b) and c", {{"a", 1}, {"b", 0}, {"c", 0}}) == 0);
+    // 'not' binds looser than a comparison: not (a == 2). With a = 3 the two readings
+    // differ: (not 3) == 2 is false, not (3 == 2) is true.
+    CHECK(eval("not a == 2", {{"a", 3}}) == 1);
     CHECK(eval("not a == 2", {{"a", 2}}) == 0);
     CHECK(eval("1 + 2 * 3 == 7", {}) == 1);
     CHECK(eval("-x + 10 >= 5", {{"x", 5}}) == 1);
