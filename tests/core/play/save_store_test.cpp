@@ -3,6 +3,7 @@
 #include "play/save_store.h"
 
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <unistd.h>
 
@@ -165,4 +166,104 @@ TEST_CASE("save store: a missing folder lists nothing and is created on first sa
     std::string error;
     CHECK(store.autosave(played(1), error));
     CHECK(store.list(messages).size() == 1);
+}
+
+TEST_CASE("save store: a slot describes its story, place, kind and time") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    std::string error;
+    const Session start = played(0);
+    const std::int64_t before = static_cast<std::int64_t>(std::time(nullptr));
+    REQUIRE(store.save(start, "a/b c!", error));
+    std::vector<std::string> messages;
+    std::vector<SlotInfo> slots = store.list(messages);
+    REQUIRE(slots.size() == 1);
+    const SlotInfo& slot = slots[0];
+    CHECK(slot.file == store.folder() / "slot-a_b_c_.json"); // a safe file name
+    CHECK(slot.name == "a/b c!");
+    CHECK_FALSE(slot.is_autosave);
+    CHECK(slot.story_id == "late-bus");
+    CHECK(slot.story_title == "The Late Bus");
+    CHECK(slot.story_file == start.story().file);
+    CHECK_FALSE(slot.story_file.empty());
+    CHECK(slot.scene_title == "Nine forty"); // the scene's title
+    CHECK(slot.saved_at >= before);
+    CHECK(slot.saved_at <= static_cast<std::int64_t>(std::time(nullptr)));
+
+    // A scene without a title is named by its id; an ending by its title.
+    Session quiet(test::late_bus(), test::params(), 5);
+    REQUIRE(quiet.choose("its-fine"));
+    REQUIRE(store.autosave(quiet, error));
+    Session ended = quiet;
+    REQUIRE(ended.choose("leave-it"));
+    REQUIRE(ended.is_finished());
+    REQUIRE(store.save(ended, "", error));
+    slots = store.list(messages);
+    REQUIRE(slots.size() == 3);
+    for (const SlotInfo& s : slots) {
+        CAPTURE(s.name);
+        if (s.is_autosave) {
+            CHECK(s.name == "autosave");
+            CHECK(s.file == store.folder() / "autosave-late-bus.json");
+            CHECK(s.scene_title == "quiet");
+        } else if (s.name.empty()) {
+            CHECK(s.file == store.folder() / "slot-_.json");
+            CHECK(s.scene_title == ended.ending()->title);
+        }
+    }
+}
+
+TEST_CASE("save store: Continue resumes the newest autosave of any story") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    std::string error;
+    REQUIRE(store.autosave(played(1), error));
+    Session porch(test::story(test::source_dir() / "tests/data/stories/porch.json"), test::params(),
+                  1);
+    REQUIRE(store.autosave(porch, error));
+    REQUIRE(store.save(played(2), "newest, but not an autosave", error));
+    set_saved_at(store.folder() / "autosave-late-bus.json", 2000);
+    set_saved_at(store.folder() / "autosave-porch.json", 1000);
+    set_saved_at(store.folder() / "slot-newest__but_not_an_autosave.json", 3000);
+    std::vector<std::string> messages;
+    auto latest = store.latest_autosave(messages);
+    REQUIRE(latest);
+    CHECK(latest->story_id == "late-bus");
+    set_saved_at(store.folder() / "autosave-porch.json", 2500);
+    latest = store.latest_autosave(messages);
+    REQUIRE(latest);
+    CHECK(latest->story_id == "porch");
+    CHECK(messages.empty());
+}
+
+TEST_CASE("save store: a damaged save is set aside on load, under a name of its own") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    std::string error;
+    REQUIRE(store.save(played(1), "one", error));
+    std::vector<std::string> messages;
+    const std::vector<SlotInfo> slots = store.list(messages);
+    REQUIRE(slots.size() == 1);
+    // Damaged after listing: the load refuses it and moves it aside.
+    std::ofstream(slots[0].file, std::ios::binary | std::ios::trunc) << "{ not json";
+    const SlotLoad loaded = store.load(slots[0], test::late_bus(), test::params());
+    CHECK_FALSE(loaded.session);
+    CHECK(loaded.error.starts_with("This save is damaged and cannot be read. It was set aside as "
+                                   "slot-one.corrupt-"));
+    CHECK(loaded.error.ends_with(".json; your other saves are safe."));
+    CHECK_FALSE(fs::exists(slots[0].file));
+
+    // Setting aside twice in the same second keeps both files.
+    const fs::path file = store.folder() / "slot-two.json";
+    std::ofstream(file) << "first";
+    const fs::path first = set_aside(file);
+    std::ofstream(file) << "second";
+    const fs::path second = set_aside(file);
+    CHECK(first != second);
+    CHECK(test::read_text(first) == "first");
+    CHECK(test::read_text(second) == "second");
+    if (second.stem().string().starts_with(first.stem().string())) { // the same second
+        CHECK(second.filename() == first.stem().string() + "-2.json");
+    }
+    CHECK(set_aside(store.folder() / "missing.json") == store.folder() / "missing.json");
 }
