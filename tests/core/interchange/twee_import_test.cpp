@@ -1,0 +1,196 @@
+// Twee import piece by piece: a plain Twine story with no StoryAttune passage, read into
+// exactly this story, and each kind of broken header, link or note, at its line and column.
+
+#include "interchange/twee.h"
+#include "support.h"
+
+namespace attune {
+
+namespace {
+
+const char* const kitchen_twee = R"tw(:: StoryTitle
+Kitchen Talk
+
+:: StoryData
+{"ifid": "X", "start": "Kitchen"}
+
+:: Kitchen [mood] {"position":"100,100"}
+<!-- attune: {"facilitator_note": "Go slow."} -->
+mum: You're late again.
+A { plain } brace, {{kept}}, and a {mum.name} hole. <!-- attune: {"if": "mum.safety < 50"} -->
+[[Say sorry->Sorry Place]] <!-- attune: #sorry repair@mum -->
+[[Leave]]
+[[Shrug|Leave]] <!-- attune: withdraw@mum {"if": "mum.safety > 10"} -->
+(set: $x to 1)
+
+:: Sorry Place [ending:repaired]
+mum: Thanks.
+
+:: Leave
+The door closes.
+)tw";
+
+const char* const kitchen_json = R"tw({
+  "$schema": "./schema.json",
+  "format": 1,
+  "id": "kitchen-talk",
+  "title": "Kitchen Talk",
+  "version": "1.0.0",
+  "summary": "Imported from Twine.",
+  "relationship": "friend",
+  "minutes": 5,
+  "age_band": "12+",
+  "author": "unknown",
+  "start": "kitchen",
+  "characters": [
+    {
+      "id": "mum",
+      "name": "Mum",
+      "pronouns": "they/them",
+      "role": "friend",
+      "anxiety": 0.3,
+      "avoidance": 0.3,
+      "safety": 50,
+      "distance": 50
+    }
+  ],
+  "scenes": [
+    {
+      "id": "kitchen",
+      "title": "Kitchen",
+      "facilitator_note": "Go slow.",
+      "lines": [
+        {
+          "speaker": "mum",
+          "text": "You're late again."
+        },
+        {
+          "text": "A {{ plain }} brace, {{kept}}, and a {mum.name} hole.",
+          "if": "mum.safety < 50"
+        },
+        "(set: $x to 1)"
+      ],
+      "choices": [
+        {
+          "id": "sorry",
+          "text": "Say sorry",
+          "moves": [
+            {
+              "move": "repair",
+              "to": "mum"
+            }
+          ],
+          "next": "sorry-place"
+        },
+        {
+          "id": "leave",
+          "text": "Leave",
+          "moves": [
+            {
+              "move": "neutral"
+            }
+          ],
+          "next": "leave"
+        },
+        {
+          "id": "shrug",
+          "text": "Shrug",
+          "moves": [
+            {
+              "move": "withdraw",
+              "to": "mum"
+            }
+          ],
+          "if": "mum.safety > 10",
+          "next": "leave"
+        }
+      ]
+    }
+  ],
+  "endings": [
+    {
+      "id": "sorry-place",
+      "kind": "repaired",
+      "title": "Sorry Place",
+      "lines": [
+        {
+          "speaker": "mum",
+          "text": "Thanks."
+        }
+      ]
+    },
+    {
+      "id": "leave",
+      "kind": "open",
+      "title": "Leave",
+      "lines": [
+        "The door closes."
+      ]
+    }
+  ]
+}
+)tw";
+
+std::vector<std::string> located(const std::vector<Diagnostic>& diagnostics) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : diagnostics) {
+        out.push_back(std::string(d.severity == Severity::Error ? "error " : "warning ") + d.code +
+                      " " + std::to_string(d.line) + ":" + std::to_string(d.column));
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("twee import: a plain Twine story becomes exactly this story") {
+    const TweeImport imported = import_twee("k.twee", kitchen_twee);
+    CHECK(nlohmann::json::parse(imported.story.dump()) == nlohmann::json::parse(kitchen_json));
+    CHECK(imported.story.dump(2) + "\n" == kitchen_json); // keys in the order authors expect
+    CHECK(located(imported.diagnostics) ==
+          std::vector<std::string>{"warning twee-defaults 1:1", "warning twee-defaults 1:1",
+                                   "warning twee-macro 14:1", "warning twee-no-move 12:1",
+                                   "warning twee-open-ending 19:1"});
+    for (const Diagnostic& d : imported.diagnostics) {
+        CHECK(d.file == "k.twee");
+    }
+}
+
+TEST_CASE("twee import: each broken piece is found at its line and column") {
+    const std::string head = ":: StoryTitle\nT\n\n";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {":: A [tag\n[[B]]\n:: B\nEnd.\n", "error twee-bad-header 4:6"},
+        {":: A {oops\n[[B]]\n:: B\nEnd.\n", "warning twee-bad-metadata 4:6"},
+        {"::   \n:: A\n[[B]]\n:: B\nEnd.\n", "error twee-bad-header 4:3"},
+        {":: A\n[[B]]\n:: B\nEnd.\n:: b\nAgain.\n", "error twee-duplicate-passage 8:1"},
+        {":: A\nSay [[B and more\n:: B\nEnd.\n", "error twee-bad-link 5:5"},
+        {":: A\n[[B]] <!-- attune: ask\n:: B\nEnd.\n", "error twee-bad-annotation 5:7"},
+        {":: A\n[[B]] <!-- attune: ask {\"if\": } -->\n:: B\nEnd.\n",
+         "error twee-bad-annotation 5:1"},
+        {":: A\n[[B]] <!-- attune: hug@x -->\n:: B\nEnd.\n", "error twee-unknown-move 5:1"},
+        {":: A\n[[B]]\n:: B [ending:happy]\nEnd.\n", "error twee-bad-ending 6:1"},
+        {":: A\n[[B]]\n:: B [ending]\nEnd. [[A]]\n", "error twee-ending-with-links 6:1"},
+        {":: StoryData\n{\"start\": \"Nowhere\"}\n:: A\n[[B]]\n:: B\nEnd.\n",
+         "error twee-unknown-start 1:1"},
+        {":: StoryData\n{\"start\": \n:: A\n[[B]]\n:: B\nEnd.\n", "error twee-bad-json 5:10"},
+        {"", "warning twee-before-passage 1:1"}, // stray text before the title, below
+    };
+    for (const auto& [body, expected] : cases) {
+        CAPTURE(body);
+        const TweeImport imported = import_twee(
+            "x.twee",
+            body.empty() ? "Stray text.\n" + head + ":: A\n[[B]]\n:: B\nEnd.\n" : head + body);
+        std::vector<std::string> found;
+        for (const std::string& row : located(imported.diagnostics)) {
+            if (row.find("twee-defaults") == std::string::npos &&
+                row.find("twee-no-move") == std::string::npos &&
+                row.find("twee-open-ending") == std::string::npos) {
+                found.push_back(row);
+            }
+        }
+        INFO("found: " << (found.empty() ? "" : found[0]) << " and " << found.size() - 1
+                       << " more");
+        CHECK(found == std::vector<std::string>{expected});
+    }
+}
+
+} // namespace attune
