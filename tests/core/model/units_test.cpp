@@ -1,0 +1,189 @@
+// The model's small rules, each on its own: which moves regulate, repair or are blocked
+// while flooded; the starting state; the player's arousal; the plain-word description.
+
+#include "model_support.h"
+
+#include <cmath>
+
+namespace attune::model {
+
+using test::params;
+
+TEST_CASE("model units: self-regulation, repair and listening moves, exactly") {
+    for (int i = 0; i < move_count; ++i) {
+        const Move move = static_cast<Move>(i);
+        CAPTURE(move_name(move));
+        CHECK(is_self_regulation(move) ==
+              (move == Move::SelfSoothe || move == Move::TakeBreak || move == Move::Return));
+        CHECK(is_repair_move(move) == (move == Move::Apologize || move == Move::Repair ||
+                                       move == Move::TakeResponsibility || move == Move::Humor));
+        const bool listening = move == Move::Validate || move == Move::Reflect ||
+                               move == Move::Empathize || move == Move::Ask ||
+                               move == Move::TurnToward || move == Move::Comfort ||
+                               move == Move::Reassure;
+        PlayerState calm = initial_player_state(params());
+        PlayerState flooded = calm;
+        flooded.arousal = flooded.window_high + 1;
+        CHECK(blocked_reason(calm, move).empty());
+        CHECK(blocked_reason(flooded, move).empty() == !listening);
+        if (listening) {
+            CHECK(blocked_reason(flooded, move) ==
+                  "You're too flooded to really listen. Take a breath first.");
+        }
+    }
+}
+
+TEST_CASE("model units: flooded and shut down are strict, at the window's edges") {
+    State s;
+    s.window_low = 10;
+    s.window_high = 70;
+    s.arousal = 70;
+    CHECK_FALSE(is_flooded(s));
+    s.arousal = 70.5;
+    CHECK(is_flooded(s));
+    s.arousal = 10;
+    CHECK_FALSE(is_shut_down(s));
+    s.arousal = 9.5;
+    CHECK(is_shut_down(s));
+    PlayerState p;
+    p.window_high = 70;
+    p.arousal = 70;
+    CHECK_FALSE(is_player_flooded(p));
+    p.arousal = 71;
+    CHECK(is_player_flooded(p));
+}
+
+TEST_CASE("model units: disorganized attachment needs both dimensions at the threshold") {
+    const double t = params().disorganized_threshold;
+    CHECK(is_disorganized(params(), test::start(t, t)));
+    CHECK_FALSE(is_disorganized(params(), test::start(t - 0.01, t)));
+    CHECK_FALSE(is_disorganized(params(), test::start(t, t - 0.01)));
+    CHECK_FALSE(is_disorganized(params(), test::start(0.3, 0.3)));
+}
+
+TEST_CASE("model units: the starting state follows the profile, within bounds") {
+    Profile profile = test::start();
+    profile.safety = 63;
+    profile.distance = 27;
+    State s = initial_state(params(), profile);
+    CHECK(s.safety == 63);
+    CHECK(s.distance == 27);
+    CHECK(s.pre_rupture_safety == 63);
+    CHECK(s.arousal == params().resting_arousal);
+    CHECK(s.resting_arousal == params().resting_arousal);
+    CHECK_FALSE(s.rupture_open);
+    CHECK(s.step == 0);
+
+    profile.safety = 150;
+    profile.distance = -20;
+    s = initial_state(params(), profile);
+    CHECK(s.safety == 100);
+    CHECK(s.distance == 0);
+    profile.safety = std::nan("");
+    profile.distance = std::nan("");
+    s = initial_state(params(), profile);
+    CHECK(s.safety == 50);
+    CHECK(s.distance == 50);
+
+    profile = test::start();
+    profile.arousal = 35;
+    profile.window_low = 5;
+    profile.window_high = 90;
+    s = initial_state(params(), profile);
+    CHECK(s.arousal == 35);
+    CHECK(s.base_window_low == 5);
+    CHECK(s.base_window_high == 90);
+    // A window that leaves out the resting arousal is widened to hold it.
+    profile.window_low = 60;
+    profile.window_high = 80;
+    s = initial_state(params(), profile);
+    CHECK(s.base_window_low == params().resting_arousal - 1);
+    CHECK(s.base_window_high == 80);
+    profile.window_low = 0;
+    profile.window_high = 5;
+    s = initial_state(params(), profile);
+    CHECK(s.base_window_high == params().resting_arousal + 1);
+}
+
+TEST_CASE("model units: the player's arousal moves by the move's weight and drifts home") {
+    PlayerState p = initial_player_state(params());
+    CHECK(p.arousal == params().player_resting_arousal);
+    CHECK(p.resting_arousal == params().player_resting_arousal);
+    CHECK(p.window_high == params().player_window_high);
+
+    Outcome outcome;
+    const double validate = params().moves[static_cast<int>(Move::Validate)].player_arousal;
+    REQUIRE(validate < 0);
+    apply_to_player(params(), p, Move::Validate, outcome);
+    CHECK(p.arousal == doctest::Approx(params().player_resting_arousal + validate));
+    CHECK(outcome.causes.size() == 1);
+
+    const double contempt = params().moves[static_cast<int>(Move::Contempt)].player_arousal;
+    REQUIRE(contempt > 0);
+    const double before = p.arousal;
+    apply_to_player(params(), p, Move::Contempt, outcome);
+    CHECK(p.arousal == doctest::Approx(before + contempt));
+    CHECK(outcome.causes.size() == 2);
+
+    // A move that weighs nothing for the player leaves no cause.
+    const std::size_t causes = outcome.causes.size();
+    apply_to_player(params(), p, Move::Neutral, outcome);
+    CHECK(outcome.causes.size() == causes);
+
+    // Settling closes a fixed share of the gap to rest, from either side.
+    p.arousal = p.resting_arousal + 40;
+    settle_player(params(), p);
+    CHECK(p.arousal ==
+          doctest::Approx(p.resting_arousal + 40 * (1 - params().player_arousal_decay)));
+    p.arousal = p.resting_arousal - 10;
+    settle_player(params(), p);
+    CHECK(p.arousal ==
+          doctest::Approx(p.resting_arousal - 10 * (1 - params().player_arousal_decay)));
+}
+
+TEST_CASE("model units: settling brings arousal home and fades the ledgers") {
+    const Profile profile = test::start();
+    State s = initial_state(params(), profile);
+    s.arousal = s.resting_arousal + 30;
+    s.positive_ledger = 10;
+    s.negative_ledger = 4;
+    settle(params(), profile, s);
+    CHECK(s.arousal == doctest::Approx(s.resting_arousal + 30 * (1 - params().arousal_decay)));
+    CHECK(s.positive_ledger == doctest::Approx(10 * params().ledger_decay));
+    CHECK(s.negative_ledger == doctest::Approx(4 * params().ledger_decay));
+}
+
+TEST_CASE("model units: describe at its thresholds") {
+    State s;
+    s.window_low = 10;
+    s.window_high = 70;
+    s.arousal = 20;
+    s.distance = 50;
+    s.safety = 70;
+    s.distance = 40;
+    CHECK(describe(s) == "open");
+    s.distance = 41;
+    CHECK(describe(s) == "warm");
+    s.safety = 69;
+    s.distance = 40;
+    CHECK(describe(s) == "warm");
+    s.safety = 55;
+    CHECK(describe(s) == "warm");
+    s.safety = 54;
+    s.distance = 75;
+    CHECK(describe(s) == "distant");
+    s.distance = 74;
+    CHECK(describe(s) == "guarded");
+    s.safety = 30;
+    CHECK(describe(s) == "guarded");
+    s.safety = 29;
+    CHECK(describe(s) == "wary");
+    s.rupture_open = true;
+    CHECK(describe(s) == "hurt");
+    s.arousal = 5;
+    CHECK(describe(s) == "shut down");
+    s.arousal = 80;
+    CHECK(describe(s) == "flooded");
+}
+
+} // namespace attune::model
