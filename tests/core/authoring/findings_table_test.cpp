@@ -185,4 +185,25 @@ TEST_CASE("findings: explore messages name the choice, scene and condition") {
     CHECK(lost->diagnostic.message.ends_with("(within the state budget of 1)"));
 }
 
+TEST_CASE("findings: --random counts each failure once per playthrough that shows it") {
+    const auto story = fixture("dead-end-in-play");
+    const PlaytestReport report = playtest_story(story, test::params(), {300, 1, 1000, 5, 0.01});
+    REQUIRE(report.findings.size() == 2);
+    // Every playthrough that says nothing opens a rupture and ends stuck in the kitchen;
+    // every other one finishes.
+    const int stuck = 300 - report.finished;
+    CHECK(stuck > 100);
+    CHECK(stuck < 200);
+    CHECK(report.findings[0].diagnostic.message ==
+          "scene 'kitchen' was reached with no choice available (in " + std::to_string(stuck) +
+              " of 300 playthroughs)");
+    CHECK(report.findings[1].diagnostic.message ==
+          "choice 'nothing' in scene 'start' opened a rupture with Ren in " +
+              std::to_string(stuck) +
+              " playthroughs, and no repair landed within 5 choices in any of them");
+    CHECK(report.ending_runs[0] == report.finished);
+    CHECK(report.scene_runs[1] == 300); // everyone reaches the kitchen
+    CHECK(report.scene_hits[1] == 300);
+}
+
 } // namespace attune

@@ -1,6 +1,7 @@
 // The model's small rules, each on its own: which moves regulate, repair or are blocked
 // while flooded; the starting state; the player's arousal; the plain-word description.
 
+#include "model/sentences.h"
 #include "model_support.h"
 
 #include <cmath>
@@ -184,6 +185,26 @@ TEST_CASE("model units: describe at its thresholds") {
     CHECK(describe(s) == "shut down");
     s.arousal = 80;
     CHECK(describe(s) == "flooded");
+}
+
+TEST_CASE("model units: sentences fill names, pronouns and verbs, and fall back plainly") {
+    Profile she = test::start();
+    she.name = "Mia";
+    she.subject = "she";
+    she.object = "her";
+    she.possessive = "her";
+    she.plural_verbs = false;
+    CHECK(fill("{name}: {they} {was} sure {they} {is} right; ask {them} about {their} day", she) ==
+          "Mia: she was sure she is right; ask her about her day");
+    Profile they = she;
+    they.subject = "they";
+    they.plural_verbs = true;
+    CHECK(fill("{they} {was}, {they} {is}", they) == "they were, they are");
+    CHECK(fill("{unknown} and {name", she) == " and {name");
+    CHECK(fill("", she).empty());
+    CHECK(rule_sentence("no_such_rule", she) == "Something shifted for Mia.");
+    CHECK(rupture_noun(Move::Contempt) == "the contempt");
+    CHECK(rupture_noun(Move::Neutral) == "the coldness");
 }
 
 } // namespace attune::model
