@@ -207,4 +207,37 @@ TEST_CASE("model units: sentences fill names, pronouns and verbs, and fall back 
     CHECK(rupture_noun(Move::Neutral) == "the coldness");
 }
 
+TEST_CASE("model units: a simulation's rows, a blocked move, and the rupture left open") {
+    const std::vector<SimRow> rows = simulate(
+        params(), test::start(),
+        test::steps("contempt," + test::repeat("@contempt", 7) + ",validate,criticize"), 1);
+    REQUIRE(rows.size() == 11);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        CHECK(rows[i].step == static_cast<int>(i) + 1);
+    }
+    CHECK(rows[0].move == "contempt");
+    CHECK(rows[0].event == "rupture");
+    CHECK(rows[0].rules == "contempt");
+    CHECK(rows[1].move == "@contempt");
+    CHECK(rows[1].rules == "player_arousal_rises");
+    CHECK(rows[1].reason == "That stung: you feel your heart speed up.");
+    CHECK(rows[1].state.safety == rows[0].state.safety); // a line toward the player
+    CHECK(rows[8].move == "validate");
+    CHECK(rows[8].event == "blocked");
+    CHECK(rows[8].rules == "player_flooded");
+    CHECK(rows[8].reason == "You're too flooded to really listen. Take a breath first.");
+    CHECK(rows[8].state.safety == rows[7].state.safety);
+    CHECK(rows[9].event.empty());
+    CHECK(rows[9].state.safety < rows[8].state.safety);
+    CHECK(rows[10].move == "end");
+    CHECK(rows[10].event == "rupture_open");
+    CHECK(rows[10].reason == "Sam is still hurt after the contempt: it hasn't been repaired yet.");
+    CHECK(rows[10].state == rows[9].state);
+    // Without an open rupture there is no closing row.
+    CHECK(simulate(params(), test::start(), test::steps("validate,ask"), 1).size() == 2);
+    CHECK_FALSE(parse_sim_step("hug"));
+    CHECK(parse_sim_step("@ask")->toward_player);
+    CHECK_FALSE(parse_sim_step("ask")->toward_player);
+}
+
 } // namespace attune::model
