@@ -1,0 +1,110 @@
+// check --explore on stories made for one rule each: state merging on counts, the order
+// of a long replay path, and ruptures with the last of many characters.
+
+#include "authoring/explorer.h"
+#include "findings_support.h"
+
+namespace attune {
+
+namespace {
+
+using nlohmann::json;
+using test::find_code;
+
+json character(const std::string& id) {
+    return {{"id", id},         {"name", id},     {"pronouns", "they/them"},
+            {"role", "friend"}, {"anxiety", 0.3}, {"avoidance", 0.3},
+            {"safety", 50},     {"distance", 50}};
+}
+
+json choice(const std::string& id, const std::string& next, const std::string& move = "ask",
+            const std::string& to = "c0") {
+    return {
+        {"id", id}, {"text", id + "."}, {"moves", {{{"move", move}, {"to", to}}}}, {"next", next}};
+}
+
+json story_with(json scenes, json characters = json::array({character("c0")})) {
+    return {
+        {"id", "made"},
+        {"title", "Made"},
+        {"version", "1"},
+        {"summary", "s"},
+        {"relationship", "friend"},
+        {"minutes", 1},
+        {"age_band", "all"},
+        {"author", "tests"},
+        {"start", scenes[0]["id"]},
+        {"flags", {"never"}},
+        {"characters", std::move(characters)},
+        {"scenes", std::move(scenes)},
+        {"endings", {{{"id", "end"}, {"kind", "open"}, {"title", "End"}, {"reflection", {"?"}}}}}};
+}
+
+std::shared_ptr<const Story> load(const json& story) {
+    const LoadResult loaded = load_story_text("made.json", story.dump());
+    for (const Diagnostic& d : loaded.diagnostics) {
+        INFO(format(d));
+        CHECK(d.severity != Severity::Error);
+    }
+    REQUIRE(loaded.story);
+    return loaded.story;
+}
+
+// A loop whose way out opens after two visits, written with the number first or last.
+std::size_t loop_states(const std::string& condition) {
+    json leave = choice("leave", "end");
+    leave["if"] = condition;
+    const json scenes = {{{"id", "hub"},
+                          {"lines", {"Round again."}},
+                          {"choices", {choice("again", "hub", "neutral"), leave}}}};
+    const ExploreReport report = explore_story(load(story_with(scenes)), test::params(), {});
+    CHECK_FALSE(report.budget_hit);
+    return report.states;
+}
+
+} // namespace
+
+TEST_CASE("explore: visit counts past the largest number compared merge, however written") {
+    const std::size_t last = loop_states("visits(hub) > 2");
+    CHECK(loop_states("2 < visits(hub)") == last);
+    // Comparing with a larger number keeps more visit counts apart.
+    CHECK(loop_states("visits(hub) > 6") > last);
+}
+
+TEST_CASE("explore: a path of several choices replays in order") {
+    json stuck = choice("stuck", "end");
+    stuck["if"] = "flag.never";
+    const json scenes = {
+        {{"id", "start"}, {"lines", {"."}}, {"choices", {choice("a", "x"), choice("b", "y")}}},
+        {{"id", "x"}, {"lines", {"."}}, {"choices", {choice("on", "end")}}},
+        {{"id", "y"}, {"lines", {"."}}, {"choices", {choice("c", "dead"), choice("d", "end")}}},
+        {{"id", "dead"}, {"lines", {"."}}, {"choices", {stuck}}}};
+    const auto story = load(story_with(scenes));
+    const ExploreReport report = explore_story(story, test::params(), {});
+    const Finding* dead = find_code(report.findings, "dead-end-in-play");
+    REQUIRE(dead);
+    CHECK(dead->choices == std::vector<int>{2, 1});
+    CHECK(test::replay(story, *dead).scene().id == "dead");
+}
+
+TEST_CASE("explore: a rupture with the 32nd character is found like one with the first") {
+    json characters = json::array();
+    for (int i = 0; i < 32; ++i) {
+        characters.push_back(character("c" + std::to_string(i)));
+    }
+    for (const std::string target : {"c0", "c31"}) {
+        CAPTURE(target);
+        const json scenes = {
+            {{"id", "start"},
+             {"lines", {"."}},
+             {"choices", {choice("sneer", "after", "contempt", target), choice("fine", "after")}}},
+            {{"id", "after"}, {"lines", {"."}}, {"choices", {choice("bye", "end")}}}};
+        const ExploreReport report =
+            explore_story(load(story_with(scenes, characters)), test::params(), {});
+        const Finding* rupture = find_code(report.findings, "rupture-without-repair");
+        REQUIRE(rupture);
+        CHECK(rupture->diagnostic.pointer == "/scenes/0/choices/0");
+    }
+}
+
+} // namespace attune
