@@ -107,4 +107,23 @@ TEST_CASE("explore: a rupture with the 32nd character is found like one with the
     }
 }
 
+TEST_CASE("explore: states that differ only in a later flag are kept apart") {
+    // Both ways into 'mid' make the same move; only the second one sets flag 'b', which
+    // opens the way to 'secret'. Merging them would hide 'secret'.
+    json plain = choice("plain", "mid");
+    json set_b = choice("set-b", "mid");
+    set_b["effects"] = {{"set", {"b"}}};
+    json secret = choice("secret", "secret");
+    secret["if"] = "flag.b and not flag.a";
+    json story =
+        story_with({{{"id", "start"}, {"lines", {"."}}, {"choices", {plain, set_b}}},
+                    {{"id", "mid"}, {"lines", {"."}}, {"choices", {choice("out", "end"), secret}}},
+                    {{"id", "secret"}, {"lines", {"."}}, {"choices", {choice("bye", "end")}}}});
+    story["flags"] = {"a", "b"};
+    const ExploreReport report = explore_story(load(story), test::params(), {});
+    CHECK(report.scene_reached == std::vector<std::uint8_t>{1, 1, 1});
+    CHECK(find_code(report.findings, "never-reached") == nullptr);
+    CHECK(find_code(report.findings, "choice-never-enabled") == nullptr);
+}
+
 } // namespace attune
