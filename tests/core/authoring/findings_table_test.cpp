@@ -206,4 +206,23 @@ TEST_CASE("findings: --random counts each failure once per playthrough that show
     CHECK(report.scene_hits[1] == 300);
 }
 
+TEST_CASE("findings: located in the story file only by locate_findings") {
+    const std::string file =
+        (test::source_dir() / "tests/data/explore/dead-end-in-play.json").string();
+    std::vector<Finding> findings =
+        explore_story(fixture("dead-end-in-play"), test::params(), {}).findings;
+    REQUIRE(findings.size() == 2);
+    for (const Finding& f : findings) {
+        CHECK(f.diagnostic.line == 0);
+        CHECK(f.diagnostic.column == 0);
+    }
+    locate_findings(file, findings);
+    CHECK(findings[0].diagnostic.file == file);
+    CHECK(findings[0].diagnostic.line == 69); // "choices" of scene 1
+    CHECK(findings[0].diagnostic.column == 18);
+    CHECK(findings[1].diagnostic.line == 51); // scene 0, choice 1
+    CHECK(findings[1].diagnostic.column == 9);
+    CHECK(reproduce_command(file, findings[0]) == "attune text " + file + " --seed 1 --choices 2");
+}
+
 } // namespace attune
