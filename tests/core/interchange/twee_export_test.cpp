@@ -140,4 +140,11 @@ TEST_CASE("twee export: the small story imports back as it was") {
     CHECK(nlohmann::json::parse(imported.story.dump()) == original);
 }
 
+TEST_CASE("twee export: brackets, braces and backslashes in a passage name are escaped") {
+    nlohmann::json story = nlohmann::json::parse(tiny_story);
+    story["scenes"][1]["id"] = "b[1]{2}\\";
+    const std::string twee = export_twee("x.json", story).twee;
+    CHECK(twee.find(":: b\\[1\\]\\{2\\}\\\\ {\"position\"") != std::string::npos);
+}
+
 } // namespace attune

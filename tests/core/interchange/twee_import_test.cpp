@@ -193,4 +193,22 @@ TEST_CASE("twee import: each broken piece is found at its line and column") {
     }
 }
 
+TEST_CASE("twee import: Windows line endings read like plain ones") {
+    std::string crlf;
+    for (const char ch : std::string(kitchen_twee)) {
+        crlf += ch == '\n' ? std::string("\r\n") : std::string(1, ch);
+    }
+    const TweeImport plain = import_twee("k.twee", kitchen_twee);
+    const TweeImport windows = import_twee("k.twee", crlf);
+    CHECK(windows.story == plain.story);
+    CHECK(located(windows.diagnostics) == located(plain.diagnostics));
+}
+
+TEST_CASE("twee import: braces that are not holes stay literal") {
+    const TweeImport imported = import_twee(
+        "b.twee", ":: A [ending]\nEmpty {} and {two words} and {x}, {{kept}}, a } and a {\n");
+    REQUIRE(imported.story["endings"].size() == 1);
+    CHECK(imported.story["endings"][0]["lines"][0] ==
+          "Empty {{}} and {{two words}} and {x}, {{kept}}, a }} and a {{");
+}
 } // namespace attune
