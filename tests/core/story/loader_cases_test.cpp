@@ -76,6 +76,7 @@ TEST_CASE("loader cases: each edit gives exactly its problem, at its pointer") {
         {"/variables/bad name", 1, "error bad-name /variables/bad name"},
         {"/variables/count", "none", "error wrong-type /variables/count"},
         {"/variables/count", 2.5, ""},
+        {"/variables/bad name", "x", "error bad-name /variables/bad name"}, // and nothing more
         // Required and optional keys, and their types.
         {"/version", std::nullopt, "error missing-key "},
         {"/summary", std::nullopt, "error missing-key "},
@@ -200,4 +201,61 @@ TEST_CASE("loader cases: every field of a good story is read") {
     CHECK(story.find_ending("cold") == 1);
     CHECK(story.find_ending("quiet") == -1);
     CHECK(story.find_scene("together") == -1);
+}
+
+TEST_CASE("loader cases: problems that bring others with them still include their own") {
+    const std::vector<Edit> edits = {
+        {"/endings/1/id", "quiet", "error duplicate-id /endings/1/id"},
+        {"/scenes/1/id", "text", "error duplicate-id /scenes/1/id"},
+        {"/characters", json::array(), "error no-characters /characters"},
+    };
+    for (const Edit& edit : edits) {
+        CAPTURE(edit.pointer);
+        const LoadResult result = load_edited(edit);
+        const std::vector<std::string> found = problems(result.diagnostics);
+        CHECK(std::find(found.begin(), found.end(), edit.problem) != found.end());
+        CHECK_FALSE(result.story);
+    }
+}
+
+TEST_CASE("loader cases: every character of several is read, each in its place") {
+    json source = late_bus_json();
+    json sam = source["characters"][0];
+    sam["id"] = "sam";
+    sam["name"] = "Sam";
+    sam["pronouns"] = "she/her";
+    sam["safety"] = 20;
+    source["characters"].push_back(sam);
+    source["scenes"][0]["lines"][0] = {{"speaker", "sam"}, {"text", "Hi from {sam.name}."}};
+    const LoadResult result = load_story_text("two.json", source.dump());
+    REQUIRE_MESSAGE(result.story,
+                    (result.diagnostics.empty() ? "" : format(result.diagnostics[0])));
+    const Story& story = *result.story;
+    REQUIRE(story.characters.size() == 2);
+    CHECK(story.characters[0].id == "ren");
+    CHECK(story.characters[1].id == "sam");
+    CHECK(story.characters[1].profile.name == "Sam");
+    CHECK(story.characters[1].profile.subject == "she");
+    CHECK(story.characters[1].profile.safety == 20);
+    CHECK(story.scenes[0].lines[0].speaker == 1);
+    CHECK(story.scenes[0].lines[0].text.parts[1].slot.index == 1);
+}
+
+TEST_CASE("loader cases: 'did you mean' allows a third of the name's length in edits") {
+    // Short names allow two edits; a 12-letter name allows four.
+    CHECK(nearest_name("kitchn", {"kitchen"}) == "kitchen");                 // one left out
+    CHECK(nearest_name("kitcchen", {"kitchen"}) == "kitchen");               // one too many
+    CHECK(nearest_name("kitchem", {"kitchen"}) == "kitchen");                // one changed
+    CHECK(nearest_name("abcdxy", {"abcdef"}) == "abcdef");                   // two changed
+    CHECK(nearest_name("abcxyz", {"abcdef"}).empty());                       // three
+    CHECK(nearest_name("abcdefghwxyz", {"abcdefghijkl"}) == "abcdefghijkl"); // four of twelve
+    CHECK(nearest_name("abcdefgvwxyz", {"abcdefghijkl"}).empty());           // five
+    CHECK(nearest_name("ab", {"xy"}) == "xy");
+    CHECK(nearest_name("ab", {"xyz"}).empty());
+    // The nearest wins; among equals, the first.
+    CHECK(nearest_name("cat", {"dog", "cart", "cut"}) == "cart");
+    CHECK(nearest_name("cart", {"cat", "card"}) == "cat");
+    CHECK(nearest_name("card", {"cart", "card"}) == "card");
+    CHECK(nearest_name("x", {""}).empty());
+    CHECK(nearest_name(std::string(201, 'a'), {std::string(201, 'a')}).empty());
 }
