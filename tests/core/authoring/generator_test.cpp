@@ -25,3 +25,38 @@ TEST_CASE("generate: the benchmark story has the shape the issue asks for") {
 }
 
 } // namespace attune
+
+namespace attune {
+
+TEST_CASE("generate: choice 0 always leads on to the next scene; endings take turns by kind") {
+    const nlohmann::ordered_json story = generate_story({40, 7});
+    const auto& scenes = story["scenes"];
+    const auto& endings = story["endings"];
+    CHECK(scenes.size() + endings.size() == 40);
+    CHECK(endings.size() == 3); // at least three, else 2% of the total
+    for (std::size_t s = 0; s + 1 < scenes.size(); ++s) {
+        CAPTURE(s);
+        CHECK(scenes[s]["choices"][0]["next"] == scenes[s + 1]["id"]);
+        CHECK(scenes[s]["choices"].size() == 3);
+    }
+    // Past the last scene there are only endings.
+    const std::string last = scenes.back()["choices"][0]["next"];
+    CHECK(std::any_of(endings.begin(), endings.end(),
+                      [&](const auto& e) { return e["id"] == last; }));
+    CHECK(endings[0]["kind"] == "repaired");
+    CHECK(endings[1]["kind"] == "open");
+    CHECK(endings[2]["kind"] == "ruptured");
+    CHECK(story["start"] == scenes[0]["id"]);
+    CHECK(generate_story({40, 8}) != story);
+    CHECK(generate_story({1, 1})["scenes"].size() + generate_story({1, 1})["endings"].size() == 4);
+    // Every move is a real one toward a character of the story, never neutral.
+    for (const auto& scene : scenes) {
+        for (const auto& choice : scene["choices"]) {
+            CHECK(choice["moves"][0]["move"] != "neutral");
+            CHECK((choice["moves"][0]["to"] == "sam" || choice["moves"][0]["to"] == "alex"));
+        }
+    }
+    CHECK(load_story_text("g.json", story.dump()).story);
+}
+
+} // namespace attune
