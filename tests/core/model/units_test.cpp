@@ -4,6 +4,7 @@
 #include "model/sentences.h"
 #include "model_support.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace attune::model {
@@ -238,6 +239,36 @@ TEST_CASE("model units: a simulation's rows, a blocked move, and the rupture lef
     CHECK_FALSE(parse_sim_step("hug"));
     CHECK(parse_sim_step("@ask")->toward_player);
     CHECK_FALSE(parse_sim_step("ask")->toward_player);
+}
+
+TEST_CASE("model units: a repair that lands starts the next one from nothing") {
+    const std::vector<SimRow> rows = simulate(
+        params(), test::start(), test::steps("contempt," + test::repeat("apologize", 6)), 1);
+    const auto repaired =
+        std::find_if(rows.begin(), rows.end(), [](const SimRow& r) { return r.event == "repair"; });
+    REQUIRE(repaired != rows.end());
+    CHECK_FALSE(repaired->state.rupture_open);
+    CHECK(repaired->state.repair_progress == 0);
+    CHECK(repaired->state.repairs_landed == 1);
+    CHECK(repaired->state.rupture_kind == -1);
+    CHECK(repaired->state.last_repaired_kind == static_cast<int>(Move::Contempt));
+    // Before it landed, the apologies were adding up.
+    CHECK((repaired - 1)->state.repair_progress > 0);
+}
+
+TEST_CASE("model units: give_space with reassure moves distance by -(2 avoidance + 1)") {
+    // docs/model.md: with reassure in the same choice, D = -2 avo - 1.
+    for (const double avoidance : {0.1, 0.5, 0.9}) {
+        CAPTURE(avoidance);
+        const Profile profile = test::start(0.5, avoidance);
+        State state = initial_state(params(), profile);
+        Random random{1};
+        Outcome outcome;
+        const Move together[] = {Move::GiveSpace, Move::Reassure};
+        const double before = state.distance;
+        apply_move(params(), profile, state, Move::GiveSpace, together, random, outcome);
+        CHECK(state.distance - before == doctest::Approx(-2 * avoidance - 1));
+    }
 }
 
 } // namespace attune::model
