@@ -216,6 +216,14 @@ TEST_CASE("findings: located in the story file only by locate_findings") {
         CHECK(f.diagnostic.line == 0);
         CHECK(f.diagnostic.column == 0);
     }
+    for (const char* name : {"no-way-out", "never-enabled", "rupture-without-repair"}) {
+        for (const Finding& f :
+             playtest_story(fixture(name), test::params(), {100, 1, 60, 5, 0.5}).findings) {
+            CAPTURE(f.diagnostic.code);
+            CHECK(f.diagnostic.line == 0);
+            CHECK(f.diagnostic.column == 0);
+        }
+    }
     locate_findings(file, findings);
     CHECK(findings[0].diagnostic.file == file);
     CHECK(findings[0].diagnostic.line == 69); // "choices" of scene 1
