@@ -126,4 +126,24 @@ TEST_CASE("explore: states that differ only in a later flag are kept apart") {
     CHECK(find_code(report.findings, "choice-never-enabled") == nullptr);
 }
 
+TEST_CASE("explore: a repair counts as in reach within exactly repair_within choices") {
+    // The rupture opens on the way into 'a'; the repair lands on the second choice after.
+    json sorry = choice("sorry", "end", "apologize");
+    sorry["moves"].push_back({{"move", "repair"}, {"to", "c0"}});
+    const json scenes = {
+        {{"id", "start"},
+         {"lines", {"."}},
+         {"choices", {choice("sneer", "a", "contempt"), choice("fine", "end")}}},
+        {{"id", "a"}, {"lines", {"."}}, {"choices", {choice("on", "b", "neutral")}}},
+        {{"id", "b"}, {"lines", {"."}}, {"choices", {sorry}}}};
+    const auto story = load(story_with(scenes));
+    for (const int within : {1, 2, 3}) {
+        CAPTURE(within);
+        ExploreOptions options;
+        options.repair_within = within;
+        const ExploreReport report = explore_story(story, test::params(), options);
+        CHECK((find_code(report.findings, "rupture-without-repair") != nullptr) == (within < 2));
+    }
+}
+
 } // namespace attune
