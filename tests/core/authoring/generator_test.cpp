@@ -39,6 +39,15 @@ TEST_CASE("generate: choice 0 always leads on to the next scene; endings take tu
         CHECK(scenes[s]["choices"][0]["next"] == scenes[s + 1]["id"]);
         CHECK(scenes[s]["choices"].size() == 3);
     }
+    // The other choices jump ahead, never back or to the same scene.
+    for (std::size_t s = 0; s < scenes.size(); ++s) {
+        for (int c = 1; c < 3; ++c) {
+            const std::string next = scenes[s]["choices"][c]["next"];
+            if (next[0] == 's') {
+                CHECK(std::stoul(next.substr(1)) > s);
+            }
+        }
+    }
     // Past the last scene there are only endings.
     const std::string last = scenes.back()["choices"][0]["next"];
     CHECK(std::any_of(endings.begin(), endings.end(),

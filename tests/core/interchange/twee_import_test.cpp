@@ -211,4 +211,15 @@ TEST_CASE("twee import: braces that are not holes stay literal") {
     CHECK(imported.story["endings"][0]["lines"][0] ==
           "Empty {{}} and {{two words}} and {x}, {{kept}}, a }} and a {{");
 }
+TEST_CASE("twee import: without StoryAttune, a speaker is named by the exact id of a character") {
+    const TweeImport imported =
+        import_twee("s.twee", ":: A [ending]\nmum: Hi. <!-- attune: {\"if\": \"true\"} -->\n"
+                              "Mum: Hello.\nbob: Hey.\n[[A]] <!-- attune: ask@mum -->\n");
+    const auto& lines = imported.story["endings"][0]["lines"];
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0]["speaker"] == "mum");
+    CHECK(lines[1] == "Mum: Hello.");
+    CHECK(lines[2] == "bob: Hey.");
+}
+
 } // namespace attune
