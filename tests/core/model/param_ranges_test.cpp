@@ -147,3 +147,54 @@ TEST_CASE("model params: move weights run from -100 to 100") {
         }
     }
 }
+
+namespace {
+
+// Every problem loading `params` gives, as "code pointer".
+std::vector<std::string> all_problems(const nlohmann::json& params) {
+    const auto file = std::filesystem::temp_directory_path() /
+                      ("attune-params-all-" + std::to_string(::getpid()) + ".json");
+    std::ofstream(file) << params.dump(2);
+    std::vector<Diagnostic> diagnostics;
+    const bool loaded = load_params(file, diagnostics).has_value();
+    std::filesystem::remove(file);
+    std::vector<std::string> out;
+    for (const Diagnostic& d : diagnostics) {
+        out.push_back(d.code + " " + d.pointer);
+    }
+    CHECK(loaded == out.empty());
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("model params: thresholds that must differ are refused when equal") {
+    const nlohmann::json base = bundled();
+    CHECK(all_problems(base).empty());
+    using rows = std::vector<std::string>;
+
+    nlohmann::json p = base;
+    p["override"]["enter_negative"] = p["override"]["leave_negative"];
+    CHECK(all_problems(p) == rows{"no-hysteresis /override/enter_negative"});
+    p["override"]["enter_negative"] = p["override"]["leave_negative"].get<double>() - 0.5;
+    CHECK(all_problems(p).empty());
+
+    p = base;
+    p["override"]["enter_positive"] = p["override"]["leave_positive"];
+    CHECK(all_problems(p) == rows{"no-hysteresis /override/enter_positive"});
+    p["override"]["enter_positive"] = p["override"]["leave_positive"].get<double>() + 0.5;
+    CHECK(all_problems(p).empty());
+
+    // Resting arousal must sit strictly inside the window.
+    const double rest = base["window"]["resting_arousal"];
+    p = base;
+    p["window"]["low"] = rest;
+    CHECK(all_problems(p) == rows{"inconsistent-window /window"});
+    p["window"]["low"] = rest - 0.5;
+    CHECK(all_problems(p).empty());
+    p = base;
+    p["window"]["high"] = rest;
+    CHECK(all_problems(p) == rows{"inconsistent-window /window"});
+    p["window"]["high"] = rest + 0.5;
+    CHECK(all_problems(p).empty());
+}
