@@ -156,3 +156,18 @@ TEST_CASE("saves: a save whose choices no longer exist replays as far as it can"
     CHECK(same.session->history().size() == 1);
     CHECK(same.notes.size() == 1);
 }
+
+TEST_CASE("saves: a replayed choice must be in the scene the save names") {
+    Session session(test::late_bus(), test::params(), 2);
+    REQUIRE(session.choose("its-fine"));
+    REQUIRE(session.choose("call-back"));
+    json save = save_session(session);
+    save["story"]["version"] = "0.9.0";
+    // 'call-back' exists in 'quiet', where the replay stands, but the save says it was
+    // taken somewhere else: the replay stops before it.
+    save["choices"][1]["scene"] = "elsewhere";
+    const LoadedSave loaded = load_session(save, test::late_bus(), test::params());
+    REQUIRE_MESSAGE(loaded.session, loaded.error);
+    CHECK(loaded.session->history().size() == 1);
+    CHECK(loaded.session->scene().id == "call"); // the saved place, carried over by id
+}
