@@ -146,4 +146,38 @@ TEST_CASE("explore: a repair counts as in reach within exactly repair_within cho
     }
 }
 
+TEST_CASE("explore: a dead end reached in several states is reported once") {
+    // 'dead' is reached with flag x set and without it; both states are dead ends.
+    json set_x = choice("set-x", "dead");
+    set_x["effects"] = {{"set", {"x"}}};
+    json stuck = choice("stuck", "end");
+    stuck["if"] = "flag.never and flag.x";
+    json story = story_with(
+        {{{"id", "start"}, {"lines", {"."}}, {"choices", {set_x, choice("plain", "dead")}}},
+         {{"id", "dead"}, {"lines", {"."}}, {"choices", {stuck}}}});
+    story["flags"] = {"never", "x"};
+    const ExploreReport report = explore_story(load(story), test::params(), {});
+    CHECK(report.states == 3);
+    CHECK(std::count_if(report.findings.begin(), report.findings.end(), [](const Finding& f) {
+              return f.diagnostic.code == "dead-end-in-play";
+          }) == 1);
+}
+
+TEST_CASE("explore: a scene whose only way on leads back to the start is no trap") {
+    // Nothing changes on the way round (no anxiety, neutral moves), so the loop comes back
+    // to the very first state, from which the story can end.
+    json calm = character("c0");
+    calm["anxiety"] = 0;
+    calm["avoidance"] = 0;
+    const json scenes = {
+        {{"id", "start"},
+         {"lines", {"."}},
+         {"choices", {choice("go", "x", "neutral"), choice("stop", "end", "neutral")}}},
+        {{"id", "x"}, {"lines", {"."}}, {"choices", {choice("back", "start", "neutral")}}}};
+    const ExploreReport report =
+        explore_story(load(story_with(scenes, json::array({calm}))), test::params(), {});
+    CHECK(report.states == 2);
+    CHECK(find_code(report.findings, "no-way-out") == nullptr);
+}
+
 } // namespace attune

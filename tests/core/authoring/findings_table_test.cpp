@@ -233,4 +233,42 @@ TEST_CASE("findings: located in the story file only by locate_findings") {
     CHECK(reproduce_command(file, findings[0]) == "attune text " + file + " --seed 1 --choices 2");
 }
 
+TEST_CASE("findings: --random lists 50 unrepaired ruptures, then one line for the rest") {
+    nlohmann::json story = nlohmann::json::parse(
+        test::read_text(test::source_dir() / "tests/data/explore/never-enabled.json"));
+    nlohmann::json choices = nlohmann::json::array();
+    for (int i = 0; i < 52; ++i) {
+        choices.push_back({{"id", "sneer-" + std::to_string(i)},
+                           {"text", "Sneer."},
+                           {"moves", {{{"move", "contempt"}, {"to", "ren"}}}},
+                           {"next", "hall"}});
+    }
+    story["scenes"][0]["choices"] = choices;
+    story["scenes"].erase(2); // the attic, no longer reached
+    story["endings"].erase(1);
+    const LoadResult loaded = load_story_text("many.json", story.dump());
+    REQUIRE_MESSAGE(loaded.story,
+                    (loaded.diagnostics.empty() ? "" : format(loaded.diagnostics[0])));
+    const PlaytestReport report =
+        playtest_story(loaded.story, test::params(), {2000, 1, 1000, 5, 0.0});
+    std::vector<const Finding*> ruptures;
+    for (const Finding& f : report.findings) {
+        if (f.diagnostic.code == "rupture-never-repaired") {
+            ruptures.push_back(&f);
+        }
+    }
+    REQUIRE(ruptures.size() == 51);
+    for (int i = 0; i < 50; ++i) {
+        CHECK(ruptures[i]->diagnostic.pointer.starts_with("/scenes/0/choices/"));
+        CHECK(ruptures[i]->has_path);
+    }
+    const Finding& rest = *ruptures[50];
+    CHECK(rest.diagnostic.pointer.empty());
+    CHECK(rest.diagnostic.message ==
+          "more choices opened ruptures that no playthrough repaired in time");
+    CHECK_FALSE(rest.has_path);
+    CHECK(rest.diagnostic.line == 0);
+    CHECK(rest.diagnostic.column == 0);
+}
+
 } // namespace attune

@@ -39,6 +39,12 @@ TEST_CASE("generate: choice 0 always leads on to the next scene; endings take tu
         CHECK(scenes[s]["choices"][0]["next"] == scenes[s + 1]["id"]);
         CHECK(scenes[s]["choices"].size() == 3);
     }
+    // Every tenth scene (from the first) has a line behind a condition; line 2 speaks.
+    for (std::size_t s = 0; s < scenes.size(); ++s) {
+        CAPTURE(s);
+        CHECK(scenes[s]["lines"][3].contains("if") == (s % 10 == 0));
+        CHECK(scenes[s]["lines"][1]["speaker"] == (s % 2 ? "sam" : "alex"));
+    }
     // The other choices jump ahead, never back or to the same scene.
     for (std::size_t s = 0; s < scenes.size(); ++s) {
         for (int c = 1; c < 3; ++c) {
