@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 namespace {
 
 using namespace attune;
@@ -107,4 +109,22 @@ TEST_CASE("diagnostics: the plain text names file, place, severity, message, poi
     CHECK_FALSE(has_errors({d}));
     CHECK(has_errors({d, Diagnostic{Severity::Error, "c", "f", 0, 0, "", "m", ""}}));
     CHECK_FALSE(has_errors({}));
+}
+
+TEST_CASE("json document: a folder or a missing file is refused with no place in it") {
+    std::vector<Diagnostic> problems;
+    CHECK_FALSE(read_json_document(std::filesystem::temp_directory_path().string(), problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].code == "unreadable");
+    CHECK(problems[0].message == "this is a folder, not a file");
+    CHECK(problems[0].line == 0);
+    CHECK(problems[0].column == 0);
+    problems.clear();
+    CHECK_FALSE(read_json_document("/no/such/file.json", problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].code == "unreadable");
+    CHECK(problems[0].message == "the file cannot be opened");
+    CHECK(problems[0].line == 0);
+    CHECK(problems[0].column == 0);
+    CHECK(format(problems[0]).starts_with("/no/such/file.json: error: "));
 }
