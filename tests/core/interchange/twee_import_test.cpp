@@ -222,4 +222,12 @@ TEST_CASE("twee import: without StoryAttune, a speaker is named by the exact id 
     CHECK(lines[2] == "bob: Hey.");
 }
 
+TEST_CASE("twee import: without StoryAttune, characters come only from inside notes") {
+    const TweeImport imported = import_twee(
+        "c.twee", ":: A\n[[B]] <!-- attune: ask@mum --> write to me@work\n:: B [ending]\nEnd.\n");
+    REQUIRE(imported.story["characters"].size() == 1);
+    CHECK(imported.story["characters"][0]["id"] == "mum");
+    CHECK(imported.story["characters"][0]["name"] == "Mum");
+}
+
 } // namespace attune
