@@ -230,4 +230,16 @@ TEST_CASE("twee import: without StoryAttune, characters come only from inside no
     CHECK(imported.story["characters"][0]["name"] == "Mum");
 }
 
+TEST_CASE("twee import: a link to a passage named in another case suggests the name") {
+    const TweeImport imported =
+        import_twee("n.twee", ":: A\n[[the kitchen]]\n:: The Kitchen [ending]\nEnd.\n");
+    const auto it =
+        std::find_if(imported.diagnostics.begin(), imported.diagnostics.end(),
+                     [](const Diagnostic& d) { return d.code == "twee-unknown-passage"; });
+    REQUIRE(it != imported.diagnostics.end());
+    CHECK(it->line == 2);
+    CHECK(it->fix ==
+          "Name an existing passage (names are case-sensitive). Did you mean 'The Kitchen'?");
+}
+
 } // namespace attune

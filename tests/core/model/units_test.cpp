@@ -2,7 +2,10 @@
 // while flooded; the starting state; the player's arousal; the plain-word description.
 
 #include "model/sentences.h"
+#include "model/state_json.h"
+
 #include "model_support.h"
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -268,6 +271,29 @@ TEST_CASE("model units: give_space with reassure moves distance by -(2 avoidance
         const double before = state.distance;
         apply_move(params(), profile, state, Move::GiveSpace, together, random, outcome);
         CHECK(state.distance - before == doctest::Approx(-2 * avoidance - 1));
+    }
+}
+
+TEST_CASE("model units: the player starts at the parameters' resting arousal, whatever it is") {
+    Params tuned = params();
+    tuned.player_resting_arousal = 33;
+    tuned.player_window_high = 77;
+    const PlayerState p = initial_player_state(tuned);
+    CHECK(p.arousal == 33);
+    CHECK(p.resting_arousal == 33);
+    CHECK(p.window_high == 77);
+}
+
+TEST_CASE("model units: a saved state naming a move that does not exist is refused") {
+    const State good = initial_state(params(), test::start());
+    CHECK(state_from_json(to_json(good)) == good);
+    for (const char* key : {"rupture_kind", "last_repaired_kind", "last_move"}) {
+        CAPTURE(key);
+        nlohmann::json bad = to_json(good);
+        bad[key] = move_count;
+        CHECK_THROWS(state_from_json(bad));
+        bad[key] = move_count - 1;
+        CHECK_NOTHROW(state_from_json(bad));
     }
 }
 

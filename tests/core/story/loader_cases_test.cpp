@@ -94,6 +94,11 @@ TEST_CASE("loader cases: each edit gives exactly its problem, at its pointer") {
         {"/characters/0/color", "#f2b46", "error bad-color /characters/0/color"},
         {"/characters/0/color", "f2b46dd", "error bad-color /characters/0/color"},
         {"/characters/0/colour", "#f2b46d", "error unknown-key /characters/0/colour"},
+        {"/endings/0/colour", "red", "error unknown-key /endings/0/colour"},
+        {"/scenes/0/colour", "red", "error unknown-key /scenes/0/colour"},
+        {"/characters/0/window", json{{"low", 100}, {"high", 100}},
+         "error bad-window /characters/0/window"},
+        {"/scenes/0/choices/0/if", "true", ""},
         {"/endings/0/reflection", std::nullopt, "warning no-reflection /endings/0"},
         // Conditions and text holes in the scenes.
         {"/scenes/2/choices/1/if", "visits(quiet) = 0",
@@ -212,6 +217,8 @@ TEST_CASE("loader cases: problems that bring others with them still include thei
         {"/endings/1/id", "quiet", "error duplicate-id /endings/1/id"},
         {"/scenes/1/id", "text", "error duplicate-id /scenes/1/id"},
         {"/characters", json::array(), "error no-characters /characters"},
+        {"/scenes", json::array(), "error no-scenes /scenes"},
+        {"/endings", json::array(), "error no-endings /endings"},
     };
     for (const Edit& edit : edits) {
         CAPTURE(edit.pointer);
@@ -262,4 +269,14 @@ TEST_CASE("loader cases: 'did you mean' allows a third of the name's length in e
     CHECK(nearest_name("card", {"cart", "card"}) == "card");
     CHECK(nearest_name("x", {""}).empty());
     CHECK(nearest_name(std::string(201, 'a'), {std::string(201, 'a')}).empty());
+}
+
+TEST_CASE("loader cases: a scene whose every choice has a condition may be a dead end") {
+    json source = late_bus_json();
+    source["scenes"][1]["choices"][0]["if"] = "true";
+    source["scenes"][1]["choices"][1]["if"] = "patience >= 0";
+    const LoadResult result = load_story_text("maybe.json", source.dump());
+    CHECK(problems(result.diagnostics) ==
+          std::vector<std::string>{"warning maybe-dead-end /scenes/1/choices"});
+    CHECK(result.story);
 }
