@@ -1,5 +1,6 @@
-// How long one relational-model step takes (apply_move + settle, causes and sentences
-// included). Target: well under 1 µs per step. Figures go in docs/performance.md.
+// How long one relational-model step takes (apply_move + settle, causes included; their
+// sentences are made only when shown). Target: well under 1 µs per step. Figures go in
+// docs/performance.md.
 
 #include "base/paths.h"
 #include "model/params.h"
@@ -17,10 +18,9 @@ using namespace attune::model;
 
 const Params& params() {
     static const Params loaded = [] {
-        std::vector<Diagnostic> diagnostics;
-        std::optional<Params> p = load_params(model_params_path(), diagnostics);
+        Result<Params> p = load_params(model_params_path());
         if (!p) {
-            for (const Diagnostic& d : diagnostics) {
+            for (const Diagnostic& d : p.diagnostics) {
                 std::fprintf(stderr, "%s\n", format(d).c_str());
             }
             std::exit(1);
@@ -45,7 +45,7 @@ void run_million(benchmark::State& bench, double anxiety, double avoidance) {
             const Move move = static_cast<Move>((i * 7) % move_count);
             outcome.causes.clear();
             outcome.events.clear();
-            apply_move(params(), profile, state, move, {}, random, outcome);
+            apply_move(params(), profile, 0, state, move, {}, random, outcome);
             settle(params(), profile, state);
         }
         benchmark::DoNotOptimize(state);

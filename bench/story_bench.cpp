@@ -28,20 +28,19 @@ const std::string& big_story_text() {
 
 std::shared_ptr<const Story> big_story() {
     static const std::shared_ptr<const Story> story = [] {
-        LoadResult result = load_story_text("big.json", big_story_text());
-        if (!result.story) {
+        Result<std::shared_ptr<const Story>> result = load_story_text("big.json", big_story_text());
+        if (!result) {
             std::fprintf(stderr, "the generated story does not load\n");
             std::exit(1);
         }
-        return result.story;
+        return *result;
     }();
     return story;
 }
 
 std::shared_ptr<const model::Params> params() {
     static const std::shared_ptr<const model::Params> loaded = [] {
-        std::vector<Diagnostic> diagnostics;
-        auto p = model::load_params(model_params_path(), diagnostics);
+        auto p = model::load_params(model_params_path());
         if (!p) {
             std::fprintf(stderr, "the model parameters do not load\n");
             std::exit(1);
@@ -53,8 +52,8 @@ std::shared_ptr<const model::Params> params() {
 
 void BM_LoadValidate1500Scenes(benchmark::State& bench) {
     for (auto _ : bench) {
-        LoadResult result = load_story_text("big.json", big_story_text());
-        benchmark::DoNotOptimize(result.story);
+        Result<std::shared_ptr<const Story>> result = load_story_text("big.json", big_story_text());
+        benchmark::DoNotOptimize(result);
     }
     bench.counters["scenes"] = static_cast<double>(big_story()->scenes.size());
 }
@@ -97,8 +96,10 @@ void BM_ExploreBundledStories(benchmark::State& bench) {
     std::vector<std::shared_ptr<const Story>> stories;
     for (const auto& entry : std::filesystem::directory_iterator(data_dir() / "stories")) {
         if (entry.path().extension() == ".json" && entry.path().filename() != "schema.json") {
-            if (LoadResult result = load_story_file(entry.path().string()); result.story) {
-                stories.push_back(result.story);
+            if (Result<std::shared_ptr<const Story>> result =
+                    load_story_file(entry.path().string());
+                result) {
+                stories.push_back(*result);
             }
         }
     }

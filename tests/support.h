@@ -28,9 +28,8 @@ inline std::string read_text(const std::filesystem::path& path) {
 
 inline std::shared_ptr<const model::Params> params() {
     static const std::shared_ptr<const model::Params> loaded = [] {
-        std::vector<Diagnostic> problems;
-        auto p = model::load_params(source_dir() / "assets" / "model.json", problems);
-        REQUIRE(p.has_value());
+        auto p = model::load_params(source_dir() / "assets" / "model.json");
+        REQUIRE(p);
         return std::make_shared<const model::Params>(std::move(*p));
     }();
     return loaded;
@@ -38,13 +37,13 @@ inline std::shared_ptr<const model::Params> params() {
 
 /// Loads a story that must be clean; fails the test with its problems otherwise.
 inline std::shared_ptr<const Story> story(const std::filesystem::path& path) {
-    LoadResult result = load_story_file(path.string());
+    Result<std::shared_ptr<const Story>> result = load_story_file(path.string());
     for (const Diagnostic& d : result.diagnostics) {
         INFO(format(d));
         CHECK(d.severity != Severity::Error);
     }
-    REQUIRE(result.story);
-    return result.story;
+    REQUIRE(result);
+    return *result;
 }
 
 inline std::shared_ptr<const Story> late_bus() {

@@ -4,8 +4,10 @@
 
 #include "authoring/explorer.h"
 #include "authoring/playtest.h"
+#include "base/json_document.h"
 #include "commands.h"
 #include "loading.h"
+#include "options.h"
 #include "story/loader.h"
 
 #include <nlohmann/json.hpp>
@@ -228,12 +230,12 @@ int run_check(const CheckArgs& args) {
         return 1;
     }
     for (const std::string& file : files) {
-        LoadResult result = load_story_file(file);
+        Result<std::shared_ptr<const Story>> result = load_story_file(file);
         for (Diagnostic& d : result.diagnostics) {
             totals.findings.emplace_back().diagnostic = std::move(d);
         }
-        if (playing && result.story) {
-            play_story(result.story, params, args, totals);
+        if (playing && result) {
+            play_story(*result, params, args, totals);
         }
     }
     const auto errors =
@@ -256,7 +258,7 @@ int run_check(const CheckArgs& args) {
         if (args.random) {
             report["random"] = totals.random;
         }
-        std::cout << report.dump(2) << "\n";
+        std::cout << dump_json(report, 2) << "\n"; // file names need not be UTF-8
         return clean ? 0 : 1;
     }
     for (const Finding& f : totals.findings) {
@@ -283,9 +285,12 @@ void add_check_command(CLI::App& app, int& exit_code) {
                     "reached, dead ends and loops with no way out");
     check->add_option("--random", args->runs, "Play N seeded random playthroughs (default 10000)")
         ->expected(0, 1)
+        ->check(optional_count(1, 10000000))
         ->each([args](const std::string&) { args->random = true; });
-    check->add_option("--seed", args->seed,
-                      "Seed for --random and for the model's draws (default 1)");
+    check
+        ->add_option("--seed", args->seed,
+                     "Seed for --random and for the model's draws (default 1)")
+        ->check(seed_check());
     check
         ->add_option("--repair-within", args->repair_within,
                      "Choices after a rupture within which a repair must be reachable (default 5)")
@@ -298,7 +303,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
         ->add_option("--tolerance", args->tolerance,
                      "--explore merges states whose relational numbers fall in the same band this "
                      "wide (default 10)")
-        ->check(CLI::Range(0.001, 100.0));
+        ->check(finite_range(0.001, 100.0));
     check->callback([args, &exit_code, check] {
         args->random = args->random || check->count("--random") > 0;
         if (args->random && args->runs <= 0) {

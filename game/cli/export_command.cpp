@@ -21,17 +21,16 @@ int run_export(const ExportArgs& args) {
     if (!load_story_or_explain(args.input)) {
         return 1;
     }
-    std::vector<Diagnostic> problems;
-    const std::optional<JsonDocument> document = read_json_document(args.input, problems);
+    const Result<JsonDocument> document = read_json_document(args.input);
     if (!document) {
         return 1;
     }
-    const TweeExport exported = export_twee(args.input, document->value());
+    const Result<std::string> exported = export_twee(args.input, document->value());
     for (const Diagnostic& d : exported.diagnostics) {
         std::cerr << format(d) << "\n";
     }
     std::ofstream out(args.output, std::ios::binary);
-    out << exported.twee;
+    out << *exported;
     if (!out.flush()) {
         std::cerr << "attune export: cannot write " << args.output << "\n";
         return 1;

@@ -2,6 +2,7 @@
 
 #include "authoring/generator.h"
 #include "commands.h"
+#include "options.h"
 
 #include <fstream>
 #include <iostream>
@@ -32,10 +33,14 @@ void add_generate_command(CLI::App& app, int& exit_code) {
     CLI::App* command = app.add_subcommand(
         "generate", "Write a large generated story (for benchmarks and stress tests).");
     command
-        ->add_option("--scenes", args->options.scenes, "Scenes and endings together (default 1500)")
-        ->check(CLI::Range(4, 1000000));
-    command->add_option("--seed", args->options.seed,
-                        "Seed: the same seed gives the same story (default 1)");
+        ->add_option("--scenes", args->options.scenes,
+                     "Scenes and endings together, 4 to 40000 (default 1500); more would make "
+                     "a file over the 64 MiB that Attune reads")
+        ->check(CLI::Range(4, 40000));
+    command
+        ->add_option("--seed", args->options.seed,
+                     "Seed: the same seed gives the same story (default 1)")
+        ->check(seed_check());
     command->add_option("-o,--output", args->output, "big.json to write")->required();
     command->callback([args, &exit_code] { exit_code = run_generate(*args); });
 }

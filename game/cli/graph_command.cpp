@@ -67,10 +67,9 @@ int render(const std::string& dot, const std::string& format, const std::string&
 }
 
 int run_graph(const GraphArgs& args) {
-    std::vector<Diagnostic> problems;
-    const std::optional<JsonDocument> document = read_json_document(args.story, problems);
+    const Result<JsonDocument> document = read_json_document(args.story);
     if (!document) {
-        for (const Diagnostic& d : problems) {
+        for (const Diagnostic& d : document.diagnostics) {
             std::cerr << format(d) << "\n";
         }
         return 1;

@@ -1,12 +1,13 @@
 // attune import story.twee -o story.json: a Twine story (Twee 3) as an Attune story.
 
+#include "base/json_document.h"
+#include "base/text_file.h"
 #include "commands.h"
 #include "interchange/twee.h"
 #include "story/loader.h"
 
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace attune::cli {
 
@@ -18,14 +19,12 @@ struct ImportArgs {
 };
 
 int run_import(const ImportArgs& args) {
-    std::ifstream in(args.input, std::ios::binary);
-    if (!in) {
-        std::cerr << args.input << ": error: the file cannot be opened\n";
+    const Result<std::string> text = read_text_file(args.input);
+    if (!text) {
+        std::cerr << format(text.diagnostics.front()) << "\n";
         return 1;
     }
-    std::stringstream text;
-    text << in.rdbuf();
-    const TweeImport imported = import_twee(args.input, text.str());
+    const Result<nlohmann::ordered_json> imported = import_twee(args.input, *text);
     for (const Diagnostic& d : imported.diagnostics) {
         std::cerr << format(d) << "\n";
     }
@@ -34,13 +33,13 @@ int run_import(const ImportArgs& args) {
                   << " has errors (listed above); nothing was written.\n";
         return 1;
     }
-    const std::string json = imported.story.dump(2) + "\n";
+    const std::string json = dump_json(*imported, 2) + "\n";
     // The imported story must pass the same checks as any other before it is written.
-    const LoadResult checked = load_story_text(args.output, json);
+    const Result<std::shared_ptr<const Story>> checked = load_story_text(args.output, json);
     for (const Diagnostic& d : checked.diagnostics) {
         std::cerr << format(d) << "\n";
     }
-    if (!checked.story) {
+    if (!checked) {
         std::cerr << "attune import: the imported story does not pass 'attune check' (listed "
                      "above); nothing was written.\n";
         return 1;
@@ -51,8 +50,8 @@ int run_import(const ImportArgs& args) {
         std::cerr << "attune import: cannot write " << args.output << "\n";
         return 1;
     }
-    std::cout << "Imported " << checked.story->scenes.size() << " scenes and "
-              << checked.story->endings.size() << " endings into " << args.output << ".\n";
+    std::cout << "Imported " << (*checked)->scenes.size() << " scenes and "
+              << (*checked)->endings.size() << " endings into " << args.output << ".\n";
     return 0;
 }
 

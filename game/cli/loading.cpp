@@ -19,10 +19,9 @@ void print_all(const std::vector<Diagnostic>& diagnostics) {
 } // namespace
 
 std::shared_ptr<const model::Params> load_params_or_explain(const std::string& path) {
-    std::vector<Diagnostic> diagnostics;
-    auto params = model::load_params(
-        path.empty() ? model_params_path() : std::filesystem::path(path), diagnostics);
-    print_all(diagnostics);
+    auto params =
+        model::load_params(path.empty() ? model_params_path() : std::filesystem::path(path));
+    print_all(params.diagnostics);
     if (!params) {
         std::cerr << "attune: the model parameters could not be loaded.\n";
         return nullptr;
@@ -32,13 +31,13 @@ std::shared_ptr<const model::Params> load_params_or_explain(const std::string& p
 
 std::shared_ptr<const Story> load_story_or_explain(const std::string& path) {
     const std::string file = path.empty() ? default_story_path().string() : path;
-    LoadResult result = load_story_file(file);
+    Result<std::shared_ptr<const Story>> result = load_story_file(file);
     print_all(result.diagnostics);
-    if (!result.story) {
+    if (!result) {
         std::cerr << "attune: " << file
                   << " has problems (listed above); fix them and try again.\n";
     }
-    return result.story;
+    return *result;
 }
 
 std::uint64_t fresh_seed() {

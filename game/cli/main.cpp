@@ -1,4 +1,5 @@
-// attune: the one program. Subcommands: text, check, sim (and more as faces land).
+// attune: the one program. Each subcommand lives in its own file (cli/NAME_command.cpp);
+// with no subcommand it opens the game, or plays in the terminal when there is no display.
 
 #include "commands.h"
 

@@ -1,6 +1,7 @@
 // attune play STORY [--choices 1,2,1] [--screenshot shot.png] [--size 1280x720] [--watch]
 // [--author]
-//                   [--screen library|play|ending|settings] [--bench-frames N] [--stories DIR]:
+//                   [--screen library|play|map|intro|ending|settings] [--bench-frames N] [--stories
+//                   DIR]:
 // play a story in the game window, or script it for screenshots and benchmarks.
 
 #include "commands.h"
@@ -81,7 +82,7 @@ void add_play_command(CLI::App& app, int& exit_code) {
                      "Let animations settle, save a PNG of the window and exit");
     play->add_option("--size", args->size, "Window size, WIDTHxHEIGHT (default 1280x720)");
     play->add_option("--screen", args->screen,
-                     "Screen to show: library, play, map, ending, settings");
+                     "Screen to show: library, play, map, intro, ending, settings");
     play->add_option("--bench-frames", args->bench_frames,
                      "Play by itself for N frames, then print frame times and peak memory")
         ->check(CLI::PositiveNumber);

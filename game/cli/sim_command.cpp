@@ -1,12 +1,15 @@
 // `attune sim`: run moves against one character with no story and print one row per step.
 // A face for the relational model that researchers, facilitators and tests can use.
 
+#include "base/json_document.h"
 #include "commands.h"
 
 #include "base/paths.h"
 #include "model/params.h"
+#include "model/sentences.h"
 #include "model/simulation.h"
 #include "model/state_json.h"
+#include "options.h"
 
 #include <nlohmann/json.hpp>
 
@@ -186,23 +189,12 @@ void print_json(const std::vector<SimRow>& rows) {
                        {"player_flooded", model::is_player_flooded(r.player)},
                        {"state", model::to_json(r.state)}});
     }
-    std::cout << out.dump(2) << '\n';
+    std::cout << dump_json(out, 2) << '\n';
 }
 
 int fail(const std::string& message) {
     std::cerr << "attune sim: " << message << '\n';
     return 2;
-}
-
-/// A seed is a whole number from 0 to 2^64 - 1; anything else is refused, not wrapped.
-std::optional<std::uint64_t> parse_seed(const std::string& text) {
-    std::uint64_t value = 0;
-    const char* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (text.empty() || ec != std::errc() || ptr != end) {
-        return std::nullopt;
-    }
-    return value;
 }
 
 int run_sim(const SimOptions& options) {
@@ -225,8 +217,8 @@ int run_sim(const SimOptions& options) {
     std::vector<Diagnostic> diagnostics;
     const std::filesystem::path path =
         options.params.empty() ? model_params_path() : std::filesystem::path(options.params);
-    const std::optional<model::Params> params = model::load_params(path, diagnostics);
-    for (const Diagnostic& d : diagnostics) {
+    const Result<model::Params> params = model::load_params(path);
+    for (const Diagnostic& d : params.diagnostics) {
         std::cerr << format(d) << '\n';
     }
     if (!params) {

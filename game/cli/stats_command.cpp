@@ -1,8 +1,10 @@
 // attune stats STORY [--json] [--runs N] [--seed S]: words, scenes, choices, moves, play time.
 
 #include "authoring/stats.h"
+#include "base/json_document.h"
 #include "commands.h"
 #include "loading.h"
+#include "options.h"
 
 #include <nlohmann/json.hpp>
 
@@ -93,7 +95,7 @@ int run_stats(const StatsArgs& args) {
     }
     const StoryStats stats = story_stats(story, params, args.runs, args.seed);
     if (args.json) {
-        std::cout << to_json(*story, stats).dump(2) << "\n";
+        std::cout << dump_json(to_json(*story, stats), 2) << "\n"; // file names need not be UTF-8
     } else {
         print(*story, stats);
     }
@@ -110,7 +112,8 @@ void add_stats_command(CLI::App& app, int& exit_code) {
     stats->add_flag("--json", args->json, "Print the figures as JSON");
     stats->add_option("--runs", args->runs, "Random playthroughs behind the lengths (default 1000)")
         ->check(CLI::Range(1, 10000000));
-    stats->add_option("--seed", args->seed, "Seed for those playthroughs (default 1)");
+    stats->add_option("--seed", args->seed, "Seed for those playthroughs (default 1)")
+        ->check(seed_check());
     stats->callback([args, &exit_code] { exit_code = run_stats(*args); });
 }
 

@@ -1,5 +1,7 @@
 #include "text_player.h"
 
+#include "model/sentences.h"
+
 #include <cstdio>
 #include <istream>
 #include <ostream>
@@ -95,14 +97,15 @@ void print_outcome(const Session& session, std::ostream& out, bool trace) {
     const model::Outcome& outcome = session.last_outcome();
     bool any = false;
     for (const model::Cause& cause : outcome.causes) {
-        if (!cause.sentence.empty()) {
-            out << (any ? "" : "\n") << "  * " << cause.sentence << "\n";
+        if (const std::string sentence = session.words(cause); !sentence.empty()) {
+            out << (any ? "" : "\n") << "  * " << sentence << "\n";
             any = true;
         }
         if (trace) {
-            out << "  [trace] " << cause.character << " " << move_name(cause.move) << " ("
-                << cause.rule << "): safety " << fixed1(cause.d_safety) << ", distance "
-                << fixed1(cause.d_distance) << ", arousal " << fixed1(cause.d_arousal) << "\n";
+            out << "  [trace] " << session.person(cause.character).name << " "
+                << move_name(cause.move) << " (" << cause.rule << "): safety "
+                << fixed1(cause.d_safety) << ", distance " << fixed1(cause.d_distance)
+                << ", arousal " << fixed1(cause.d_arousal) << "\n";
         }
     }
     for (const model::Event& event : outcome.events) {
@@ -114,7 +117,7 @@ void print_outcome(const Session& session, std::ostream& out, bool trace) {
         const char* label = event.kind == model::EventKind::Repair        ? "Repair"
                             : event.kind == model::EventKind::RuptureOpen ? "Still open"
                                                                           : "Rupture";
-        out << "  * " << label << ": " << event.sentence << "\n";
+        out << "  * " << label << ": " << session.words(event) << "\n";
     }
     if (trace) {
         print_trace(session, out);
@@ -182,8 +185,8 @@ void print_trace(const Session& session, std::ostream& out) {
             << model::override_name(c.override) << ", rupture "
             << (c.rupture_open ? "open" : "none") << "\n";
     }
-    out << "  [state] you: arousal " << fixed1(state.player.arousal) << ", flooded "
-        << (model::is_player_flooded(state.player) ? "yes" : "no") << "\n";
+    out << "  [state] " << model::you().name << ": arousal " << fixed1(state.player.arousal)
+        << ", flooded " << (model::is_player_flooded(state.player) ? "yes" : "no") << "\n";
 }
 
 int play_text(Session& session, std::istream& in, std::ostream& out, const TextOptions& options) {
@@ -217,7 +220,8 @@ int play_text(Session& session, std::istream& in, std::ostream& out, const TextO
             out << "That choice isn't open right now: " << picked.reason << "\n";
             continue;
         }
-        out << "You: " << picked.text << "\n";
+        out << model::person_word(model::you(), model::PersonWord::SubjectUpper) << ": "
+            << picked.text << "\n";
         session.choose(picked.index);
         print_outcome(session, out, options.trace);
         if (!session.is_finished()) {

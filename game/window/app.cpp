@@ -7,6 +7,7 @@
 #include "base/paths.h"
 #include "screens.h"
 #include "theme.h"
+#include "widgets.h"
 
 #include <SFML/Graphics/Texture.hpp>
 #include <SFML/Graphics/VertexArray.hpp>
@@ -24,10 +25,6 @@ std::vector<std::filesystem::path> story_folders(const AppOptions& options) {
     std::vector<std::filesystem::path> folders = {data_dir() / "stories"};
     folders.insert(folders.end(), options.story_folders.begin(), options.story_folders.end());
     return folders;
-}
-
-sf::Color to_sf(ImU32 color) {
-    return sf::Color(color & 0xff, (color >> 8) & 0xff, (color >> 16) & 0xff);
 }
 
 int number_key(sf::Keyboard::Key key) {
@@ -56,7 +53,8 @@ App::App(const AppOptions& options, std::shared_ptr<const model::Params> params)
     }
     open_window(game_.settings().fullscreen);
     imgui_ = std::make_unique<ImGuiPlatform>(window_, cursors_);
-    if (!fonts_.load(game_.settings().font, error_)) {
+    if (const Result<> loaded = fonts_.load(game_.settings().font); !loaded) {
+        error_ = error_message(loaded.diagnostics);
         return;
     }
     families_ = installed_families();
@@ -98,9 +96,8 @@ void App::follow_settings() {
         open_window(settings.fullscreen);
     }
     if (settings.font != fonts_.family()) {
-        std::string problem;
-        if (!fonts_.load(settings.font, problem)) {
-            game_.ui.notices.push_back(problem);
+        if (const Result<> loaded = fonts_.load(settings.font); !loaded) {
+            game_.ui.notices.push_back(error_message(loaded.diagnostics));
         }
     }
     const sf::Vector2u size = window_.getSize();
@@ -125,7 +122,7 @@ void App::follow_session() {
     stage_.set_target(stage_target(*session));
     for (const model::Event& event : game_.take_events()) {
         if (event.kind != model::EventKind::RuptureOpen) {
-            stage_.show_event(event.sentence, event.kind == model::EventKind::Repair);
+            stage_.show_event(session->words(event), event.kind == model::EventKind::Repair);
         }
     }
     if (game_.settings().reduced_motion) {
@@ -135,7 +132,7 @@ void App::follow_session() {
 
 int App::run() {
     sf::Clock clock;
-    while (window_.isOpen() && !game_.ui.quit) {
+    while (window_.isOpen() && !game_.nav().quit) {
         sf::Event event;
         while (window_.pollEvent(event)) {
             handle(event);
@@ -170,11 +167,9 @@ void App::handle(const sf::Event& event) {
         }
         break;
     case sf::Event::MouseWheelScrolled: {
-        const PlayLayout layout = play_layout(ImVec2(float(size().x), float(size().y)));
-        const bool over_stage = event.mouseWheelScroll.x < layout.stage_max.x &&
-                                event.mouseWheelScroll.y < layout.stage_max.y;
-        if (game_.ui.screen == Screen::Play && game_.ui.overlay == Overlay::None && over_stage &&
-            event.mouseWheelScroll.delta > 0) {
+        const bool over_stage = event.mouseWheelScroll.x < layout_.stage_max.x &&
+                                event.mouseWheelScroll.y < layout_.stage_max.y;
+        if (game_.in_play() && over_stage && event.mouseWheelScroll.delta > 0) {
             game_.rewind_one();
             return;
         }
@@ -187,7 +182,6 @@ void App::handle(const sf::Event& event) {
 }
 
 bool App::handle_key(const sf::Event::KeyEvent& key) {
-    UiState& ui = game_.ui;
     if (key.code == sf::Keyboard::F11) {
         Settings settings = game_.settings();
         settings.fullscreen = !settings.fullscreen;
@@ -195,21 +189,9 @@ bool App::handle_key(const sf::Event::KeyEvent& key) {
         return true;
     }
     if (key.code != sf::Keyboard::Escape) {
-        return ui.screen == Screen::Play && ui.overlay == Overlay::None && handle_play_key(key);
+        return game_.in_play() && handle_play_key(key);
     }
-    if (ui.overlay == Overlay::Save ||
-        (ui.overlay == Overlay::Load && game_.session() && ui.screen != Screen::Library)) {
-        ui.overlay = Overlay::Pause;
-    } else if (ui.overlay != Overlay::None) {
-        ui.overlay = Overlay::None;
-    } else if (ui.screen == Screen::Play) {
-        ui.overlay = Overlay::Pause;
-        ui.focus_choices = true;
-    } else if (ui.screen == Screen::Settings) {
-        game_.close_settings();
-    } else if (ui.screen == Screen::StepOut) {
-        ui.screen = Screen::Play;
-    }
+    game_.back();
     return true;
 }
 
@@ -219,7 +201,7 @@ bool App::handle_play_key(const sf::Event::KeyEvent& key) {
         return true;
     }
     if (key.code == sf::Keyboard::M) {
-        game_.ui.show_map = !game_.ui.show_map;
+        game_.toggle_map();
         map_view_.centred = false;
         return true;
     }
@@ -250,7 +232,7 @@ void App::draw_panel_background(const PlayLayout& layout) {
     sf::RectangleShape panel(sf::Vector2f(layout.panel_max.x - layout.panel_min.x,
                                           layout.panel_max.y - layout.panel_min.y));
     panel.setPosition(layout.panel_min.x, layout.panel_min.y);
-    panel.setFillColor(to_sf(palette(game_.settings().high_contrast).panel));
+    panel.setFillColor(sf_color(palette(game_.settings().high_contrast).panel));
     window_.draw(panel, sf::RenderStates(sf::BlendNone));
 }
 
@@ -258,29 +240,33 @@ void App::draw_background() {
     const Palette& colors = palette(game_.settings().high_contrast);
     const sf::Vector2f size(window_.getSize());
     sf::VertexArray quad(sf::Quads, 4);
-    quad[0] = sf::Vertex({0, 0}, to_sf(colors.background_top));
-    quad[1] = sf::Vertex({size.x, 0}, to_sf(colors.background_top));
-    quad[2] = sf::Vertex(size, to_sf(colors.background_bottom));
-    quad[3] = sf::Vertex({0, size.y}, to_sf(colors.background_bottom));
+    quad[0] = sf::Vertex({0, 0}, sf_color(colors.background_top));
+    quad[1] = sf::Vertex({size.x, 0}, sf_color(colors.background_top));
+    quad[2] = sf::Vertex(size, sf_color(colors.background_bottom));
+    quad[3] = sf::Vertex({0, size.y}, sf_color(colors.background_bottom));
     window_.draw(quad);
 }
 
-void App::draw_screens() {
+ScreenContext App::screen_context() {
     const sf::Vector2u size = window_.getSize();
-    ScreenContext context{game_,
-                          fonts_.imgui(),
-                          palette(game_.settings().high_contrast),
-                          ImVec2(float(size.x), float(size.y)),
-                          fonts_.pixel_size(),
-                          families_};
+    return ScreenContext{game_,
+                         fonts_.imgui(),
+                         palette(game_.settings().high_contrast),
+                         ImVec2(float(size.x), float(size.y)),
+                         fonts_.pixel_size(),
+                         families_,
+                         &record_};
+}
+
+void App::draw_screens(ScreenContext& context) {
     const bool playing = game_.session() != nullptr;
-    switch (playing ? game_.ui.screen
-                    : (game_.ui.screen == Screen::Settings ? Screen::Settings : Screen::Library)) {
+    switch (playing ? game_.screen()
+                    : (game_.screen() == Screen::Settings ? Screen::Settings : Screen::Library)) {
     case Screen::Library:
         show_library(context);
         break;
     case Screen::Play:
-        show_play(context, play_layout(context.size));
+        show_play(context, layout_);
         break;
     case Screen::Ending:
         show_ending(context);
@@ -292,34 +278,48 @@ void App::draw_screens() {
         show_step_out(context);
         break;
     }
-    if (playing && game_.ui.screen == Screen::Play && game_.ui.show_map) {
+    if (playing && game_.screen() == Screen::Play && game_.nav().show_map) {
         show_story_map_window();
     }
     show_pause_menu(context);
     show_story_problems();
     show_notices(context);
+    tab_focus_end_frame();
 }
 
 // The map covers the stage, so the text and choices stay in reach beside it.
 void App::show_story_map_window() {
     const StoryMap* map = game_.story_map();
     const Session* session = game_.session();
-    const PlayLayout layout = play_layout(ImVec2(float(size().x), float(size().y)));
-    ImGui::SetNextWindowPos(layout.stage_min);
-    ImGui::SetNextWindowSize(
-        ImVec2(layout.stage_max.x - layout.stage_min.x, layout.stage_max.y - layout.stage_min.y));
+    // Over the stage beside the text; above the text, over the stage and the story down to
+    // the menu, which stays in reach.
+    const ImVec2 min = layout_.stage_min;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float above_menu = layout_.panel_max.y - layout_.menu -
+                             std::min(style.WindowPadding.y, 24.0f) - style.ItemSpacing.y;
+    const ImVec2 max(layout_.stage_max.x,
+                     layout_.panel_min.x == 0
+                         ? std::max(layout_.stage_max.y, std::round(above_menu))
+                         : layout_.stage_max.y);
+    ImGui::SetNextWindowPos(min);
+    ImGui::SetNextWindowSize(ImVec2(max.x - min.x, max.y - min.y));
+    ImGui::SetNextWindowBgAlpha(1);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg,
+                          to_vec4(palette(game_.settings().high_contrast).panel));
     ImGui::Begin("Story map", nullptr,
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoScrollbar);
+    ImGui::PopStyleColor();
     ImGui::TextDisabled(game_.ui.author_mode
                             ? "Drag to move, wheel to zoom, click a scene to go there. M closes."
-                            : "Drag to move, wheel to zoom. M closes.");
+                            : "Where you have been, and ? where your choices lead. M closes.");
     const int current = session->is_finished()
                             ? map_node_of(session->story(), true, session->state().ending)
                             : session->state().scene;
     const MapFrame frame =
         show_story_map(session->story(), *map, current, map_view_, game_.ui.author_mode,
-                       palette(game_.settings().high_contrast), ImGui::GetContentRegionAvail());
+                       palette(game_.settings().high_contrast), ImGui::GetContentRegionAvail(),
+                       game_.ui.author_mode ? std::vector<MapSight>{} : map_sight(*session, *map));
     ImGui::End();
     if (frame.clicked_scene >= 0) {
         game_.jump_to(frame.clicked_scene);
@@ -373,35 +373,45 @@ void App::draw_frame(float seconds) {
     watch_story(seconds);
     follow_settings();
     follow_session();
-    if (game_.ui.screen == Screen::Play && game_.ui.overlay == Overlay::None) {
+    if (game_.in_play()) {
         game_.reveal(seconds);
     }
     stage_.update(seconds, stage_style());
 
-    window_.clear(to_sf(palette(game_.settings().high_contrast).background_top));
-    const bool playing = game_.session() && game_.ui.screen == Screen::Play;
+    // ImGui's frame begins first: the layout measures the menu with its fonts. SFML draws
+    // the stage now and ImGui's draw lists go on top in render().
+    imgui_->new_frame(seconds);
+    record_ = {};
+    ScreenContext context = screen_context();
+    layout_ = play_layout(context);
+    window_.clear(sf_color(palette(game_.settings().high_contrast).background_top));
+    const bool playing = game_.session() && game_.screen() == Screen::Play;
     if (!playing) {
         draw_background(); // while playing, the stage and the text panel cover the window
     }
     if (playing) {
-        const PlayLayout layout = play_layout(ImVec2(float(size().x), float(size().y)));
-        draw_panel_background(layout);
-        stage_.draw(window_,
-                    sf::FloatRect(layout.stage_min.x, layout.stage_min.y,
-                                  layout.stage_max.x - layout.stage_min.x,
-                                  layout.stage_max.y - layout.stage_min.y),
-                    stage_style());
+        draw_panel_background(layout_);
+        // The story map covers the stage, so the stage is not drawn beneath it.
+        if (layout_.stage_max.y - layout_.stage_min.y >= 1 && !game_.nav().show_map) {
+            stage_.draw(window_,
+                        sf::FloatRect(layout_.stage_min.x, layout_.stage_min.y,
+                                      layout_.stage_max.x - layout_.stage_min.x,
+                                      layout_.stage_max.y - layout_.stage_min.y),
+                        stage_style());
+        }
     }
-    imgui_->new_frame(seconds);
-    draw_screens();
+    draw_screens(context);
     imgui_->render();
 }
 
 bool App::screenshot(const std::string& path) {
-    settle();
-    // Two frames: ImGui sizes auto-resizing windows on the first and draws them on the second.
-    draw_frame(0.016f);
-    present();
+    // Three frames: ImGui sizes new and auto-resizing windows on the first, and a scroll
+    // asked for during a frame (the story following its text) applies on the next.
+    for (int frame = 0; frame < 2; ++frame) {
+        settle();
+        draw_frame(0.016f);
+        present();
+    }
     settle();
     draw_frame(0.016f);
     sf::Texture texture;

@@ -61,6 +61,12 @@ public:
     /// Jumps animations and text reveal to their end (scripted runs, screenshots).
     void settle();
 
+    /// What the last frame drew (each choice's rectangle), for tests.
+    const FrameRecord& last_frame() const { return record_; }
+
+    /// Where the last frame put the stage, the story and the menu.
+    const PlayLayout& layout() const { return layout_; }
+
     /// Draws a settled frame and writes it as a PNG.
     bool screenshot(const std::string& path);
 
@@ -77,6 +83,8 @@ private:
     std::vector<std::string> families_;
     std::string error_;
     int stage_revision_ = -1;
+    PlayLayout layout_;
+    FrameRecord record_;
     float themed_px_ = 0;
     bool themed_contrast_ = false;
     bool fullscreen_ = false;
@@ -89,7 +97,8 @@ private:
     bool handle_key(const sf::Event::KeyEvent& key);
     void draw_background();
     void draw_panel_background(const PlayLayout& layout);
-    void draw_screens();
+    ScreenContext screen_context();
+    void draw_screens(ScreenContext& context);
     void watch_story(float seconds);
     void show_story_map_window();
     void show_story_problems();

@@ -39,26 +39,6 @@ std::string times(int n, const char* one, const char* many) {
     return n == 1 ? std::string("one ") + one : std::to_string(n) + " " + many;
 }
 
-// Each move the player made, once, with what it did the first time (the model's words).
-std::vector<std::pair<std::string, std::string>> moves_used(const Session& session) {
-    std::vector<std::pair<std::string, std::string>> moves;
-    std::map<Move, bool> seen;
-    for (const Step& step : session.history()) {
-        for (const model::Cause& cause : step.outcome.causes) {
-            if (cause.character == session.story().player_name || seen[cause.move] ||
-                cause.sentence.empty()) {
-                continue;
-            }
-            seen[cause.move] = true;
-            std::string name(move_name(cause.move));
-            std::replace(name.begin(), name.end(), '_', ' ');
-            name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-            moves.emplace_back(name, cause.sentence);
-        }
-    }
-    return moves;
-}
-
 void heading(ScreenContext& context, const std::string& text, float width) {
     ImGui::Dummy(ImVec2(0, context.text_px * 0.6f));
     ImGui::PushFont(context.fonts.bold);
@@ -83,6 +63,27 @@ void other_paths(ScreenContext& context, const Session& session, float width) {
 }
 
 } // namespace
+
+// The player's own causes (their pulse rising at a character's line) name the character's
+// move, not the player's, so only the characters' causes say what a choice did.
+std::vector<std::pair<std::string, std::string>> choice_effects(const Session& session) {
+    std::vector<std::pair<std::string, std::string>> moves;
+    std::map<Move, bool> seen;
+    for (const Step& step : session.history()) {
+        for (const model::Cause& cause : step.outcome.causes) {
+            std::string sentence = session.words(cause);
+            if (cause.character == player_target || seen[cause.move] || sentence.empty()) {
+                continue;
+            }
+            seen[cause.move] = true;
+            std::string name(move_name(cause.move));
+            std::replace(name.begin(), name.end(), '_', ' ');
+            name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+            moves.emplace_back(name, std::move(sentence));
+        }
+    }
+    return moves;
+}
 
 void show_ending(ScreenContext& context) {
     Game& game = context.game;
@@ -115,7 +116,7 @@ void show_ending(ScreenContext& context) {
                   times(counts.landed, "repair", "repairs") + " landed.",
               context.colors.text, width);
 
-    const auto moves = moves_used(session);
+    const auto moves = choice_effects(session);
     if (!moves.empty()) {
         heading(context, "What your choices did", width);
         for (const auto& [name, effect] : moves) {

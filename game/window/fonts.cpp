@@ -87,23 +87,24 @@ float text_pixel_size(unsigned width, unsigned height, int text_size) {
     return std::round(std::max(14.0f, 20.0f * scale) * text_size / 100.0f);
 }
 
-bool Fonts::load(const std::string& family, std::string& error) {
+Result<> Fonts::load(const std::string& family) {
+    auto failed = [](std::string message) {
+        return Result<>{{plain(Severity::Error, std::move(message))}};
+    };
     auto files = find_font_files(family);
     if (!files) {
         files = find_font_files(fallback_family);
     }
     if (!files) {
-        error = "No usable font was found. Attune needs DejaVu Sans (Debian: apt install "
-                "fonts-dejavu-core) or OpenDyslexic (fonts-opendyslexic).";
-        return false;
+        return failed("No usable font was found. Attune needs DejaVu Sans (Debian: apt install "
+                      "fonts-dejavu-core) or OpenDyslexic (fonts-opendyslexic).");
     }
     if (!stage_font_.loadFromFile(files->regular)) {
-        error = "The font file " + files->regular + " could not be read.";
-        return false;
+        return failed("The font file " + files->regular + " could not be read.");
     }
     files_ = *files;
     pixel_size_ = 0; // the atlas must be rebuilt with the new faces
-    return true;
+    return {};
 }
 
 bool Fonts::build(float pixel_size) {

@@ -2,6 +2,8 @@
 // Fonts found through fontconfig and loaded twice: into Dear ImGui's atlas (rebuilt when
 // the text size changes) and into an sf::Font for the stage.
 
+#include "base/result.h"
+
 #include <SFML/Graphics/Font.hpp>
 
 #include <optional>
@@ -42,9 +44,9 @@ struct FontSet {
 /// The window's fonts. ImGui's atlas must be rebuilt between frames, never inside one.
 class Fonts {
 public:
-    /// Finds `family` (falling back to DejaVu Sans); false with a clear message if neither
-    /// is installed.
-    bool load(const std::string& family, std::string& error);
+    /// Finds `family` (falling back to DejaVu Sans); an error with a clear message if
+    /// neither is installed.
+    Result<> load(const std::string& family);
 
     /// Rebuilds ImGui's atlas at `pixel_size` when it differs from the current one.
     /// Returns true when the atlas changed (the renderer must upload it again).

@@ -28,8 +28,8 @@ std::vector<model::Event> Game::take_events() {
 
 void Game::start(std::shared_ptr<const Story> story) {
     session_.emplace(std::move(story), params_, fresh_seed());
-    ui.screen = Screen::Play;
-    ui.overlay = Overlay::None;
+    nav_.screen = Screen::Play;
+    nav_.overlay = Overlay::None;
     changed();
 }
 
@@ -38,16 +38,17 @@ void Game::reload(std::shared_ptr<const Story> story) {
         start(std::move(story));
         return;
     }
-    LoadedSave replayed = load_session(save_session(*session_), story, params_);
-    if (!replayed.session) {
-        ui.notices.push_back("The story changed too much to keep your place: " + replayed.error +
+    Result<Session> replayed = load_session(save_session(*session_), story, params_);
+    if (!replayed) {
+        ui.notices.push_back("The story changed too much to keep your place: " +
+                             error_message(replayed.diagnostics) +
                              " It starts again from the beginning.");
         start(std::move(story));
         return;
     }
-    session_ = std::move(replayed.session);
+    session_ = std::move(replayed.value);
     ui.notices.push_back("The story was reloaded.");
-    ui.screen = session_->is_finished() ? Screen::Ending : Screen::Play;
+    nav_.screen = session_->is_finished() ? Screen::Ending : Screen::Play;
     changed();
     skip_reveal();
 }
@@ -68,7 +69,7 @@ void Game::jump_to(int scene) {
         return;
     }
     session_->jump_to(scene);
-    ui.screen = Screen::Play;
+    nav_.screen = Screen::Play;
     changed();
 }
 
@@ -138,12 +139,14 @@ std::size_t Game::text_length() const {
 }
 
 void Game::save_slot(const std::string& name) {
-    std::string error;
     slots_stale_ = true;
-    if (session_ && store_.save(*session_, name, error)) {
+    if (!session_) {
+        return;
+    }
+    if (const Result<> saved = store_.save(*session_, name)) {
         ui.notices.push_back("Saved in " + name + ".");
-    } else if (session_) {
-        ui.notices.push_back("Could not save: " + error);
+    } else {
+        ui.notices.push_back("Could not save: " + error_message(saved.diagnostics));
     }
 }
 
@@ -153,7 +156,7 @@ std::shared_ptr<const Story> Game::story_for(const SlotInfo& slot) {
             return entry.story;
         }
     }
-    return load_story_file(slot.story_file).story;
+    return load_story_file(slot.story_file).value.value_or(nullptr);
 }
 
 void Game::load_slot(const SlotInfo& slot) {
@@ -164,23 +167,27 @@ void Game::load_slot(const SlotInfo& slot) {
                              "found; the save is kept.");
         return;
     }
-    SlotLoad loaded = store_.load(slot, story, params_);
+    Result<Session> loaded = store_.load(slot, story, params_);
     slots_stale_ = true;
-    if (!loaded.session) {
-        ui.notices.push_back(loaded.error);
+    if (!loaded) {
+        ui.notices.push_back(error_message(loaded.diagnostics));
         return;
     }
-    ui.notices.insert(ui.notices.end(), loaded.notes.begin(), loaded.notes.end());
-    session_ = std::move(loaded.session);
-    ui.screen = session_->is_finished() ? Screen::Ending : Screen::Play;
-    ui.overlay = Overlay::None;
+    const std::vector<std::string> notes = messages(loaded.diagnostics, Severity::Note);
+    ui.notices.insert(ui.notices.end(), notes.begin(), notes.end());
+    session_ = std::move(loaded.value);
+    nav_.screen = session_->is_finished() ? Screen::Ending : Screen::Play;
+    nav_.overlay = Overlay::None;
     changed();
     skip_reveal();
 }
 
 const std::vector<SlotInfo>& Game::slots() {
     if (slots_stale_) {
-        slots_ = store_.list(ui.notices);
+        Result<std::vector<SlotInfo>> listed = store_.list();
+        const std::vector<std::string> warnings = messages(listed.diagnostics, Severity::Warning);
+        ui.notices.insert(ui.notices.end(), warnings.begin(), warnings.end());
+        slots_ = std::move(*listed);
         slots_stale_ = false;
     }
     return slots_;
@@ -195,58 +202,148 @@ bool Game::continue_latest() {
         return false;
     }
     load_slot(SlotInfo(*latest));
-    return session_.has_value() && ui.screen != Screen::Library;
+    return session_.has_value() && nav_.screen != Screen::Library;
 }
 
 void Game::change_settings(const Settings& settings) {
     settings_ = clamped(settings);
-    std::string error;
-    if (!save_settings(settings_, settings_path_, error)) {
-        ui.notices.push_back("Your settings apply now but could not be kept: " + error);
+    if (const Result<> saved = save_settings(settings_, settings_path_); !saved) {
+        ui.notices.push_back("Your settings apply now but could not be kept: " +
+                             error_message(saved.diagnostics));
     }
 }
 
 void Game::load_stored_settings() {
-    LoadedSettings loaded = load_settings(settings_path_);
-    settings_ = loaded.settings;
-    if (!loaded.message.empty()) {
-        ui.notices.push_back(loaded.message);
+    const Result<Settings> loaded = load_settings(settings_path_);
+    settings_ = *loaded;
+    for (const std::string& warning : messages(loaded.diagnostics, Severity::Warning)) {
+        ui.notices.push_back(warning);
     }
 }
 
 void Game::open_settings() {
-    if (ui.screen != Screen::Settings) {
-        ui.settings_return = ui.screen;
+    if (nav_.screen != Screen::Settings) {
+        nav_.settings_return = nav_.screen;
     }
-    ui.screen = Screen::Settings;
-    ui.overlay = Overlay::None;
+    nav_.screen = Screen::Settings;
+    nav_.overlay = Overlay::None;
 }
 
 void Game::close_settings() {
-    ui.screen = ui.settings_return;
+    nav_.screen = nav_.settings_return;
 }
 
 void Game::to_library() {
-    ui.screen = Screen::Library;
-    ui.overlay = Overlay::None;
+    nav_.screen = Screen::Library;
+    nav_.overlay = Overlay::None;
+}
+
+void Game::pause() {
+    nav_.overlay = Overlay::Pause;
+    ui.focus_choices = true;
+}
+
+void Game::resume() {
+    nav_.overlay = Overlay::None;
+}
+
+void Game::open_save() {
+    nav_.overlay = Overlay::Save;
+    ui.focus_choices = true;
+}
+
+void Game::open_load() {
+    nav_.overlay = Overlay::Load;
+    ui.focus_choices = true;
+}
+
+void Game::close_slots() {
+    const bool playing = session_ && nav_.screen != Screen::Library;
+    nav_.overlay = playing ? Overlay::Pause : Overlay::None;
+    ui.focus_choices = true;
+}
+
+void Game::open_intro() {
+    if (nav_.overlay != Overlay::Intro) {
+        nav_.intro_return = nav_.overlay;
+    }
+    nav_.overlay = Overlay::Intro;
+    ui.focus_choices = true;
+}
+
+void Game::close_intro() {
+    if (!settings_.seen_intro) {
+        Settings seen = settings_;
+        seen.seen_intro = true;
+        change_settings(seen);
+    }
+    nav_.overlay = nav_.intro_return;
+    nav_.intro_return = Overlay::None;
+    ui.focus_choices = true;
+}
+
+void Game::step_out() {
+    nav_.overlay = Overlay::None;
+    nav_.screen = Screen::StepOut;
+    ui.focus_choices = true;
+}
+
+void Game::step_back_in() {
+    nav_.screen = session_ ? Screen::Play : Screen::Library;
+    ui.focus_choices = true;
+}
+
+void Game::toggle_map() {
+    nav_.show_map = !nav_.show_map;
+}
+
+void Game::show_map(bool shown) {
+    nav_.show_map = shown;
+}
+
+void Game::quit() {
+    nav_.quit = true;
+}
+
+void Game::back() {
+    switch (nav_.overlay) {
+    case Overlay::Intro:
+        close_intro();
+        return;
+    case Overlay::Save:
+    case Overlay::Load:
+        close_slots();
+        return;
+    case Overlay::Pause:
+        resume();
+        return;
+    case Overlay::None:
+        break;
+    }
+    if (nav_.screen == Screen::Play) {
+        pause();
+    } else if (nav_.screen == Screen::Settings) {
+        close_settings();
+    } else if (nav_.screen == Screen::StepOut) {
+        step_back_in();
+    }
 }
 
 void Game::changed() {
     ++revision_;
     ui.revealed = 0;
     ui.focus_choices = true;
-    if (session_ && ui.screen == Screen::Play && session_->is_finished()) {
-        ui.screen = Screen::Ending;
-    } else if (session_ && ui.screen == Screen::Ending && !session_->is_finished()) {
-        ui.screen = Screen::Play;
+    if (session_ && nav_.screen == Screen::Play && session_->is_finished()) {
+        nav_.screen = Screen::Ending;
+    } else if (session_ && nav_.screen == Screen::Ending && !session_->is_finished()) {
+        nav_.screen = Screen::Play;
     }
 }
 
 void Game::autosave() {
-    std::string error;
     slots_stale_ = true;
-    if (!store_.autosave(*session_, error)) {
-        ui.notices.push_back("Autosave failed: " + error);
+    if (const Result<> saved = store_.autosave(*session_); !saved) {
+        ui.notices.push_back("Autosave failed: " + error_message(saved.diagnostics));
     }
 }
 

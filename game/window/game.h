@@ -18,21 +18,27 @@ namespace attune {
 /// Which screen fills the window.
 enum class Screen { Library, Play, Ending, Settings, StepOut };
 
-/// A menu drawn over the play screen.
-enum class Overlay { None, Pause, Save, Load };
+/// A menu drawn over the play screen (Load, and the first-run card, also over the library).
+enum class Overlay { None, Pause, Save, Load, Intro };
 
-/// The UI state the screens share; everything else is derived from the session.
-struct UiState {
+/// Where the player is: which screen, which menu over it, whether the map is up. Only
+/// Game's navigation methods change it; screens and keys ask for a transition.
+struct Navigation {
     Screen screen = Screen::Library;
     Screen settings_return = Screen::Library; ///< where Settings' Back goes
     Overlay overlay = Overlay::None;
-    double revealed = 0;                     ///< characters of the current text shown so far
-    bool focus_choices = false;              ///< put keyboard focus on the first choice next frame
-    std::vector<std::string> notices;        ///< plain messages for the player (saves, settings)
-    bool author_mode = false;                ///< the story map can jump to any scene
-    bool show_map = false;                   ///< the story map covers the stage (key M)
-    std::vector<std::string> story_problems; ///< a watched story's errors, until fixed
+    Overlay intro_return = Overlay::None; ///< where the first-run card goes when closed
+    bool show_map = false;                ///< the story map covers the stage (key M)
     bool quit = false;
+};
+
+/// The UI state the screens share; everything else is derived from the session.
+struct UiState {
+    double revealed = 0;              ///< characters of the current text shown so far
+    bool focus_choices = false;       ///< focus the first button or choice of what opens next frame
+    std::vector<std::string> notices; ///< plain messages for the player (saves, settings)
+    bool author_mode = false;         ///< the story map can jump to any scene
+    std::vector<std::string> story_problems; ///< a watched story's errors, until fixed
 };
 
 /// The story being played plus everything around it.
@@ -109,11 +115,39 @@ public:
     /// Loads the stored settings, noting any problem.
     void load_stored_settings();
 
+    // Navigation: every change of screen or menu goes through one of these.
+    const Navigation& nav() const { return nav_; }
+    Screen screen() const { return nav_.screen; }
+    Overlay overlay() const { return nav_.overlay; }
+    /// Playing with nothing over the play screen: keys and the wheel reach the story.
+    bool in_play() const { return nav_.screen == Screen::Play && nav_.overlay == Overlay::None; }
     void open_settings();
     void close_settings();
     void to_library();
+    void pause();       ///< the pause menu over the play screen; focus on its first button
+    void resume();      ///< closes any menu
+    void open_save();   ///< the save slots (from the pause menu)
+    void open_load();   ///< the saves to load (from the pause menu or the library)
+    void close_slots(); ///< Save or Load's Back: to the pause menu while playing, else closed
+    void open_intro();  ///< the first-run card, over whatever is showing
+    void close_intro(); ///< back to where it was opened from; remembered as seen
+    /// Opens the first-run card unless the settings say it was seen before.
+    void offer_intro() {
+        if (!settings_.seen_intro) {
+            open_intro();
+        }
+    }
+    void step_out();     ///< the quiet "take a pause" screen
+    void step_back_in(); ///< from there back to the story
+    void toggle_map();   ///< the story map over the stage (key M)
+    void show_map(bool shown);
+    void quit();
+    /// Esc: one level back (a list to the pause menu, a menu closed, play paused,
+    /// settings or the pause screen left).
+    void back();
 
 private:
+    Navigation nav_;
     std::shared_ptr<const model::Params> params_;
     std::vector<ShelfEntry> shelf_;
     SaveStore store_;

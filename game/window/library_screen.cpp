@@ -90,7 +90,7 @@ void actions(ScreenContext& context, float width) {
     }
     const bool wide = width > button * 3.2f;
     if (wrapped_button("##load", "Load a save", button)) {
-        game.ui.overlay = Overlay::Load;
+        game.open_load();
     }
     if (wide) {
         ImGui::SameLine();
@@ -102,7 +102,7 @@ void actions(ScreenContext& context, float width) {
         ImGui::SameLine();
     }
     if (wrapped_button("##quit", "Quit", button)) {
-        game.ui.quit = true;
+        game.quit();
     }
 }
 

@@ -32,7 +32,8 @@ std::string describe_slot(const SlotInfo& slot) {
 }
 
 // A centred window over a dimmed screen; returns its content width.
-float begin_menu(ScreenContext& context, const char* id, float width_in_text) {
+float begin_menu(ScreenContext& context, const char* id, float width_in_text,
+                 ImGuiWindowFlags extra = 0) {
     const float width = std::min(context.size.x * 0.9f, context.text_px * width_in_text);
     ImGui::SetNextWindowPos(ImVec2(context.size.x / 2, context.size.y / 2), ImGuiCond_Always,
                             ImVec2(0.5f, 0.5f));
@@ -40,7 +41,7 @@ float begin_menu(ScreenContext& context, const char* id, float width_in_text) {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(context.colors.panel));
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | extra);
     ImGui::PopStyleColor();
     ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     return width - 2 * ImGui::GetStyle().WindowPadding.x;
@@ -57,32 +58,46 @@ void dim_behind(ScreenContext& context) {
     ImGui::End();
 }
 
+// On a short window with large text the pause menu's buttons go in two columns, so
+// all of them fit without scrolling.
+bool pause_in_two_columns(const ScreenContext& context) {
+    return context.size.y < context.text_px * 24;
+}
+
 void pause_buttons(ScreenContext& context, float width) {
     Game& game = context.game;
     ImGui::PushFont(context.fonts.heading);
     paragraph("Paused", context.colors.warm, width);
     ImGui::PopFont();
-    if (game.ui.focus_choices) {
-        ImGui::SetKeyboardFocusHere();
-        game.ui.focus_choices = false;
+    const bool two = pause_in_two_columns(context);
+    const float button = two ? (width - ImGui::GetStyle().ItemSpacing.x) / 2 : width;
+    int placed = 0;
+    auto item = [&](const char* id, const char* label) {
+        if (two && placed++ % 2 == 1) {
+            ImGui::SameLine();
+        }
+        return wrapped_button(id, label, button);
+    };
+    focus_if_asked(game);
+    if (item("##resume", "Resume")) {
+        game.resume();
     }
-    if (wrapped_button("##resume", "Resume", width)) {
-        game.ui.overlay = Overlay::None;
+    if (item("##save", "Save")) {
+        game.open_save();
     }
-    if (wrapped_button("##save", "Save", width)) {
-        game.ui.overlay = Overlay::Save;
+    if (item("##load", "Load")) {
+        game.open_load();
     }
-    if (wrapped_button("##load", "Load", width)) {
-        game.ui.overlay = Overlay::Load;
-    }
-    if (wrapped_button("##settings", "Settings", width)) {
+    if (item("##settings", "Settings")) {
         game.open_settings();
     }
-    if (wrapped_button("##stepout", "Step out for a moment", width)) {
-        game.ui.overlay = Overlay::None;
-        game.ui.screen = Screen::StepOut;
+    if (item("##intro", "How this works")) {
+        game.open_intro();
     }
-    if (wrapped_button("##library", "Back to the library", width)) {
+    if (item("##stepout", "Step out for a moment")) {
+        game.step_out();
+    }
+    if (item("##library", "Back to the library")) {
         game.to_library();
     }
 }
@@ -102,14 +117,17 @@ void save_list(ScreenContext& context, float width) {
             }
         }
         ImGui::PushID(n);
+        if (n == 1) {
+            focus_if_asked(game);
+        }
         if (wrapped_button("##slot", label, width)) {
             game.save_slot(name);
-            game.ui.overlay = Overlay::Pause;
+            game.close_slots();
         }
         ImGui::PopID();
     }
     if (wrapped_button("##back", "Back", width)) {
-        game.ui.overlay = Overlay::Pause;
+        game.close_slots();
     }
 }
 
@@ -123,6 +141,7 @@ void load_list(ScreenContext& context, float width) {
         paragraph("No saves yet. The game saves by itself after every choice.", context.colors.dim,
                   width);
     }
+    focus_if_asked(game);
     for (std::size_t i = 0; i < slots.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         if (wrapped_button("##slot", describe_slot(slots[i]), width)) {
@@ -131,20 +150,118 @@ void load_list(ScreenContext& context, float width) {
         ImGui::PopID();
     }
     if (wrapped_button("##back", "Back", width)) {
-        game.ui.overlay =
-            game.session() && game.ui.screen != Screen::Library ? Overlay::Pause : Overlay::None;
+        game.close_slots();
     }
+}
+
+// A small picture before each line of the card: the thing the line is about.
+enum class Sign { Figures, Warmth, Space, Thread, Breath, Keys };
+
+void sign(ScreenContext& context, Sign what, ImVec2 at, float size) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Palette& c = context.colors;
+    const float r = size * 0.16f;
+    const ImVec2 mid(at.x + size / 2, at.y + size / 2);
+    auto figure = [&](float x, ImU32 color) {
+        draw->AddCircleFilled(ImVec2(x, mid.y - r * 1.6f), r * 0.8f, color);
+        draw->AddRectFilled(ImVec2(x - r, mid.y - r * 0.6f), ImVec2(x + r, mid.y + r * 2.2f), color,
+                            r);
+    };
+    switch (what) {
+    case Sign::Figures:
+        figure(at.x + size * 0.3f, c.warm);
+        figure(at.x + size * 0.7f, c.repair);
+        break;
+    case Sign::Warmth:
+        draw->AddCircleFilled(ImVec2(at.x + size * 0.3f, mid.y), r * 1.4f, c.cool);
+        draw->AddCircleFilled(ImVec2(at.x + size * 0.72f, mid.y), r * 1.4f, c.warm);
+        break;
+    case Sign::Space:
+        figure(at.x + size * 0.15f, c.dim);
+        figure(at.x + size * 0.85f, c.dim);
+        draw->AddLine(ImVec2(at.x + size * 0.3f, mid.y + r * 2.6f),
+                      ImVec2(at.x + size * 0.7f, mid.y + r * 2.6f), c.dim, 1.5f);
+        break;
+    case Sign::Thread:
+        draw->AddBezierQuadratic(ImVec2(at.x + size * 0.08f, mid.y),
+                                 ImVec2(mid.x, mid.y + size * 0.35f),
+                                 ImVec2(at.x + size * 0.92f, mid.y), c.warm, 2.5f);
+        break;
+    case Sign::Breath:
+        draw->AddCircle(mid, r * 1.2f, c.warm, 0, 2);
+        draw->AddCircle(mid, r * 2.2f, c.warm & 0x80ffffffu, 0, 1.5f);
+        break;
+    case Sign::Keys:
+        draw->AddRect(ImVec2(at.x + size * 0.12f, mid.y - r * 1.6f),
+                      ImVec2(at.x + size * 0.88f, mid.y + r * 1.6f), c.dim, r * 0.6f, 0, 1.5f);
+        break;
+    }
+}
+
+// The first-run card: what the stage shows and how to play, in the game's own words.
+void intro_card(ScreenContext& context, float width) {
+    Game& game = context.game;
+    const bool first = !game.settings().seen_intro;
+    // The way on sits by the heading, so it is in reach (and focused) without scrolling
+    // when large text makes the card taller than the window.
+    const float button = std::min(width * 0.4f, context.text_px * 7);
+    const float heading = width - button - ImGui::GetStyle().ItemSpacing.x;
+    ImGui::PushFont(context.fonts.heading);
+    paragraph(first ? "Before you begin" : "How this works", context.colors.warm, heading);
+    ImGui::PopFont();
+    ImGui::SameLine();
+    focus_if_asked(game);
+    if (wrapped_button("##intro-done", first ? "Begin" : "Back", button)) {
+        game.close_intro();
+    }
+    const struct {
+        Sign sign;
+        const char* text;
+    } lines[] = {
+        {Sign::Figures, "The figures on the stage are you, on the left, and the people you are "
+                        "with."},
+        {Sign::Warmth, "Their glow is how safe they feel with you: warm amber when they are at "
+                       "ease, cool blue when they are on guard."},
+        {Sign::Space, "The space between you is how close you are right now. Someone who pulls "
+                      "away steps back, and may turn aside."},
+        {Sign::Thread, "The thread between your hearts is the connection. It pulls taut when "
+                       "you are in tune, and frays when something goes wrong. It can be mended."},
+        {Sign::Breath, "A quick, uneven breath means someone is stirred up; a slow one, that "
+                       "they are settled."},
+        {Sign::Keys, "Choose with the number keys, Tab and Enter, or the mouse. Space shows the "
+                     "words at once, PageUp goes back a choice, M shows where you have been, "
+                     "Esc pauses."},
+    };
+    const float icon = context.text_px * 2.2f;
+    const float gap = context.text_px * 0.6f;
+    for (const auto& line : lines) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        sign(context, line.sign, ImVec2(at.x, at.y), icon);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + icon + gap, at.y));
+        paragraph(line.text, line.sign == Sign::Keys ? context.colors.dim : context.colors.text,
+                  width - icon - gap);
+    }
+    ImGui::PushFont(context.fonts.italic);
+    paragraph("There is no score. Getting it wrong is part of it; finding your way back is what "
+              "matters.",
+              context.colors.repair, width);
+    ImGui::PopFont();
 }
 
 } // namespace
 
 void show_pause_menu(ScreenContext& context) {
-    const Overlay overlay = context.game.ui.overlay;
+    const Overlay overlay = context.game.overlay();
     if (overlay == Overlay::None) {
         return;
     }
     dim_behind(context);
-    const float width = begin_menu(context, "menu", overlay == Overlay::Pause ? 18 : 34);
+    const float pause_width = pause_in_two_columns(context) ? 30 : 18;
+    // The pause menu is made to fit (see pause_in_two_columns): no scrollbar to eat its width.
+    const float width = overlay == Overlay::Pause
+                            ? begin_menu(context, "menu", pause_width, ImGuiWindowFlags_NoScrollbar)
+                            : begin_menu(context, "menu", 34);
+    ImGui::PushID(static_cast<int>(overlay)); // each menu its own ids, so focus starts afresh
     switch (overlay) {
     case Overlay::Pause:
         pause_buttons(context, width);
@@ -155,9 +272,13 @@ void show_pause_menu(ScreenContext& context) {
     case Overlay::Load:
         load_list(context, width);
         break;
+    case Overlay::Intro:
+        intro_card(context, width);
+        break;
     case Overlay::None:
         break;
     }
+    ImGui::PopID();
     ImGui::End();
 }
 
@@ -183,12 +304,9 @@ void show_step_out(ScreenContext& context) {
     paragraph("Breathe in as the circle grows, out as it shrinks. The story will wait for you.",
               context.colors.dim, width);
     ImGui::Dummy(ImVec2(0, context.text_px * 0.5f));
-    if (context.game.ui.focus_choices) {
-        ImGui::SetKeyboardFocusHere();
-        context.game.ui.focus_choices = false;
-    }
+    focus_if_asked(context.game);
     if (wrapped_button("##back", "Go back in", std::min(width, context.text_px * 12))) {
-        context.game.ui.screen = Screen::Play;
+        context.game.step_back_in();
     }
     ImGui::EndGroup();
     ImGui::End();

@@ -5,6 +5,8 @@
 #include "timeline.h"
 #include "widgets.h"
 
+#include "model/sentences.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -13,21 +15,26 @@ namespace attune {
 
 namespace {
 
-ImU32 parse_hex(const std::string& hex, ImU32 fallback) {
-    unsigned value = 0;
-    if (hex.size() != 7 || hex[0] != '#' || std::sscanf(hex.c_str() + 1, "%6x", &value) != 1) {
-        return fallback;
-    }
-    return IM_COL32((value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff, 0xff);
+constexpr const char* reveal_hint = "Click or press Space to show it all.";
+
+// With large text, the play panel's margins and the gaps between choices stop growing,
+// so the menu keeps its room under the story.
+float panel_padding_y() {
+    return std::min(ImGui::GetStyle().WindowPadding.y, 24.0f);
+}
+
+float menu_spacing() {
+    return std::min(ImGui::GetStyle().ItemSpacing.y, 12.0f);
 }
 
 // The model's cause sentences for the last choice, each once.
 void what_changed(ScreenContext& context, const Session& session, float width) {
     std::vector<std::string> sentences;
     for (const model::Cause& cause : session.last_outcome().causes) {
-        if (!cause.sentence.empty() &&
-            std::find(sentences.begin(), sentences.end(), cause.sentence) == sentences.end()) {
-            sentences.push_back(cause.sentence);
+        std::string sentence = session.words(cause);
+        if (!sentence.empty() &&
+            std::find(sentences.begin(), sentences.end(), sentence) == sentences.end()) {
+            sentences.push_back(std::move(sentence));
         }
     }
     if (sentences.empty()) {
@@ -53,10 +60,11 @@ void how_they_are(ScreenContext& context, const Session& session, float width) {
     paragraph(text, context.colors.dim, width);
 }
 
-// The scene's lines, revealed up to ui.revealed characters. Returns nothing; the reveal
-// budget is shared across lines in order.
-void story_lines(ScreenContext& context, const Session& session, float width) {
+// The scene's lines, revealed up to ui.revealed characters (the budget is shared across
+// lines in order). Returns the screen y of the bottom of the line where the reveal stands.
+float story_lines(ScreenContext& context, const Session& session, float width) {
     double budget = context.game.ui.revealed;
+    float reveal_bottom = ImGui::GetCursorScreenPos().y;
     for (const ShownLine& line : session.lines()) {
         const std::size_t shown = static_cast<std::size_t>(std::max(0.0, budget));
         if (line.speaker >= 0) {
@@ -67,8 +75,24 @@ void story_lines(ScreenContext& context, const Session& session, float width) {
             ImGui::PopFont();
         }
         paragraph(line.text, context.colors.text, width, shown);
+        if (budget > 0) {
+            reveal_bottom = ImGui::GetItemRectMax().y;
+        }
         budget -= static_cast<double>(line.text.size());
         ImGui::Dummy(ImVec2(0, context.text_px * 0.35f));
+    }
+    return reveal_bottom;
+}
+
+float reason_indent() {
+    return ImGui::GetFontSize() * 2.6f;
+}
+
+void record_choice(ScreenContext& context, int index, bool enabled) {
+    if (context.record) {
+        const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+        context.record->choices.push_back(
+            {index, enabled, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), clip.Min, clip.Max});
     }
 }
 
@@ -80,20 +104,21 @@ void choices(ScreenContext& context, const Session& session, float width) {
         ImGui::PushID(choice.index);
         if (choice.enabled) {
             ++number;
-            if (game.ui.focus_choices && number == 1) {
-                ImGui::SetKeyboardFocusHere();
-                game.ui.focus_choices = false;
+            if (number == 1 && game.in_play()) {
+                focus_if_asked(game);
             }
             const std::string badge = number <= 9 ? std::to_string(number) : "";
             if (wrapped_button("##choice", choice.text, width, badge)) {
                 taken = choice.index;
             }
+            record_choice(context, choice.index, true);
         } else {
             struck_through(choice.text, width, context.colors.dim);
+            record_choice(context, choice.index, false);
             ImGui::PushFont(context.fonts.italic);
-            ImGui::Indent(ImGui::GetFontSize() * 2.6f);
-            paragraph(choice.reason, context.colors.dim, width - ImGui::GetFontSize() * 2.6f);
-            ImGui::Unindent(ImGui::GetFontSize() * 2.6f);
+            ImGui::Indent(reason_indent());
+            paragraph(choice.reason, context.colors.dim, width - reason_indent());
+            ImGui::Unindent(reason_indent());
             ImGui::PopFont();
         }
         ImGui::PopID();
@@ -103,13 +128,84 @@ void choices(ScreenContext& context, const Session& session, float width) {
     }
 }
 
+// The height `choices` takes at `width`, measured the way it draws; also enough for the
+// hint shown while the text is still appearing.
+float menu_height(ScreenContext& context, const Session& session, float width) {
+    const float spacing = menu_spacing();
+    float height = 0;
+    int number = 0;
+    for (const ChoiceView& choice : session.choices()) {
+        if (choice.enabled) {
+            ++number;
+            height += wrapped_button_height(choice.text, width, number <= 9 ? "1" : "") + spacing;
+        } else {
+            height += struck_through_height(choice.text, width) + spacing;
+            ImGui::PushFont(context.fonts.italic);
+            height += paragraph_height(choice.reason, width - reason_indent()) + spacing;
+            ImGui::PopFont();
+        }
+    }
+    ImGui::PushFont(context.fonts.italic);
+    height = std::max(height, paragraph_height(reveal_hint, width) + spacing);
+    ImGui::PopFont();
+    return height;
+}
+
+// Keeps the line being revealed in view; a new scene starts at the top. Followed again
+// when the story's height changes (a window's first frames settle its layout), never
+// otherwise, so once the text has settled the player may scroll back freely.
+void follow_reveal(const Game& game, float reveal_bottom) {
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiID revealed_key = ImGui::GetID("followed");
+    const ImGuiID height_key = ImGui::GetID("followed height");
+    const float revealed = static_cast<float>(game.ui.revealed);
+    const float height = window->ContentSize.y;
+    if (storage->GetFloat(revealed_key, -1) == revealed &&
+        storage->GetFloat(height_key, -1) == height) {
+        return;
+    }
+    storage->SetFloat(revealed_key, revealed);
+    storage->SetFloat(height_key, height);
+    if (revealed == 0) {
+        ImGui::SetScrollY(0);
+        return;
+    }
+    const float bottom = reveal_bottom - window->Pos.y + window->Scroll.y;
+    const float wanted = bottom + window->WindowPadding.y - window->Size.y;
+    if (wanted > window->Scroll.y) {
+        ImGui::SetScrollY(wanted);
+    }
+}
+
+// When the story has been scrolled, its top edge fades into the panel: there is more
+// above, and no line is cut in half by a hard edge.
+void fade_top(ScreenContext& context) {
+    if (ImGui::GetScrollY() <= 0) {
+        return;
+    }
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImU32 solid = context.colors.panel;
+    const ImU32 clear = solid & ~IM_COL32_A_MASK;
+    window->DrawList->AddRectFilledMultiColor(
+        window->Pos, ImVec2(window->Pos.x + window->Size.x, window->Pos.y + context.text_px * 1.4f),
+        solid, solid, clear, clear);
+}
+
 } // namespace
+
+void focus_if_asked(Game& game) {
+    if (game.ui.focus_choices) {
+        ImGui::SetKeyboardFocusHere();
+        game.ui.focus_choices = false;
+    }
+}
 
 ImU32 speaker_color(const Story& story, int speaker, const Palette& colors) {
     if (speaker < 0 || speaker >= static_cast<int>(story.characters.size())) {
         return colors.text;
     }
-    return parse_hex(story.characters[speaker].color, colors.warm);
+    return character_color(story.characters[speaker].color, static_cast<std::size_t>(speaker));
 }
 
 std::string state_words(const model::State& state, bool show_numbers) {
@@ -123,14 +219,48 @@ std::string state_words(const model::State& state, bool show_numbers) {
     return words;
 }
 
-PlayLayout play_layout(ImVec2 size) {
-    const bool side_by_side = size.x / size.y >= 1.55f;
+namespace {
+
+// The width of the story text and the choices in a panel `panel_width` wide.
+float column_width(const ScreenContext& context, float panel_width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return std::min(panel_width - 2 * style.WindowPadding.x - style.ScrollbarSize,
+                    context.text_px * 36);
+}
+
+// The panel height the menu needs with a few lines of the story above it.
+float panel_need(ScreenContext& context, const Session* session, float panel_width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float menu =
+        session ? menu_height(context, *session, column_width(context, panel_width)) : 0;
+    return menu + 4 * context.text_px * 1.4f + 2 * panel_padding_y() + style.ItemSpacing.y;
+}
+
+} // namespace
+
+// The stage beside the text on wide windows, above it otherwise. The whole menu must
+// always fit under at least a few lines of the story, so with large text or a long menu
+// the stage gives up height, down to nothing on a small window at 200%.
+PlayLayout play_layout(ScreenContext& context) {
+    const ImVec2 size = context.size;
+    const Session* session = context.game.session();
+    const float half = std::round(size.x * 0.5f);
+    const bool side_by_side = size.x / size.y >= 1.55f && half >= context.text_px * 24 &&
+                              panel_need(context, session, half) <= size.y;
+    PlayLayout layout;
     if (side_by_side) {
-        const float split = std::round(size.x * 0.5f);
-        return {ImVec2(0, 0), ImVec2(split, size.y), ImVec2(split, 0), size};
+        layout = {ImVec2(0, 0), ImVec2(half, size.y), ImVec2(half, 0), size};
+    } else {
+        const float need = panel_need(context, session, size.x);
+        float split = std::round(std::min(size.y * 0.55f, size.y - need));
+        if (split < size.y * 0.12f) {
+            split = 0; // too small to read: the states stay in words above the story
+        }
+        layout = {ImVec2(0, 0), ImVec2(size.x, split), ImVec2(0, split), size};
     }
-    const float split = std::round(size.y * 0.55f);
-    return {ImVec2(0, 0), ImVec2(size.x, split), ImVec2(0, split), size};
+    layout.column = column_width(context, layout.panel_max.x - layout.panel_min.x);
+    layout.menu = session ? menu_height(context, *session, layout.column) : 0;
+    return layout;
 }
 
 void show_play(ScreenContext& context, const PlayLayout& layout) {
@@ -138,10 +268,22 @@ void show_play(ScreenContext& context, const PlayLayout& layout) {
     const Session& session = *game.session();
     // The panel's fill is drawn beneath ImGui by the app (App::draw_panel_background).
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
-    begin_panel("play", layout.panel_min, layout.panel_max);
-    const float available = ImGui::GetContentRegionAvail().x;
-    const float width = std::min(available, context.text_px * 36);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (available - width) / 2);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        ImVec2(ImGui::GetStyle().WindowPadding.x, panel_padding_y()));
+    begin_panel("play", layout.panel_min, layout.panel_max, false);
+    ImGui::PopStyleVar();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = layout.column;
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float left = ImGui::GetCursorScreenPos().x + (avail.x - style.ScrollbarSize - width) / 2;
+    const bool clicked =
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseClicked(0);
+
+    // The story scrolls in its own area; the menu is pinned beneath it and never scrolls.
+    const float story_height =
+        std::max(avail.y - layout.menu - style.ItemSpacing.y, context.text_px * 2.8f);
+    ImGui::BeginChild("story", ImVec2(avail.x, story_height), false);
+    ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
     ImGui::BeginGroup();
     timeline_strip(context, width);
     how_they_are(context, session, width);
@@ -152,16 +294,25 @@ void show_play(ScreenContext& context, const PlayLayout& layout) {
         paragraph(session.scene().title, context.colors.dim, width);
         ImGui::PopFont();
     }
-    story_lines(context, session, width);
+    const float reveal_bottom = story_lines(context, session, width);
+    ImGui::EndGroup();
+    follow_reveal(game, reveal_bottom);
+    fade_top(context);
+    ImGui::EndChild();
+
+    ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
+    ImGui::BeginGroup();
     if (game.is_revealing()) {
         ImGui::PushFont(context.fonts.italic);
-        paragraph("Click or press Space to show it all.", context.colors.dim, width);
+        paragraph(reveal_hint, context.colors.dim, width);
         ImGui::PopFont();
-        if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(0)) {
+        if (clicked) {
             game.skip_reveal();
         }
     } else {
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x, menu_spacing()));
         choices(context, session, width);
+        ImGui::PopStyleVar();
     }
     ImGui::EndGroup();
     ImGui::End();

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace attune {
 
@@ -31,7 +33,9 @@ bool show_screen(Game& game, const std::string& screen) {
     } else if (screen == "settings") {
         game.open_settings();
     } else if (screen == "map") {
-        game.ui.show_map = true;
+        game.show_map(true);
+    } else if (screen == "intro") {
+        game.open_intro();
     } else if (screen == "ending") {
         if (!game.session()->is_finished()) {
             std::cerr << "attune play: the story has not ended after these choices, so there is "
@@ -40,7 +44,7 @@ bool show_screen(Game& game, const std::string& screen) {
         }
     } else {
         std::cerr << "attune play: unknown screen '" << screen
-                  << "' (library, play, map, ending or settings).\n";
+                  << "' (library, play, map, intro, ending or settings).\n";
         return false;
     }
     return true;
@@ -53,11 +57,22 @@ double percentile(std::vector<double> values, double p) {
     return values[index];
 }
 
+double resident_mb() {
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0;
+    long resident = 0;
+    statm >> pages >> resident;
+    return static_cast<double>(resident) * static_cast<double>(::sysconf(_SC_PAGESIZE)) / 1048576;
+}
+
 // Plays on its own: a scripted choice every 20 frames, back to the start at the end.
+// Reports each tenth of the run too, so a long run shows whether memory or frame time
+// drift between its start and its end.
 int bench(App& app, const std::vector<int>& choices, int frames) {
     std::vector<double> times;
     sf::Clock clock;
     std::size_t next = 0;
+    const int tenth = std::max(1, frames / 10);
     for (int frame = 0; frame < frames; ++frame) {
         if (frame % 20 == 19) {
             Game& game = app.game();
@@ -74,6 +89,13 @@ int bench(App& app, const std::vector<int>& choices, int frames) {
         app.draw_frame(frame == 0 ? 1 / 60.0f : seconds);
         app.present();
         times.push_back(clock.getElapsedTime().asSeconds() * 1000);
+        if ((frame + 1) % tenth == 0) {
+            const std::vector<double> part(times.end() - tenth, times.end());
+            std::printf("frames %d-%d: p50 %.2f ms, p99 %.2f ms, memory now %.1f MB\n",
+                        frame + 2 - tenth, frame + 1, percentile(part, 50), percentile(part, 99),
+                        resident_mb());
+            std::fflush(stdout); // a long run's progress shows as it goes, even in a log
+        }
     }
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
@@ -108,6 +130,7 @@ int run_play(const ScriptedRun& run, const AppOptions& options,
         }
         return 0;
     }
+    game.offer_intro();
     return app.run();
 }
 
@@ -117,6 +140,7 @@ int run_library(const AppOptions& options, std::shared_ptr<const model::Params> 
         std::cerr << "attune: " << app.error() << "\n";
         return 1;
     }
+    app.game().offer_intro();
     return app.run();
 }
 

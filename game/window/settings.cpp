@@ -1,14 +1,14 @@
 #include "settings.h"
 
-#include "play/save.h"
-#include "play/save_store.h"
+#include "base/atomic_file.h"
+#include "base/json_document.h"
+#include "base/paths.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cstdlib>
-#include <fstream>
 
 namespace attune {
 
@@ -35,7 +35,8 @@ json to_json(const Settings& settings) {
             {"reduced_motion", settings.reduced_motion},
             {"show_numbers", settings.show_numbers},
             {"text_speed", text_speed_name(settings.text_speed)},
-            {"fullscreen", settings.fullscreen}};
+            {"fullscreen", settings.fullscreen},
+            {"seen_intro", settings.seen_intro}};
 }
 
 // Missing keys keep their defaults, so files written by older versions still load.
@@ -49,6 +50,7 @@ Settings from_json(const json& in) {
     settings.text_speed =
         speed_from_name(in.value("text_speed", text_speed_name(settings.text_speed)));
     settings.fullscreen = in.value("fullscreen", settings.fullscreen);
+    settings.seen_intro = in.value("seen_intro", settings.seen_intro);
     return clamped(settings);
 }
 
@@ -91,43 +93,43 @@ const char* text_speed_name(TextSpeed speed) {
 }
 
 std::filesystem::path default_settings_path() {
-    std::filesystem::path folder;
-    if (const char* config = std::getenv("XDG_CONFIG_HOME"); config && *config) {
-        folder = config;
-    } else {
-        const char* home = std::getenv("HOME");
-        folder = std::filesystem::path(home && *home ? home : ".") / ".config";
-    }
-    return folder / "attune" / "settings.json";
+    return xdg_folder("XDG_CONFIG_HOME", ".config") / "settings.json";
 }
 
-LoadedSettings load_settings(const std::filesystem::path& path) {
-    LoadedSettings loaded;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return loaded;
+Result<Settings> load_settings(const std::filesystem::path& path) {
+    Result<Settings> loaded{Settings{}, {}};
+    remove_stale_temp_files(path.parent_path()); // left by a write that was killed
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        return loaded; // first run: the defaults
     }
-    try {
-        loaded.settings = from_json(json::parse(in));
-    } catch (const std::exception&) {
-        in.close();
-        const std::filesystem::path aside = set_aside(path);
-        loaded.message = "Your settings file could not be read, so the defaults are in use. "
-                         "The old file was kept as " +
-                         aside.filename().string() + ".";
+    if (const Result<JsonDocument> doc = read_json_document(path)) {
+        try {
+            loaded.value = from_json(doc->value());
+            return loaded;
+        } catch (const std::exception&) {
+            // a value of the wrong kind: the whole file is set aside below
+        }
     }
+    const std::optional<std::filesystem::path> aside = set_aside(path);
+    loaded.diagnostics.push_back(
+        plain(Severity::Warning,
+              "Your settings file could not be read, so the defaults are in use. " +
+                  (aside ? "The old file was kept as " + aside->filename().string() + "."
+                         : "It could not be moved aside, so it is still at " + path.string() + "."),
+              path.string()));
     return loaded;
 }
 
-bool save_settings(const Settings& settings, const std::filesystem::path& path,
-                   std::string& error) {
+Result<> save_settings(const Settings& settings, const std::filesystem::path& path) {
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);
     if (ec) {
-        error = "cannot create " + path.parent_path().string() + ": " + ec.message();
-        return false;
+        return {{plain(Severity::Error,
+                       "cannot create " + path.parent_path().string() + ": " + ec.message(),
+                       path.string())}};
     }
-    return write_file_atomically(path.string(), to_json(settings).dump(2) + "\n", error);
+    return write_file_atomically(path, dump_json(to_json(settings), 2) + "\n");
 }
 
 } // namespace attune

@@ -3,6 +3,8 @@
 // (else ~/.config/attune). Loading never fails: a bad file gives the defaults, a message,
 // and is kept aside for inspection.
 
+#include "base/result.h"
+
 #include <filesystem>
 #include <string>
 
@@ -20,6 +22,7 @@ struct Settings {
     bool show_numbers = false; ///< off: states in words ("guarded", "open")
     TextSpeed text_speed = TextSpeed::Steady;
     bool fullscreen = false;
+    bool seen_intro = false; ///< the first-run card was shown and closed
     bool operator==(const Settings&) const = default;
 };
 
@@ -38,17 +41,11 @@ const char* text_speed_name(TextSpeed speed);
 /// $XDG_CONFIG_HOME/attune/settings.json, else ~/.config/attune/settings.json.
 std::filesystem::path default_settings_path();
 
-/// Settings read from a file, plus a message for the player when it could not be used.
-struct LoadedSettings {
-    Settings settings;
-    std::string message;
-};
-
-/// Reads `path`. A missing file gives the defaults silently; a bad one gives the defaults,
-/// a message, and is renamed aside.
-LoadedSettings load_settings(const std::filesystem::path& path);
+/// Reads `path`: always settings. A missing file gives the defaults silently; a bad one
+/// gives the defaults and a warning for the player, and is renamed aside.
+Result<Settings> load_settings(const std::filesystem::path& path);
 
 /// Writes `settings` to `path` atomically, creating its folder.
-bool save_settings(const Settings& settings, const std::filesystem::path& path, std::string& error);
+Result<> save_settings(const Settings& settings, const std::filesystem::path& path);
 
 } // namespace attune

@@ -34,6 +34,7 @@ bool radio_row(const std::array<std::pair<T, std::string>, N>& options, T& value
             value = option;
             changed = true;
         }
+        tab_stop_last_item();
         ImGui::PopID();
     }
     return changed;
@@ -42,6 +43,7 @@ bool radio_row(const std::array<std::pair<T, std::string>, N>& options, T& value
 bool checkbox(ScreenContext& context, const char* text, const char* help, bool& value,
               float width) {
     const bool changed = ImGui::Checkbox(text, &value);
+    tab_stop_last_item();
     ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
     paragraph(help, context.colors.dim, width - ImGui::GetFrameHeight() * 1.5f);
     ImGui::Unindent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
@@ -67,10 +69,7 @@ void show_settings(ScreenContext& context) {
     label(context, "Text size", width);
     const std::array<std::pair<int, std::string>, 6> sizes = {
         {{75, "75%"}, {100, "100%"}, {125, "125%"}, {150, "150%"}, {175, "175%"}, {200, "200%"}}};
-    if (game.ui.focus_choices) {
-        ImGui::SetKeyboardFocusHere();
-        game.ui.focus_choices = false;
-    }
+    focus_if_asked(game);
     changed |= radio_row(sizes, settings.text_size, width);
 
     if (context.families.size() > 1) {
@@ -80,6 +79,7 @@ void show_settings(ScreenContext& context) {
                 settings.font = family;
                 changed = true;
             }
+            tab_stop_last_item();
         }
     }
 

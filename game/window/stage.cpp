@@ -1,6 +1,7 @@
 #include "stage.h"
 
 #include "play/session.h"
+#include "theme.h"
 
 #include <SFML/Graphics/CircleShape.hpp>
 #include <SFML/Graphics/RectangleShape.hpp>
@@ -24,17 +25,19 @@ constexpr double callout_hold = 3.0;
 constexpr double callout_out = 0.6;
 constexpr double broken_thread = 0.4; // how much of the thread is left during a rupture
 
-// Palette from the art direction.
-const sf::Color background_top(0x1c, 0x22, 0x30);
-const sf::Color background_bottom(0x25, 0x2d, 0x3d);
-const sf::Color contrast_background(0x0b, 0x0d, 0x12);
-const sf::Color warm(0xf2, 0xb4, 0x6d);
-const sf::Color peach(0xf6, 0xc9, 0xa0);
-const sf::Color cool(0x6f, 0x8f, 0xb3);
-const sf::Color grey_blue(0x8a, 0x97, 0xab);
-const sf::Color repair_accent(0xe8, 0xa4, 0xa0);
-const sf::Color rupture_accent(0xb5, 0x56, 0x4e);
-const sf::Color text_color(0xee, 0xf1, 0xf6);
+// The palette of the art direction (theme.cpp holds it); the figures keep the evening
+// colours in high contrast too, where only the backdrop turns near-black.
+const Palette& evening = palette(false);
+const sf::Color background_top = sf_color(evening.background_top);
+const sf::Color background_bottom = sf_color(evening.background_bottom);
+const sf::Color contrast_background = sf_color(palette(true).background_top);
+const sf::Color warm = sf_color(evening.warm);
+const sf::Color peach = sf_color(evening.peach);
+const sf::Color cool = sf_color(evening.cool);
+const sf::Color grey_blue = sf_color(evening.grey_blue);
+const sf::Color repair_accent = sf_color(evening.repair);
+const sf::Color rupture_accent = sf_color(evening.rupture);
+const sf::Color text_color = sf_color(evening.text);
 
 double clamp01(double v) {
     return std::clamp(v, 0.0, 1.0);
@@ -59,14 +62,6 @@ sf::Color mix(sf::Color a, sf::Color b, double t, sf::Uint8 alpha = 255) {
 sf::Color with_alpha(sf::Color c, double alpha) {
     c.a = static_cast<sf::Uint8>(std::clamp(alpha, 0.0, 1.0) * 255);
     return c;
-}
-
-sf::Color parse_color(const std::string& hex, sf::Color fallback) {
-    if (hex.size() != 7 || hex[0] != '#') {
-        return fallback;
-    }
-    const unsigned long v = std::stoul(hex.substr(1), nullptr, 16);
-    return sf::Color((v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff);
 }
 
 // Warmth of a figure's body: slate blue when guarded, amber when safe.
@@ -105,6 +100,11 @@ void draw_capsule(sf::RenderTarget& target, sf::Vector2f base, float width, floa
     target.draw(body);
 }
 
+sf::Vector2f cubic(sf::Vector2f a, sf::Vector2f c1, sf::Vector2f c2, sf::Vector2f b, float t) {
+    const float u = 1 - t;
+    return u * u * u * a + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * b;
+}
+
 sf::Vector2f bezier(sf::Vector2f a, sf::Vector2f control, sf::Vector2f b, float t) {
     const float u = 1 - t;
     return u * u * a + 2 * u * t * control + t * t * b;
@@ -129,7 +129,9 @@ void draw_flood_ring(sf::RenderTarget& target, sf::Vector2f heart, float radius,
                      bool high_contrast) {
     constexpr int points = 48;
     sf::VertexArray ring(sf::LineStrip, points + 1);
-    const sf::Color color = high_contrast ? sf::Color::White : sf::Color(0xb5, 0x56, 0x4e, 200);
+    sf::Color color = rupture_accent;
+    color.a = 200;
+    color = high_contrast ? sf::Color::White : color;
     for (int i = 0; i <= points; ++i) {
         const double a = 2 * pi * i / points;
         const double jag = (i % 2 ? 0.86 : 1.0) + 0.05 * std::sin(phase * 1.9 + i * 0.7);
@@ -200,8 +202,6 @@ std::vector<bool> in_scene(const Session& session) {
 } // namespace
 
 StageTarget stage_target(const Session& session) {
-    static const sf::Color defaults[] = {peach, repair_accent, sf::Color(0xa8, 0xc8, 0xb0),
-                                         sf::Color(0xc9, 0xb6, 0xe4)};
     StageTarget target;
     const Story& story = session.story();
     const SessionState& state = session.state();
@@ -211,8 +211,8 @@ StageTarget stage_target(const Session& session) {
             continue;
         }
         const model::State& c = state.characters[i];
-        target.characters.push_back({story.characters[i].profile.name,
-                                     parse_color(story.characters[i].color, defaults[i % 4]),
+        target.characters.push_back({static_cast<int>(i), story.characters[i].profile.name,
+                                     sf_color(character_color(story.characters[i].color, i)),
                                      c.safety, c.distance, c.arousal, model::is_flooded(c),
                                      model::is_shut_down(c), c.rupture_open});
     }
@@ -221,14 +221,15 @@ StageTarget stage_target(const Session& session) {
     return target;
 }
 
-// Figures are matched by name, so a character who steps out of a scene and back in keeps
+// Figures are matched by character, so one who steps out of a scene and back in keeps
 // their place and eases on from where they were.
 void Stage::set_target(const StageTarget& target) {
     std::vector<Figure> next;
     for (std::size_t i = 0; i < target.characters.size(); ++i) {
         const FigureTarget& t = target.characters[i];
-        const auto old = std::find_if(figures_.begin(), figures_.end(),
-                                      [&](const Figure& f) { return f.target.name == t.name; });
+        const auto old = std::find_if(figures_.begin(), figures_.end(), [&](const Figure& f) {
+            return f.target.character == t.character;
+        });
         Figure f;
         if (old != figures_.end()) {
             f = *old;
@@ -305,11 +306,16 @@ void Stage::draw(sf::RenderTarget& target, sf::FloatRect area, const StageStyle&
     const float heart_height = 105 * scale;
     const double still = style.reduced_motion ? 0.0 : 1.0;
 
+    // A thread to someone further away arcs over the nearer figures' heads instead of
+    // running through them, each a little higher than the last.
+    const std::vector<float> xs = figure_xs(player_base.x, area, scale);
     for (std::size_t i = 0; i < figures_.size(); ++i) {
         const Figure& f = figures_[i];
-        const sf::Vector2f base = figure_base(i, player_base, area, scale);
+        const sf::Vector2f base(xs[i], player_base.y);
+        const auto nearer = std::count_if(xs.begin(), xs.end(), [&](float x) { return x < xs[i]; });
+        const float lift = nearer == 0 ? 0 : (190 + 60 * static_cast<float>(nearer - 1)) * scale;
         draw_thread(target, player_base - sf::Vector2f(0, heart_height),
-                    base - sf::Vector2f(0, heart_height), f, scale, style);
+                    base - sf::Vector2f(0, heart_height), f, scale, style, lift);
     }
     const double player_pulse =
         still * breath(player_phase_, player_flooded_) * (0.015 + 0.03 * player_arousal_ / 100);
@@ -320,7 +326,7 @@ void Stage::draw(sf::RenderTarget& target, sf::FloatRect area, const StageStyle&
     }
     for (std::size_t i = 0; i < figures_.size(); ++i) {
         const Figure& f = figures_[i];
-        const sf::Vector2f base = figure_base(i, player_base, area, scale);
+        const sf::Vector2f base(xs[i], player_base.y);
         const double amplitude = f.target.shut_down ? 0.004 : 0.015 + 0.035 * f.arousal / 100;
         const double pulse = still * breath(f.phase, f.target.flooded) * amplitude;
         const double glow = f.target.shut_down ? 0.15 : 0.25 + 0.6 * f.safety / 100;
@@ -335,15 +341,56 @@ void Stage::draw(sf::RenderTarget& target, sf::FloatRect area, const StageStyle&
     draw_callout(target, area, scale, style);
 }
 
-// Distance is space: the gap from the player grows with it. Several characters stand in
-// slightly different lanes so their threads don't overlap.
-sf::Vector2f Stage::figure_base(std::size_t i, sf::Vector2f player_base, sf::FloatRect area,
-                                float scale) const {
-    const float count = static_cast<float>(figures_.size());
-    const float lane = count > 1 ? (static_cast<float>(i) - (count - 1) / 2.f) * 34 * scale : 0;
-    const float gap = static_cast<float>(
-        lerp(area.width * 0.26, area.width * 0.70, figures_[i].distance / 100.0));
-    return {player_base.x + gap, player_base.y + lane};
+unsigned Stage::label_size(float scale) const {
+    return static_cast<unsigned>(std::max(12.f, 17 * text_scale_ * std::max(scale, 0.8f)));
+}
+
+float Stage::label_width(const std::string& name, float scale) const {
+    if (!font_) {
+        return 90 * scale;
+    }
+    const sf::Text text(sf::String::fromUtf8(name.begin(), name.end()), *font_, label_size(scale));
+    return text.getLocalBounds().width;
+}
+
+// Distance is space: the gap from the player grows with it. With several characters each
+// keeps the room its figure and name need: they are spread apart in the order of their
+// distance, so the nearer one still stands nearer, and pushed back inside the stage.
+std::vector<float> Stage::figure_xs(float player_x, sf::FloatRect area, float scale) const {
+    const std::size_t count = figures_.size();
+    std::vector<float> xs(count);
+    std::vector<std::size_t> order(count);
+    float room = 74 * scale; // a body and a little air
+    for (std::size_t i = 0; i < count; ++i) {
+        xs[i] = player_x + static_cast<float>(lerp(area.width * 0.26, area.width * 0.70,
+                                                   figures_[i].distance / 100.0));
+        order[i] = i;
+        room = std::max(room, label_width(figures_[i].target.name, scale) + 18 * scale);
+    }
+    if (count < 2) {
+        return xs;
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return xs[a] < xs[b]; });
+    const float first = player_x + std::max(room, area.width * 0.2f);
+    const float last = area.left + area.width - std::max(room / 2, 44 * scale);
+    float previous = first - room;
+    for (const std::size_t i : order) {
+        xs[i] = std::max(xs[i], previous + room);
+        previous = xs[i];
+    }
+    float next = last + room;
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        xs[*it] = std::min(xs[*it], next - room);
+        next = xs[*it];
+    }
+    if (xs[order.front()] < first) { // more people than room: share the stage evenly
+        const float step = (last - first) / static_cast<float>(count - 1);
+        for (std::size_t k = 0; k < count; ++k) {
+            xs[order[k]] = first + step * static_cast<float>(k);
+        }
+    }
+    return xs;
 }
 
 // The backdrop (evening gradient and the pool of light) only changes with the stage's size
@@ -382,18 +429,25 @@ void Stage::paint_backdrop(sf::RenderTarget& target, sf::FloatRect area, const S
     // A faint pool of light on the floor, like a lamp in an evening kitchen.
     if (!style.high_contrast) {
         const sf::Vector2f centre(area.left + area.width * 0.5f, area.top + area.height * 0.84f);
-        draw_glow(target, centre, area.width * 0.42f, sf::Color(0xf2, 0xb4, 0x6d, 22));
+        sf::Color pool = warm;
+        pool.a = 22;
+        draw_glow(target, centre, area.width * 0.42f, pool);
     }
 }
 
 void Stage::draw_thread(sf::RenderTarget& target, sf::Vector2f from, sf::Vector2f to,
-                        const Figure& figure, float scale, const StageStyle& style) const {
+                        const Figure& figure, float scale, const StageStyle& style,
+                        float lift) const {
     constexpr int segments = 40;
     const double taut =
         clamp01(0.25 * figure.safety / 100 + 0.75 * (1 - figure.distance / 100)) * figure.thread;
     const float sag = static_cast<float>((18 + 70 * (1 - taut)) * scale);
     const double shimmer = style.reduced_motion ? 0 : 0.08 * std::sin(clock_ * 1.7);
     const sf::Vector2f control = (from + to) / 2.f + sf::Vector2f(0, sag);
+    // A lifted thread rises from your heart and comes down steeply onto theirs, clearing
+    // the heads of the people standing nearer.
+    const sf::Vector2f rise(from.x + (to.x - from.x) * 0.3f, from.y - lift);
+    const sf::Vector2f fall(to.x - (to.x - from.x) * 0.04f, to.y - lift);
     const sf::Color base =
         style.high_contrast ? sf::Color::White : mix(grey_blue, warm, figure.safety / 100);
     const double brightness = std::clamp(0.35 + 0.6 * taut + shimmer, 0.2, 1.0);
@@ -406,7 +460,8 @@ void Stage::draw_thread(sf::RenderTarget& target, sf::Vector2f from, sf::Vector2
     auto point = [&](int k) {
         const double along = std::min(k, segments - k) / std::max(kept, 1.0);
         const double droop = broken * along * along * 48 * scale;
-        return bezier(from, control, to, static_cast<float>(k) / segments) +
+        const float t = static_cast<float>(k) / segments;
+        return (lift > 0 ? cubic(from, rise, fall, to, t) : bezier(from, control, to, t)) +
                sf::Vector2f(0, static_cast<float>(droop));
     };
     for (int i = 0; i < segments; ++i) {
@@ -463,8 +518,7 @@ void Stage::draw_names(sf::RenderTarget& target, sf::Vector2f player_base, sf::F
     if (!font_) {
         return;
     }
-    const unsigned size =
-        static_cast<unsigned>(std::max(12.f, 17 * text_scale_ * std::max(scale, 0.8f)));
+    const unsigned size = label_size(scale);
     auto label = [&](const std::string& name, sf::Vector2f base, sf::Color color) {
         sf::Text text(sf::String::fromUtf8(name.begin(), name.end()), *font_, size);
         const sf::FloatRect bounds = text.getLocalBounds();
@@ -474,9 +528,10 @@ void Stage::draw_names(sf::RenderTarget& target, sf::Vector2f player_base, sf::F
         target.draw(text);
     };
     label("You", player_base, text_color);
+    const std::vector<float> xs = figure_xs(player_base.x, area, scale);
     for (std::size_t i = 0; i < figures_.size(); ++i) {
         const Figure& f = figures_[i];
-        label(f.target.name, figure_base(i, player_base, area, scale),
+        label(f.target.name, sf::Vector2f(xs[i], player_base.y),
               mix(f.target.color, text_color, 0.5));
     }
 }

@@ -21,7 +21,8 @@ class Session;
 
 /// What one character looks like on stage, derived from the relational state.
 struct FigureTarget {
-    std::string name;
+    int character = 0;      ///< index in the story's characters: figures are matched by it
+    std::string name;       ///< shown under the figure
     sf::Color color;        ///< the character's own colour (name and outline)
     double safety = 50;     ///< 0..100: cool to warm
     double distance = 50;   ///< 0..100: close to far
@@ -37,6 +38,12 @@ struct StageTarget {
     double player_arousal = 20;
     bool player_flooded = false;
 };
+
+/// A palette colour (ImGui's packed RGBA) as SFML's colour.
+inline sf::Color sf_color(unsigned packed) {
+    return sf::Color(packed & 0xff, (packed >> 8) & 0xff, (packed >> 16) & 0xff,
+                     (packed >> 24) & 0xff);
+}
 
 /// The stage for the session's current scene: the characters in it, as they feel now.
 StageTarget stage_target(const Session& session);
@@ -100,14 +107,16 @@ private:
     double ease_time_ = 1;   ///< seconds since the last target change
     double clock_ = 0;
 
-    sf::Vector2f figure_base(std::size_t i, sf::Vector2f player_base, sf::FloatRect area,
-                             float scale) const;
+    std::vector<float> figure_xs(float player_x, sf::FloatRect area, float scale) const;
+    unsigned label_size(float scale) const;
+    float label_width(const std::string& name, float scale) const;
     static void paint_backdrop(sf::RenderTarget& target, sf::FloatRect area,
                                const StageStyle& style);
     void draw_background(sf::RenderTarget& target, sf::FloatRect area,
                          const StageStyle& style) const;
     void draw_thread(sf::RenderTarget& target, sf::Vector2f from, sf::Vector2f to,
-                     const Figure& figure, float scale, const StageStyle& style) const;
+                     const Figure& figure, float scale, const StageStyle& style,
+                     float lift = 0) const;
     void draw_figure(sf::RenderTarget& target, sf::Vector2f base, float scale, sf::Color own,
                      double warmth, double pulse, double glow, bool turned_away,
                      const StageStyle& style) const;

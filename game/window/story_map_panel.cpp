@@ -1,5 +1,7 @@
 #include "story_map_panel.h"
 
+#include "play/session.h"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -44,8 +46,54 @@ ImU32 ending_color(EndingKind kind, const Palette& colors) {
     }
 }
 
-const std::string& node_label(const Story& story, const MapNode& node) {
-    return node.is_ending ? story.endings[node.index].id : story.scenes[node.index].id;
+// Authors see ids; players see titles (an untitled scene by its id in plain words) and
+// a "?" where a choice would take them.
+std::string node_label(const Story& story, const MapNode& node, bool author_mode, MapSight sight) {
+    if (author_mode) {
+        return node.is_ending ? story.endings[node.index].id : story.scenes[node.index].id;
+    }
+    if (sight == MapSight::Ahead) {
+        return "?";
+    }
+    std::string title =
+        node.is_ending ? story.endings[node.index].title : story.scenes[node.index].title;
+    if (title.empty()) {
+        title = node.is_ending ? story.endings[node.index].id : story.scenes[node.index].id;
+        std::replace(title.begin(), title.end(), '-', ' ');
+        title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    }
+    return title;
+}
+
+// `text` cut to `width` with an ellipsis.
+std::string ellipsized(std::string text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) {
+        return text;
+    }
+    while (!text.empty() && ImGui::CalcTextSize((text + "\xE2\x80\xA6").c_str()).x > width) {
+        text.pop_back();
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) {
+            text.pop_back(); // never leave half a UTF-8 character
+        }
+    }
+    return text + "\xE2\x80\xA6";
+}
+
+// The label in at most `lines` lines of `width`, broken at a space near the middle.
+std::vector<std::string> fit_label(const std::string& text, float width, int lines) {
+    if (lines < 2 || ImGui::CalcTextSize(text.c_str()).x <= width) {
+        return {ellipsized(text, width)};
+    }
+    std::size_t best = std::string::npos;
+    for (std::size_t at = text.find(' '); at != std::string::npos; at = text.find(' ', at + 1)) {
+        if (ImGui::CalcTextSize(text.substr(0, at).c_str()).x <= width) {
+            best = at;
+        }
+    }
+    if (best == std::string::npos) {
+        return {ellipsized(text, width)};
+    }
+    return {text.substr(0, best), ellipsized(text.substr(best + 1), width)};
 }
 
 // Drag to pan, wheel or +/- to zoom about the pointer, Home to centre on the current scene.
@@ -89,11 +137,19 @@ bool box_visible(float x0, float y0, float x1, float y1, const ImVec2& view_min,
     return x1 >= view_min.x && x0 <= view_max.x && y1 >= view_min.y && y0 <= view_max.y;
 }
 
+MapSight sight_of(const std::vector<MapSight>& sight, std::size_t node) {
+    return sight.empty() ? MapSight::Seen : sight[node];
+}
+
 int draw_edges(ImDrawList* draw, const StoryMap& map, const Transform& t, ImVec2 view_min,
-               ImVec2 view_max, const Palette& colors) {
+               ImVec2 view_max, const Palette& colors, const std::vector<MapSight>& sight) {
     int drawn = 0;
     const float half_w = map_node_width / 2;
     for (const MapEdge& e : map.edges) {
+        if (sight_of(sight, e.from) != MapSight::Seen ||
+            sight_of(sight, e.to) == MapSight::Hidden) {
+            continue;
+        }
         const MapNode& a = map.nodes[e.from];
         const MapNode& b = map.nodes[e.to];
         if (!box_visible(std::min(a.x, b.x) - half_w, std::min(a.y, b.y),
@@ -114,8 +170,31 @@ int draw_edges(ImDrawList* draw, const StoryMap& map, const Transform& t, ImVec2
 
 } // namespace
 
+std::vector<MapSight> map_sight(const Session& session, const StoryMap& map) {
+    const Story& story = session.story();
+    std::vector<MapSight> sight(map.nodes.size(), MapSight::Hidden);
+    for (const Step& step : session.history()) {
+        sight[map_node_of(story, false, step.scene)] = MapSight::Seen;
+    }
+    if (session.is_finished()) {
+        sight[map_node_of(story, true, session.state().ending)] = MapSight::Seen;
+        return sight;
+    }
+    sight[map_node_of(story, false, session.state().scene)] = MapSight::Seen;
+    for (const Choice& choice : session.scene().choices) {
+        MapSight& next = sight[map_node_of(story, choice.next.is_ending, choice.next.index)];
+        if (next == MapSight::Hidden) {
+            next = MapSight::Ahead;
+        }
+    }
+    return sight;
+}
+
 MapFrame show_story_map(const Story& story, const StoryMap& map, int current_node, MapView& view,
-                        bool author_mode, const Palette& colors, ImVec2 size) {
+                        bool author_mode, const Palette& colors, ImVec2 size,
+                        const std::vector<MapSight>& sight_in) {
+    const std::vector<MapSight> everything;
+    const std::vector<MapSight>& sight = author_mode ? everything : sight_in;
     MapFrame frame;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("story-map", size);
@@ -133,13 +212,17 @@ MapFrame show_story_map(const Story& story, const StoryMap& map, int current_nod
     draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
     draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y),
                         colors.background_top);
-    frame.edges_drawn = draw_edges(draw, map, t, view_min, view_max, colors);
+    frame.edges_drawn = draw_edges(draw, map, t, view_min, view_max, colors, sight);
 
     const float half_w = map_node_width / 2;
     const float half_h = map_node_height / 2;
     const bool labels = view.zoom >= labels_from_zoom;
     for (std::size_t i = 0; i < map.nodes.size(); ++i) {
         const MapNode& node = map.nodes[i];
+        const MapSight seen = sight_of(sight, i);
+        if (seen == MapSight::Hidden) {
+            continue;
+        }
         if (!box_visible(node.x - half_w, node.y - half_h, node.x + half_w, node.y + half_h,
                          view_min, view_max)) {
             continue;
@@ -147,20 +230,37 @@ MapFrame show_story_map(const Story& story, const StoryMap& map, int current_nod
         ++frame.nodes_drawn;
         const ImVec2 min = t.to_screen(node.x - half_w, node.y - half_h);
         const ImVec2 max = t.to_screen(node.x + half_w, node.y + half_h);
-        const ImU32 fill =
-            node.is_ending ? ending_color(story.endings[node.index].kind, colors) : colors.panel;
+        const bool ahead = seen == MapSight::Ahead;
+        const ImU32 fill = node.is_ending && !ahead
+                               ? ending_color(story.endings[node.index].kind, colors)
+                               : colors.panel;
         const float rounding = 6 * view.zoom;
         draw->AddRectFilled(min, max, fill, rounding);
         const bool here = static_cast<int>(i) == current_node;
-        draw->AddRect(min, max,
-                      here ? colors.warm : (node.reachable ? colors.grid : colors.rupture),
-                      rounding, 0, here ? 3.f : 1.f);
+        const ImU32 border = here                               ? colors.warm
+                             : ahead                            ? colors.dim
+                             : (node.reachable || !author_mode) ? colors.grid
+                                                                : colors.rupture;
+        draw->AddRect(min, max, border, rounding, 0, here ? 3.f : 1.f);
         if (labels) {
-            const std::string& label = node_label(story, node);
+            // A box cut by the panel's left edge keeps its label in view.
+            const float pad = 8 * view.zoom;
+            const float left = std::max(min.x + pad, origin.x + 6);
+            const float font = ImGui::GetFontSize();
+            const int fits = (max.y - min.y) >= 2.3f * font ? 2 : 1;
+            const std::vector<std::string> lines =
+                fit_label(node_label(story, node, author_mode, seen), max.x - pad - left, fits);
+            const ImU32 ink = node.is_ending && !ahead ? colors.background_top
+                              : ahead                  ? colors.dim
+                                                       : colors.text;
+            float y = min.y + (max.y - min.y - font * static_cast<float>(lines.size())) / 2;
             draw->PushClipRect(min, max, true);
-            draw->AddText(
-                ImVec2(min.x + 8 * view.zoom, min.y + (max.y - min.y - ImGui::GetFontSize()) / 2),
-                node.is_ending ? colors.background_top : colors.text, label.c_str());
+            for (const std::string& line : lines) {
+                const float x =
+                    ahead ? (min.x + max.x - ImGui::CalcTextSize(line.c_str()).x) / 2 : left;
+                draw->AddText(ImVec2(x, y), ink, line.c_str());
+                y += font;
+            }
             draw->PopClipRect();
         }
         const ImVec2 mouse = ImGui::GetIO().MousePos;
@@ -173,11 +273,9 @@ MapFrame show_story_map(const Story& story, const StoryMap& map, int current_nod
             frame.clicked_scene = node.index;
         }
         if (over) {
-            ImGui::SetTooltip("%s", node.is_ending
-                                        ? story.endings[node.index].title.c_str()
-                                        : (story.scenes[node.index].title.empty()
-                                               ? story.scenes[node.index].id.c_str()
-                                               : story.scenes[node.index].title.c_str()));
+            const std::string tip = ahead ? std::string("Where one of your choices leads")
+                                          : node_label(story, node, false, seen);
+            ImGui::SetTooltip("%s", tip.c_str());
         }
     }
     draw->PopClipRect();

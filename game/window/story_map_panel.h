@@ -9,6 +9,8 @@
 
 #include <imgui.h>
 
+#include <vector>
+
 namespace attune {
 
 /// Where the map is looking. Kept by the caller between frames.
@@ -25,8 +27,20 @@ struct MapFrame {
     int clicked_scene = -1; ///< a scene clicked in author mode, else -1
 };
 
-/// Draws the map filling `size` at the cursor of the current ImGui window.
+/// How much of a node a player may see: the map shows players where they have been and
+/// a "?" where the current choices lead, never the scenes ahead.
+enum class MapSight : unsigned char { Hidden, Seen, Ahead };
+
+class Session;
+
+/// For each map node: the scenes on the path played (and the ending, once reached) are
+/// seen; where the current scene's choices lead, unless seen, is ahead.
+std::vector<MapSight> map_sight(const Session& session, const StoryMap& map);
+
+/// Draws the map filling `size` at the cursor of the current ImGui window. In author mode
+/// every node shows with its id; otherwise only what `sight` allows, with titles.
 MapFrame show_story_map(const Story& story, const StoryMap& map, int current_node, MapView& view,
-                        bool author_mode, const Palette& colors, ImVec2 size);
+                        bool author_mode, const Palette& colors, ImVec2 size,
+                        const std::vector<MapSight>& sight = {});
 
 } // namespace attune

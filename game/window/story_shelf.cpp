@@ -15,8 +15,8 @@ std::vector<ShelfEntry> scan_stories(const std::vector<std::filesystem::path>& f
             if (file.extension() != ".json" || file.filename() == "schema.json") {
                 continue;
             }
-            LoadResult loaded = load_story_file(file.string());
-            ShelfEntry item{file.string(), loaded.story, ""};
+            const Result<std::shared_ptr<const Story>> loaded = load_story_file(file.string());
+            ShelfEntry item{file.string(), loaded.value.value_or(nullptr), ""};
             if (!item.story) {
                 item.problem =
                     file.filename().string() + " has problems; check it with `attune check`.";

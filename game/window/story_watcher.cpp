@@ -26,8 +26,8 @@ WatchResult StoryWatcher::poll() {
         return result;
     }
     result.changed = true;
-    LoadResult loaded = load_story_file(path_.string());
-    result.story = std::move(loaded.story);
+    Result<std::shared_ptr<const Story>> loaded = load_story_file(path_.string());
+    result.story = loaded.value.value_or(nullptr);
     for (Diagnostic& d : loaded.diagnostics) {
         if (d.severity == Severity::Error) {
             result.problems.push_back(std::move(d));

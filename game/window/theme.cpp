@@ -1,5 +1,8 @@
 #include "theme.h"
 
+#include <cctype>
+#include <iterator>
+
 namespace attune {
 
 namespace {
@@ -9,14 +12,14 @@ constexpr ImU32 rgb(unsigned hex) {
 }
 
 constexpr Palette evening = {
-    rgb(0x1c2230), rgb(0x252d3d), rgb(0x2a3244), rgb(0xeef1f6), rgb(0x9aa3b3),
-    rgb(0xf2b46d), rgb(0x6f8fb3), rgb(0xe8a4a0), rgb(0xb5564e), rgb(0x3a4458),
+    rgb(0x1c2230), rgb(0x252d3d), rgb(0x2a3244), rgb(0xeef1f6), rgb(0x9aa3b3), rgb(0xf2b46d),
+    rgb(0xf6c9a0), rgb(0x6f8fb3), rgb(0x8a97ab), rgb(0xe8a4a0), rgb(0xb5564e), rgb(0x3a4458),
 };
 
 // Near-black with pure white text; accents brightened so they stay above 4.5:1.
 constexpr Palette high_contrast_palette = {
-    rgb(0x0b0d12), rgb(0x0b0d12), rgb(0x0b0d12), rgb(0xffffff), rgb(0xd0d4dc),
-    rgb(0xffc680), rgb(0x9cc3ff), rgb(0xffb8b4), rgb(0xff8a80), rgb(0x59606e),
+    rgb(0x0b0d12), rgb(0x0b0d12), rgb(0x0b0d12), rgb(0xffffff), rgb(0xd0d4dc), rgb(0xffc680),
+    rgb(0xffd8b4), rgb(0x9cc3ff), rgb(0xb4c0d4), rgb(0xffb8b4), rgb(0xff8a80), rgb(0x59606e),
 };
 
 } // namespace
@@ -27,6 +30,28 @@ const Palette& palette(bool high_contrast) {
 
 ImVec4 to_vec4(ImU32 color) {
     return ImGui::ColorConvertU32ToFloat4(color);
+}
+
+std::optional<ImU32> parse_hex_color(std::string_view hex) {
+    if (hex.size() != 7 || hex[0] != '#') {
+        return std::nullopt;
+    }
+    unsigned value = 0;
+    for (const char c : hex.substr(1)) {
+        if (!std::isxdigit(static_cast<unsigned char>(c))) {
+            return std::nullopt;
+        }
+        value = value * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(c))
+                                                       ? c - '0'
+                                                       : std::tolower(c) - 'a' + 10);
+    }
+    return rgb(value);
+}
+
+ImU32 character_color(std::string_view hex, std::size_t index) {
+    static constexpr ImU32 defaults[] = {rgb(0xf6c9a0), rgb(0xe8a4a0), rgb(0xa8c8b0),
+                                         rgb(0xc9b6e4)};
+    return parse_hex_color(hex).value_or(defaults[index % std::size(defaults)]);
 }
 
 void apply_theme(bool high_contrast, float text_px) {

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace attune {
 
@@ -71,7 +74,61 @@ int draw_lines(ImVec2 origin, std::string_view text, ImU32 color, float width,
     return lines;
 }
 
+// Pressable items in the order drawn this frame, for Tab and Shift+Tab.
+struct TabStop {
+    ImGuiID id;
+    ImGuiWindow* window;
+    ImRect rect;
+};
+std::vector<TabStop> tab_stops;
+
 } // namespace
+
+void tab_stop(ImGuiID id, const ImRect& rect) {
+    if (id != 0) {
+        tab_stops.push_back({id, ImGui::GetCurrentWindow(), rect});
+    }
+}
+
+void tab_stop_last_item() {
+    tab_stop(ImGui::GetItemID(), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+}
+
+void tab_focus_end_frame() {
+    const std::vector<TabStop> stops = std::exchange(tab_stops, {});
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (stops.empty() || !ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), false) ||
+        g.ActiveId != 0 || ImGui::GetIO().KeyCtrl) {
+        return;
+    }
+    // The ring runs through the front-most menu: the focused window's, else the last drawn.
+    ImGuiWindow* root = g.NavWindow ? g.NavWindow->RootWindow : nullptr;
+    auto in_root = [&](const TabStop& stop) { return stop.window->RootWindow == root; };
+    if (!root || std::none_of(stops.begin(), stops.end(), in_root)) {
+        root = stops.back().window->RootWindow;
+    }
+    std::vector<TabStop> ring;
+    std::copy_if(stops.begin(), stops.end(), std::back_inserter(ring), in_root);
+    const int count = static_cast<int>(ring.size());
+    const int step = ImGui::GetIO().KeyShift ? -1 : 1;
+    // Without a visible ring (ImGui quietly focuses a window's first item), the first Tab
+    // shows it on the first stop, Shift+Tab on the last.
+    const auto here = g.NavDisableHighlight
+                          ? ring.end()
+                          : std::find_if(ring.begin(), ring.end(),
+                                         [&](const TabStop& stop) { return stop.id == g.NavId; });
+    const int next = here == ring.end()
+                         ? (step > 0 ? 0 : count - 1)
+                         : (static_cast<int>(here - ring.begin()) + step + count) % count;
+    const TabStop& target = ring[next];
+
+    ImGui::FocusWindow(target.window);
+    ImGui::SetFocusID(target.id, target.window);
+    target.window->NavRectRel[0] = ImGui::WindowRectAbsToRel(target.window, target.rect);
+    g.NavDisableHighlight = false; // show the focus ring, as the arrow keys do
+    g.NavDisableMouseHover = true;
+    ImGui::ScrollToBringRectIntoView(target.window, target.rect);
+}
 
 void paragraph(std::string_view text, ImU32 color, float width, std::size_t limit) {
     const int lines = draw_lines(ImGui::GetCursorScreenPos(), text, color, width, limit);
@@ -88,12 +145,34 @@ float target_height() {
     return std::max(44.0f, ImGui::GetFontSize() * 2.2f);
 }
 
+namespace {
+
+float badge_width(std::string_view badge) {
+    return badge.empty() ? 0 : ImGui::GetFontSize() * 1.9f;
+}
+
+// Above and below a wrapped label; it stops growing with large text so long choices stay
+// compact (the target height still grows with the text).
+float button_padding_y() {
+    return std::min(ImGui::GetStyle().FramePadding.y, 12.0f);
+}
+
+float button_text_width(float width, std::string_view badge) {
+    return width - 2 * ImGui::GetStyle().FramePadding.x - badge_width(badge);
+}
+
+} // namespace
+
+float wrapped_button_height(std::string_view label, float width, std::string_view badge) {
+    const float text_height = paragraph_height(label, button_text_width(width, badge));
+    return std::max(target_height(), text_height + 2 * button_padding_y());
+}
+
 bool wrapped_button(const char* id, std::string_view label, float width, std::string_view badge) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float badge_width = badge.empty() ? 0 : ImGui::GetFontSize() * 1.9f;
-    const float text_width = width - 2 * style.FramePadding.x - badge_width;
+    const float text_width = button_text_width(width, badge);
     const float text_height = paragraph_height(label, text_width);
-    const float height = std::max(target_height(), text_height + 2 * style.FramePadding.y);
+    const float height = wrapped_button_height(label, width, badge);
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::Button(id, ImVec2(width, height));
 
@@ -107,18 +186,19 @@ bool wrapped_button(const char* id, std::string_view label, float width, std::st
         draw->AddText(ImVec2(centre.x - size.x / 2, centre.y - size.y / 2), text, badge.data(),
                       badge.data() + badge.size());
     }
-    const ImVec2 text_pos(top_left.x + style.FramePadding.x + badge_width,
+    const ImVec2 text_pos(top_left.x + style.FramePadding.x + badge_width(badge),
                           top_left.y + (height - text_height) / 2);
     draw_lines(text_pos, label, text, text_width);
+    tab_stop_last_item();
     return pressed;
 }
 
 void struck_through(std::string_view label, float width, ImU32 color) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float badge_width = ImGui::GetFontSize() * 1.9f;
-    const float text_width = width - 2 * style.FramePadding.x - badge_width;
+    const float text_width = button_text_width(width, "0");
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
-    ImGui::SetCursorScreenPos(ImVec2(top_left.x + style.FramePadding.x + badge_width, top_left.y));
+    ImGui::SetCursorScreenPos(
+        ImVec2(top_left.x + style.FramePadding.x + badge_width("0"), top_left.y));
     const float line_height = ImGui::GetFontSize() * line_height_factor;
     const ImVec2 start = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -133,6 +213,10 @@ void struck_through(std::string_view label, float width, ImU32 color) {
         ++lines;
     });
     ImGui::Dummy(ImVec2(text_width, lines * line_height));
+}
+
+float struck_through_height(std::string_view label, float width) {
+    return paragraph_height(label, button_text_width(width, "0"));
 }
 
 void begin_panel(const char* id, ImVec2 min, ImVec2 max, bool scroll) {

@@ -3,6 +3,7 @@
 // large wrapped buttons, struck-through choices, and full-window panels.
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <string_view>
 
@@ -20,11 +21,29 @@ float paragraph_height(std::string_view text, float width);
 bool wrapped_button(const char* id, std::string_view label, float width,
                     std::string_view badge = {});
 
+/// The height `wrapped_button` takes for `label` at `width`.
+float wrapped_button_height(std::string_view label, float width, std::string_view badge = {});
+
 /// A choice that cannot be taken: its label dimmed and struck through, not pressable.
 void struck_through(std::string_view label, float width, ImU32 color);
 
+/// The height `struck_through` takes.
+float struck_through_height(std::string_view label, float width);
+
 /// Begins a borderless window covering `min`..`max` of the screen. End with ImGui::End().
 void begin_panel(const char* id, ImVec2 min, ImVec2 max, bool scroll = true);
+
+/// Adds a pressable item (its id and screen rectangle) to this frame's Tab order.
+/// `wrapped_button` does so by itself.
+void tab_stop(ImGuiID id, const ImRect& rect);
+
+/// The item just drawn (a checkbox, a radio button) as a Tab stop.
+void tab_stop_last_item();
+
+/// Call once per frame after every screen is drawn: Tab and Shift+Tab move the keyboard
+/// focus to the next or previous stop of the front-most menu, with the visible focus ring
+/// (ImGui 1.86 moves focus with the arrow keys only).
+void tab_focus_end_frame();
 
 /// The minimum height of anything pressable (WCAG target size).
 float target_height();

@@ -114,7 +114,7 @@ TEST_CASE("cli: no input makes check crash (exit status never above 128)") {
     CHECK(run.output.find("30 stories checked: 30 errors") != std::string::npos);
     const Run missing = attune("check /no/such/story.json");
     CHECK(missing.status == 1);
-    CHECK(missing.output.find("the file cannot be opened") != std::string::npos);
+    CHECK(missing.output.find("there is no such file") != std::string::npos);
     fs::remove_all(dir);
 }
 

@@ -93,7 +93,10 @@ TEST_CASE("sim: bad arguments get a clear message and exit status 2") {
         {"--character anxiety=0.3 --moves validate --params tests/data/model/broken_values.json",
          "broken_values.json:210:"},
     };
-    for (const auto& [args, message] : cases) {
+    // Not a structured binding: clang 14 cannot capture one (CAPTURE does).
+    for (const auto& item : cases) {
+        const auto& args = item.first;
+        const auto& message = item.second;
         CAPTURE(args);
         const SimRun run = sim(args);
         CHECK(run.status == 2);

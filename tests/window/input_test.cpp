@@ -126,12 +126,12 @@ TEST_CASE("window input: Esc opens the pause menu and closes it again") {
     app.settle();
     frames(app, 1);
     press(app, sf::Keyboard::Escape);
-    CHECK(app.game().ui.overlay == Overlay::Pause);
+    CHECK(app.game().overlay() == Overlay::Pause);
     // While paused, number keys do not take choices.
     press(app, sf::Keyboard::Num1);
     CHECK(app.game().session()->history().empty());
     press(app, sf::Keyboard::Escape);
-    CHECK(app.game().ui.overlay == Overlay::None);
+    CHECK(app.game().overlay() == Overlay::None);
 }
 
 TEST_CASE("window input: PageUp and the timeline rewind to the earlier state") {
@@ -197,7 +197,7 @@ TEST_CASE("window input: every choice autosaves, and Continue picks the story up
     App app(options_in(folder), params());
     REQUIRE(app.game().continue_latest());
     CHECK(app.game().session()->history().size() == 1);
-    CHECK(app.game().ui.screen == Screen::Play);
+    CHECK(app.game().screen() == Screen::Play);
 }
 
 TEST_CASE("window input: the window is never made smaller than 1024x600") {
@@ -212,4 +212,119 @@ TEST_CASE("window input: the window is never made smaller than 1024x600") {
     frames(app, 2);
     CHECK(app.size().x == 1024);
     CHECK(app.size().y == 600);
+}
+
+namespace {
+
+void press_tab(App& app, bool shift = false) {
+    sf::Event event = key_press(sf::Keyboard::Tab);
+    event.key.shift = shift;
+    app.handle(event);
+    frames(app, 1);
+    event.type = sf::Event::KeyReleased;
+    app.handle(event);
+    frames(app, 1);
+}
+
+} // namespace
+
+TEST_CASE("window input: Tab and Shift+Tab move through the library's buttons; Enter takes one") {
+    TempFolder folder;
+    {
+        // First stop: "Load a save" (there is nothing to continue yet).
+        App app(options_in(folder), params());
+        frames(app, 2);
+        REQUIRE(app.game().screen() == Screen::Library);
+        press_tab(app);
+        press(app, sf::Keyboard::Enter);
+        CHECK(app.game().overlay() == Overlay::Load);
+    }
+    {
+        // Second: Settings; Shift+Tab comes back to Load.
+        App app(options_in(folder), params());
+        frames(app, 2);
+        press_tab(app);
+        press_tab(app);
+        press_tab(app);
+        press_tab(app, true);
+        press(app, sf::Keyboard::Enter);
+        CHECK(app.game().screen() == Screen::Settings);
+    }
+    {
+        // Shift+Tab first goes round to the last stop: the last story's Begin.
+        App app(options_in(folder), params());
+        frames(app, 2);
+        press_tab(app, true);
+        press(app, sf::Keyboard::Enter);
+        REQUIRE(app.game().session());
+        CHECK(app.game().session()->story().info.id == app.game().shelf().back().story->info.id);
+    }
+}
+
+TEST_CASE("window input: Tab and Shift+Tab move through a menu's choices; Enter takes one") {
+    TempFolder folder;
+    App app(options_in(folder), params());
+    Game& game = app.game();
+    game.start(bundled("first-light.json"));
+    app.settle();
+    frames(app, 2);
+    const std::vector<ChoiceView> offered = enabled(*game.session());
+    REQUIRE(offered.size() >= 3);
+    // Focus starts on the first choice; Tab goes to the second, Shift+Tab back, and from
+    // the first Shift+Tab goes round to the last.
+    press_tab(app);
+    press_tab(app);
+    press_tab(app, true);
+    press(app, sf::Keyboard::Enter);
+    REQUIRE(game.session()->history().size() == 1);
+    CHECK(game.session()->history()[0].choice == offered[1].index);
+
+    game.rewind_to(0);
+    app.settle();
+    frames(app, 2);
+    press_tab(app, true);
+    press(app, sf::Keyboard::Enter);
+    REQUIRE(game.session()->history().size() == 1);
+    CHECK(game.session()->history()[0].choice == offered.back().index);
+}
+
+TEST_CASE("window input: Tab moves through the pause menu, not the choices under it") {
+    TempFolder folder;
+    App app(options_in(folder), params());
+    Game& game = app.game();
+    game.start(bundled("first-light.json"));
+    app.settle();
+    frames(app, 2);
+    press(app, sf::Keyboard::Escape);
+    REQUIRE(game.overlay() == Overlay::Pause);
+    press_tab(app); // Resume -> Save
+    press(app, sf::Keyboard::Enter);
+    CHECK(game.overlay() == Overlay::Save);
+    CHECK(game.session()->history().empty());
+}
+
+TEST_CASE("window input: the first-run card shows once, and closing it is remembered") {
+    TempFolder folder;
+    AppOptions options = options_in(folder);
+    options.settings.reset(); // the stored settings, as a player's first start
+    {
+        App app(options, params());
+        Game& game = app.game();
+        game.offer_intro();
+        REQUIRE(game.overlay() == Overlay::Intro);
+        frames(app, 2);
+        press(app, sf::Keyboard::Enter); // Begin has the focus
+        CHECK(game.overlay() == Overlay::None);
+        CHECK(game.settings().seen_intro);
+    }
+    App app(options, params());
+    app.game().offer_intro();
+    CHECK(app.game().overlay() == Overlay::None);
+    // The same card from the pause menu, and Esc goes back to the menu.
+    app.game().start(bundled("first-light.json"));
+    app.game().pause();
+    app.game().open_intro();
+    frames(app, 2);
+    press(app, sf::Keyboard::Escape);
+    CHECK(app.game().overlay() == Overlay::Pause);
 }

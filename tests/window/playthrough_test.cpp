@@ -14,7 +14,8 @@ bool click_lowest_choice(App& app) {
     Game& game = app.game();
     const std::size_t taken = game.session()->history().size();
     const int x = static_cast<int>(app.size().x * 0.75f);
-    for (int y = static_cast<int>(app.size().y) - 16; y > app.size().y / 3; y -= 10) {
+    const int height = static_cast<int>(app.size().y);
+    for (int y = height - 16; y > height / 3; y -= 10) {
         click(app, x, y);
         if (game.session()->history().size() != taken || game.session()->is_finished()) {
             return true;
@@ -32,11 +33,11 @@ TEST_CASE("playthrough: a whole story by keyboard alone reaches the ending and r
     Game& game = app.game();
     game.start(bundled("first-light.json"));
     frames(app, 2);
-    for (int presses = 0; presses < 200 && game.ui.screen == Screen::Play; ++presses) {
+    for (int presses = 0; presses < 200 && game.screen() == Screen::Play; ++presses) {
         press(app, game.is_revealing() ? sf::Keyboard::Space : sf::Keyboard::Num1);
     }
     CHECK(game.session()->is_finished());
-    CHECK(game.ui.screen == Screen::Ending);
+    CHECK(game.screen() == Screen::Ending);
     CHECK(game.session()->history().size() >= 8);
 }
 
@@ -47,7 +48,7 @@ TEST_CASE("playthrough: a whole story by mouse alone reaches the ending and refl
     Game& game = app.game();
     game.start(bundled("first-light.json"));
     frames(app, 2);
-    for (int steps = 0; steps < 60 && game.ui.screen == Screen::Play; ++steps) {
+    for (int steps = 0; steps < 60 && game.screen() == Screen::Play; ++steps) {
         if (game.is_revealing()) {
             click(app, static_cast<int>(app.size().x * 0.75f), static_cast<int>(app.size().y / 2));
             continue;
@@ -55,7 +56,7 @@ TEST_CASE("playthrough: a whole story by mouse alone reaches the ending and refl
         REQUIRE(click_lowest_choice(app));
     }
     CHECK(game.session()->is_finished());
-    CHECK(game.ui.screen == Screen::Ending);
+    CHECK(game.screen() == Screen::Ending);
 }
 
 TEST_CASE("playthrough: from the library, the keyboard alone starts a story") {
@@ -64,19 +65,19 @@ TEST_CASE("playthrough: from the library, the keyboard alone starts a story") {
     REQUIRE(app.ready());
     Game& game = app.game();
     frames(app, 3);
-    REQUIRE(game.ui.screen == Screen::Library);
+    REQUIRE(game.screen() == Screen::Library);
     // A player moves focus down the library with the arrow keys and presses Enter on a
     // story's Begin button.
-    for (int downs = 0; downs < 30 && game.ui.screen == Screen::Library; ++downs) {
+    for (int downs = 0; downs < 30 && game.screen() == Screen::Library; ++downs) {
         press(app, sf::Keyboard::Down);
         if (downs >= 3) {
             press(app, sf::Keyboard::Enter);
-            if (game.ui.screen == Screen::Settings || game.ui.overlay != Overlay::None) {
+            if (game.screen() == Screen::Settings || game.overlay() != Overlay::None) {
                 press(app, sf::Keyboard::Escape); // Enter landed on Settings or Load: back out
             }
         }
     }
-    CHECK(game.ui.screen == Screen::Play);
+    CHECK(game.screen() == Screen::Play);
     REQUIRE(game.session());
-    CHECK_FALSE(game.ui.quit);
+    CHECK_FALSE(game.nav().quit);
 }

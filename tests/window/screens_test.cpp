@@ -58,9 +58,15 @@ TEST_CASE("window screens: every screen at every size writes a screenshot") {
         game.choose_nth_enabled(1);
         game.choose_nth_enabled(2);
         shot("play");
-        game.ui.overlay = Overlay::Pause;
+        game.pause();
         shot("pause");
-        game.ui.overlay = Overlay::None;
+        game.open_intro();
+        shot("intro");
+        game.close_intro();
+        game.resume();
+        game.show_map(true);
+        shot("map");
+        game.show_map(false);
         game.open_settings();
         shot("settings");
         game.close_settings();

@@ -3,9 +3,12 @@
 
 #include "support.h"
 
+#include "play/session.h"
 #include "story_map_panel.h"
 
 #include <imgui.h>
+
+#include <algorithm>
 
 namespace {
 
@@ -40,9 +43,9 @@ std::shared_ptr<const Story> long_story(int scenes) {
                                       {"next", next(i + 2)}}}}});
     }
     story["endings"] = {{{"id", "end"}, {"kind", "open"}, {"title", "End"}, {"reflection", {"?"}}}};
-    LoadResult result = load_story_text("long.json", story.dump());
-    REQUIRE(result.story);
-    return result.story;
+    Result<std::shared_ptr<const Story>> result = load_story_text("long.json", story.dump());
+    REQUIRE(result);
+    return *result;
 }
 
 /// One ImGui frame with no renderer behind it: enough to build draw lists.
@@ -59,15 +62,15 @@ struct HeadlessImGui {
     }
     ~HeadlessImGui() { ImGui::DestroyContext(); }
 
-    MapFrame frame(const Story& story, const StoryMap& map, int current, MapView& view,
-                   bool author) {
+    MapFrame frame(const Story& story, const StoryMap& map, int current, MapView& view, bool author,
+                   const std::vector<MapSight>& sight = {}) {
         ImGui::GetIO().DeltaTime = 1.f / 60;
         ImGui::NewFrame();
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(ImVec2(1280, 720));
         ImGui::Begin("map");
-        const MapFrame drawn =
-            show_story_map(story, map, current, view, author, palette(false), ImVec2(1200, 640));
+        const MapFrame drawn = show_story_map(story, map, current, view, author, palette(false),
+                                              ImVec2(1200, 640), sight);
         ImGui::End();
         ImGui::Render();
         return drawn;
@@ -112,4 +115,30 @@ TEST_CASE("story map panel: clicking a scene jumps there only in author mode") {
         const MapFrame released = imgui.frame(*story, map, 0, view, author);
         CHECK(released.clicked_scene == (author ? 0 : -1));
     }
+}
+
+TEST_CASE("story map panel: a player sees where they have been and ? where choices lead") {
+    const auto story = long_story(12);
+    const StoryMap map = layout_story(*story);
+    Session session(story, test::params(), 1);
+    REQUIRE(session.choose("a")); // s0 -> s1
+    REQUIRE(session.choose("b")); // s1 -> s3
+    const std::vector<MapSight> sight = map_sight(session, map);
+    auto count = [&](MapSight kind) { return std::count(sight.begin(), sight.end(), kind); };
+    CHECK(count(MapSight::Seen) == 3); // s0, s1 and s3, where the player is
+    CHECK(sight[0] == MapSight::Seen);
+    CHECK(sight[2] == MapSight::Hidden); // skipped, never seen
+    CHECK(sight[3] == MapSight::Seen);
+    CHECK(sight[4] == MapSight::Ahead); // s3's choices lead to s4 and s5
+    CHECK(sight[5] == MapSight::Ahead);
+    CHECK(count(MapSight::Ahead) == 2);
+
+    HeadlessImGui imgui;
+    MapView view;
+    view.zoom = 0.3f; // the whole story in view
+    const MapFrame player = imgui.frame(*story, map, 3, view, false, sight);
+    CHECK(player.nodes_drawn == 5);
+    CHECK(player.edges_drawn == 4); // s0-s1, s1-s3, and the two ways on from s3
+    const MapFrame author = imgui.frame(*story, map, 3, view, true, sight);
+    CHECK(author.nodes_drawn == static_cast<int>(map.nodes.size()));
 }

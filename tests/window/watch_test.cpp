@@ -75,12 +75,12 @@ TEST_CASE("story map: M shows it over the stage, and clicking jumps only in auth
         Game& game = app.game();
         game.start(test::late_bus());
         test::press(app, sf::Keyboard::M);
-        CHECK(game.ui.show_map);
+        CHECK(game.nav().show_map);
         REQUIRE(game.story_map());
         CHECK(game.story_map()->nodes.size() == 5);
         game.jump_to(game.session()->story().find_scene("call"));
         CHECK((game.session()->scene().id == "call") == author);
         test::press(app, sf::Keyboard::M);
-        CHECK_FALSE(game.ui.show_map);
+        CHECK_FALSE(game.nav().show_map);
     }
 }

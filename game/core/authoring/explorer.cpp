@@ -357,10 +357,10 @@ private:
         tracker_.note(scene, choice, outcome);
         Edge edge{choice, number, -1, -1, 0, 0};
         for (const model::Event& event : outcome.events) {
-            const int c = character_named(story_, event.character);
-            if (c >= 0 && c < 32 && event.kind == model::EventKind::Rupture) {
+            const int c = event.character;
+            if (c < 32 && event.kind == model::EventKind::Rupture) {
                 edge.ruptured |= 1u << c;
-            } else if (c >= 0 && c < 32 && event.kind == model::EventKind::Repair) {
+            } else if (c < 32 && event.kind == model::EventKind::Repair) {
                 edge.repaired |= 1u << c;
             }
         }

@@ -7,8 +7,7 @@
 namespace attune {
 
 void locate_findings(const std::string& file, std::vector<Finding>& findings) {
-    std::vector<Diagnostic> ignored;
-    const std::optional<JsonDocument> document = read_json_document(file, ignored);
+    const Result<JsonDocument> document = read_json_document(file);
     for (Finding& finding : findings) {
         finding.diagnostic.file = file;
         if (document && !finding.diagnostic.pointer.empty()) {
@@ -42,15 +41,6 @@ std::string choice_pointer(int scene, int choice) {
 
 std::string ending_pointer(int ending) {
     return "/endings/" + std::to_string(ending);
-}
-
-int character_named(const Story& story, const std::string& name) {
-    for (std::size_t i = 0; i < story.characters.size(); ++i) {
-        if (story.characters[i].profile.name == name) {
-            return static_cast<int>(i);
-        }
-    }
-    return -1;
 }
 
 bool any_rupture_open(const std::vector<model::State>& characters) {
@@ -96,20 +86,20 @@ MoveEffectTracker::MoveEffectTracker(const Story& story) : story_(story) {
 }
 
 // A cause counts for a move ref when it names the same move and either its target or the
-// player (regulating moves calm the player); an event (rupture, repair) always counts.
+// player (regulating moves calm the player); an event (rupture, repair) of its target always
+// counts. Causes name characters by index, as move refs do.
 void MoveEffectTracker::note(int scene, int choice, const model::Outcome& outcome) {
     taken_[scene][choice] = 1;
     const std::vector<MoveRef>& moves = story_.scenes[scene].choices[choice].moves;
     std::vector<std::uint8_t>& changed = changed_[scene][choice];
     for (std::size_t m = 0; m < moves.size(); ++m) {
-        const std::string target =
-            moves[m].target >= 0 ? story_.characters[moves[m].target].profile.name : "you";
+        const int target = moves[m].target;
         for (const model::Cause& cause : outcome.causes) {
             const bool moved =
                 std::abs(cause.d_safety) + std::abs(cause.d_distance) + std::abs(cause.d_arousal) >
                 1e-9;
             if (moved && cause.move == moves[m].move &&
-                (cause.character == target || cause.character == "you")) {
+                (cause.character == target || cause.character == player_target)) {
                 changed[m] = 1;
             }
         }

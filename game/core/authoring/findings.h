@@ -47,9 +47,6 @@ private:
     std::vector<std::vector<std::uint8_t>> taken_;                ///< [scene][choice]
 };
 
-/// The character a model event or cause names (by profile name), or -1.
-int character_named(const Story& story, const std::string& name);
-
 /// Whether any character still has a rupture open.
 bool any_rupture_open(const std::vector<model::State>& characters);
 

@@ -147,10 +147,7 @@ private:
                          std::uint64_t seed) {
         const int turn = static_cast<int>(path.size());
         for (const model::Event& event : session.last_outcome().events) {
-            const int c = character_named(story_, event.character);
-            if (c < 0) {
-                continue;
-            }
+            const int c = event.character;
             if (event.kind == model::EventKind::Rupture && !session.is_finished()) {
                 open[c] = {true, turn, {scene, choice, c}};
                 RuptureSite& site = ruptures_[open[c].site];

@@ -6,7 +6,8 @@
 
 namespace attune {
 
-enum class Severity { Error, Warning };
+/// A note is no problem: something the player should know ("The story has changed ...").
+enum class Severity { Error, Warning, Note };
 
 /// One problem in a story, a save or a parameter file, located to the character.
 struct Diagnostic {
@@ -24,5 +25,14 @@ struct Diagnostic {
 std::string format(const Diagnostic& diagnostic);
 
 bool has_errors(const std::vector<Diagnostic>& diagnostics);
+
+/// A problem with no place in a file: what a player is told. `file` may be empty.
+Diagnostic plain(Severity severity, std::string message, std::string file = {});
+
+/// The messages of the diagnostics of `severity`, in order: what a player reads.
+std::vector<std::string> messages(const std::vector<Diagnostic>& diagnostics, Severity severity);
+
+/// The messages of the errors joined by spaces; empty when there is none.
+std::string error_message(const std::vector<Diagnostic>& diagnostics);
 
 } // namespace attune

@@ -1,14 +1,18 @@
 #include "base/json_document.h"
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include "base/text_file.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <unordered_set>
 
 namespace attune {
 
 namespace {
 
 constexpr int max_depth = 64;
+constexpr std::size_t checkpoint_step = 1024;
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -33,96 +37,126 @@ std::size_t skip_string(std::string_view text, std::size_t pos) {
     return pos;
 }
 
-// Skips one value without recursion, so deep nesting cannot exhaust the stack.
-std::size_t skip_value(std::string_view text, std::size_t pos) {
-    if (pos >= text.size()) {
-        return pos;
-    }
-    if (text[pos] == '"') {
+std::size_t skip_scalar(std::string_view text, std::size_t pos) {
+    if (pos < text.size() && text[pos] == '"') {
         return skip_string(text, pos);
     }
-    if (text[pos] != '{' && text[pos] != '[') {
-        while (pos < text.size() && !is_space(text[pos]) && text[pos] != ',' && text[pos] != '}' &&
-               text[pos] != ']') {
-            ++pos;
-        }
-        return pos;
-    }
-    int depth = 0;
-    while (pos < text.size()) {
-        const char c = text[pos];
-        if (c == '"') {
-            pos = skip_string(text, pos);
-            continue;
-        }
-        if (c == '{' || c == '[') {
-            ++depth;
-        } else if ((c == '}' || c == ']') && --depth == 0) {
-            return pos + 1;
-        }
+    while (pos < text.size() && !is_space(text[pos]) && text[pos] != ',' && text[pos] != '}' &&
+           text[pos] != ']') {
         ++pos;
     }
     return pos;
 }
 
-std::string unescape_token(std::string_view token) {
+// A key's text: quick when it has no escapes, else decoded by nlohmann.
+std::string key_text(std::string_view quoted) {
+    if (quoted.find('\\') == std::string_view::npos && quoted.size() >= 2) {
+        return std::string(quoted.substr(1, quoted.size() - 2));
+    }
+    const nlohmann::json name = nlohmann::json::parse(quoted, nullptr, false);
+    return name.is_string() ? name.get<std::string>() : std::string();
+}
+
+std::string escape_token(std::string_view token) {
     std::string out;
-    for (std::size_t i = 0; i < token.size(); ++i) {
-        if (token[i] == '~' && i + 1 < token.size()) {
-            out += token[i + 1] == '1' ? '/' : '~';
-            ++i;
-        } else {
-            out += token[i];
-        }
+    for (const char c : token) {
+        out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
     }
     return out;
 }
 
-// From an object's '{', the offset of the value for `key`, or npos.
-std::size_t find_member(std::string_view text, std::size_t pos, const std::string& key) {
-    pos = skip_space(text, pos + 1);
-    while (pos < text.size() && text[pos] == '"') {
-        const std::size_t end = skip_string(text, pos);
-        const nlohmann::json name =
-            nlohmann::json::parse(text.substr(pos, end - pos), nullptr, false);
-        pos = skip_space(text, end);
-        pos = skip_space(text, pos + 1); // past ':'
-        if (name.is_string() && name.get<std::string>() == key) {
-            return pos;
-        }
-        pos = skip_space(text, skip_value(text, pos));
-        if (pos < text.size() && text[pos] == ',') {
-            pos = skip_space(text, pos + 1);
-        }
-    }
-    return std::string_view::npos;
-}
+/// What the walk reports besides each value.
+struct DuplicateKey {
+    std::string pointer;
+    std::size_t first = 0;
+    std::size_t second = 0;
+};
 
-// From an array's '[', the offset of element `index`, or npos.
-std::size_t find_element(std::string_view text, std::size_t pos, long index) {
-    pos = skip_space(text, pos + 1);
-    for (long i = 0; pos < text.size() && text[pos] != ']'; ++i) {
-        if (i == index) {
-            return pos;
-        }
-        pos = skip_space(text, skip_value(text, pos));
-        if (pos < text.size() && text[pos] == ',') {
-            pos = skip_space(text, pos + 1);
-        }
-    }
-    return std::string_view::npos;
-}
+/// Visits every value of a JSON text in document order with its JSON pointer and
+/// offset, in one pass and without recursion. Stops quietly at text that is not JSON.
+class Walk {
+public:
+    explicit Walk(std::string_view text) : text_(text) {}
 
-std::size_t find_child(std::string_view text, std::size_t pos, const std::string& token) {
-    if (text[pos] == '{') {
-        return find_member(text, pos, token);
+    template <class Visit> void run(Visit&& visit, std::vector<DuplicateKey>* duplicates) {
+        std::size_t pos = skip_space(text_, 0);
+        while (pos < text_.size()) {
+            visit(pointer_, pos);
+            if (text_[pos] == '{' || text_[pos] == '[') {
+                frames_.push_back({text_[pos] == '{', pointer_.size(), 0, {}});
+                pos = skip_space(text_, pos + 1);
+                if (pos >= text_.size() || (text_[pos] != '}' && text_[pos] != ']')) {
+                    if (!enter_child(pos, duplicates)) {
+                        return;
+                    }
+                    continue;
+                }
+            } else {
+                pos = skip_space(text_, skip_scalar(text_, pos));
+            }
+            pos = close(pos);
+            if (frames_.empty() || pos >= text_.size() || text_[pos] != ',') {
+                return;
+            }
+            pos = skip_space(text_, pos + 1);
+            if (!enter_child(pos, duplicates)) {
+                return;
+            }
+        }
     }
-    if (text[pos] == '[' && !token.empty() &&
-        token.find_first_not_of("0123456789") == std::string::npos && token.size() < 10) {
-        return find_element(text, pos, std::stol(token));
+
+private:
+    struct Frame {
+        bool object;
+        std::size_t pointer_length; // of the container's own pointer
+        long index;
+        std::unordered_map<std::string, std::size_t> keys; // for duplicates
+    };
+    std::string_view text_;
+    std::string pointer_;
+    std::vector<Frame> frames_;
+
+    // Pops every container closed at `pos`; returns where the next ',' may be.
+    std::size_t close(std::size_t pos) {
+        while (!frames_.empty() && pos < text_.size() && (text_[pos] == '}' || text_[pos] == ']')) {
+            pointer_.resize(frames_.back().pointer_length);
+            frames_.pop_back();
+            pos = skip_space(text_, pos + 1);
+        }
+        if (!frames_.empty()) {
+            pointer_.resize(frames_.back().pointer_length);
+        }
+        return pos;
     }
-    return std::string_view::npos;
-}
+
+    // At a member's key or an element: sets the pointer and moves `pos` to the value.
+    bool enter_child(std::size_t& pos, std::vector<DuplicateKey>* duplicates) {
+        Frame& frame = frames_.back();
+        pointer_.resize(frame.pointer_length);
+        if (!frame.object) {
+            pointer_ += "/" + std::to_string(frame.index++);
+            return pos < text_.size();
+        }
+        if (pos >= text_.size() || text_[pos] != '"') {
+            return false;
+        }
+        const std::size_t end = skip_string(text_, pos);
+        const std::string key = key_text(text_.substr(pos, end - pos));
+        pointer_ += "/" + escape_token(key);
+        if (duplicates) {
+            const auto [it, fresh] = frame.keys.emplace(key, pos);
+            if (!fresh) {
+                duplicates->push_back({pointer_, it->second, pos});
+            }
+        }
+        pos = skip_space(text_, end);
+        if (pos >= text_.size() || text_[pos] != ':') {
+            return false;
+        }
+        pos = skip_space(text_, pos + 1);
+        return pos < text_.size();
+    }
+};
 
 // nlohmann nests arrays and objects without limit; stories never need more than a few levels.
 bool nesting_too_deep(std::string_view text, std::size_t& where) {
@@ -143,6 +177,23 @@ bool nesting_too_deep(std::string_view text, std::size_t& where) {
     return false;
 }
 
+// nlohmann says only "number overflow"; the walk finds which number it was.
+std::size_t overflowing_number(std::string_view text) {
+    std::size_t found = 0;
+    Walk(text).run(
+        [&](const std::string&, std::size_t pos) {
+            const char c = text[pos];
+            if (found == 0 && (c == '-' || (c >= '0' && c <= '9'))) {
+                const std::string token(text.substr(pos, skip_scalar(text, pos) - pos));
+                if (!std::isfinite(std::strtod(token.c_str(), nullptr))) {
+                    found = pos;
+                }
+            }
+        },
+        nullptr);
+    return found;
+}
+
 // nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1,
 // column 2: "; keep only the part that says what was wrong.
 std::string plain_parse_message(const std::string& what) {
@@ -158,28 +209,67 @@ std::string plain_parse_message(const std::string& what) {
                          : "this is not valid JSON: " + message;
 }
 
+std::string position_words(TextPosition at) {
+    return "line " + std::to_string(at.line) + ", column " + std::to_string(at.column);
+}
+
 } // namespace
 
+TextPositions::TextPositions(std::string_view text) : text_(text) {
+    TextPosition at{1, 1};
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i % checkpoint_step == 0) {
+            checkpoints_.push_back(at);
+        }
+        if (text[i] == '\n') {
+            ++at.line;
+            at.column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++at.column; // columns count characters, not bytes
+        }
+    }
+    if (text.size() % checkpoint_step == 0) {
+        checkpoints_.push_back(at);
+    }
+}
+
+TextPosition TextPositions::at(std::size_t offset) const {
+    offset = std::min(offset, text_.size());
+    const std::size_t block = offset / checkpoint_step;
+    TextPosition at = checkpoints_[block];
+    for (std::size_t i = block * checkpoint_step; i < offset; ++i) {
+        if (text_[i] == '\n') {
+            ++at.line;
+            at.column = 1;
+        } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
+            ++at.column;
+        }
+    }
+    return at;
+}
+
 JsonDocument::JsonDocument(std::string file, std::string text, nlohmann::json value)
-    : file_(std::move(file)), text_(std::move(text)), value_(std::move(value)) {}
+    : file_(std::move(file)), text_(std::make_shared<const std::string>(std::move(text))),
+      value_(std::move(value)) {}
 
 TextPosition JsonDocument::locate(std::string_view pointer) const {
-    std::size_t pos = skip_space(text_, 0);
-    std::size_t start = 1;
-    while (start <= pointer.size() && pos < text_.size()) {
-        std::size_t end = pointer.find('/', start);
-        if (end == std::string_view::npos) {
-            end = pointer.size();
-        }
-        const std::size_t child =
-            find_child(text_, pos, unescape_token(pointer.substr(start, end - start)));
-        if (child == std::string_view::npos) {
-            break;
-        }
-        pos = child;
-        start = end + 1;
+    if (!index_) {
+        std::unordered_map<std::string, std::size_t> offsets;
+        Walk(*text_).run([&](const std::string& at, std::size_t pos) { offsets.emplace(at, pos); },
+                         nullptr);
+        index_ = std::make_shared<const Index>(Index{std::move(offsets), TextPositions(*text_)});
     }
-    return position_of(text_, pos);
+    std::string key(pointer);
+    for (;;) {
+        if (const auto it = index_->offsets.find(key); it != index_->offsets.end()) {
+            return index_->positions.at(it->second);
+        }
+        const auto slash = key.rfind('/');
+        if (slash == std::string::npos) {
+            return index_->positions.at(0);
+        }
+        key.resize(slash);
+    }
 }
 
 Diagnostic JsonDocument::problem(std::string code, std::string pointer, std::string message,
@@ -189,30 +279,18 @@ Diagnostic JsonDocument::problem(std::string code, std::string pointer, std::str
                       std::move(pointer), std::move(message), std::move(fix)};
 }
 
-TextPosition position_of(std::string_view text, std::size_t offset) {
-    TextPosition at{1, 1};
-    offset = std::min(offset, text.size());
-    for (std::size_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n') {
-            ++at.line;
-            at.column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++at.column;
-        }
-    }
-    return at;
-}
-
-std::optional<JsonDocument> parse_json_document(std::string file, std::string text,
-                                                std::vector<Diagnostic>& diagnostics) {
+Result<JsonDocument> parse_json_document(std::string file, std::string text) {
+    Result<JsonDocument> result;
     auto fail = [&](std::size_t offset, std::string code, std::string message, std::string fix) {
-        const TextPosition at = position_of(text, offset);
-        diagnostics.push_back({Severity::Error, std::move(code), file, at.line, at.column, "",
-                               std::move(message), std::move(fix)});
-        return std::nullopt;
+        const TextPosition at = TextPositions(text).at(offset);
+        result.diagnostics.push_back({Severity::Error, std::move(code), file, at.line, at.column,
+                                      "", std::move(message), std::move(fix)});
+        return result;
     };
-    if (text.size() > max_json_bytes) {
-        return fail(0, "too-large", "the file is larger than 64 MiB",
+    if (text.size() > max_input_bytes) {
+        return fail(0, "too-large",
+                    "the file is larger than " + size_words(max_input_bytes) +
+                        ", the most Attune reads",
                     "Check that this is the right file; stories are far smaller.");
     }
     if (const auto zero = text.find('\0'); zero != std::string::npos) {
@@ -224,39 +302,86 @@ std::optional<JsonDocument> parse_json_document(std::string file, std::string te
         return fail(deep_at, "too-deep", "brackets are nested more than 64 levels deep",
                     "Check for unclosed '[' or '{'; stories never nest this deeply.");
     }
+    nlohmann::json value;
     try {
-        nlohmann::json value = nlohmann::json::parse(text);
-        return JsonDocument(std::move(file), std::move(text), std::move(value));
+        value = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& error) {
         const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
         return fail(offset, "bad-json", plain_parse_message(error.what()),
                     "Look just before this point for a missing comma, quote, colon or bracket.");
+    } catch (const nlohmann::json::exception&) {
+        // The only other parse failure: a number beyond the range of a double.
+        return fail(overflowing_number(text), "number-too-large",
+                    "this number is too large for Attune to hold",
+                    "Use a number between -1e300 and 1e300; stories need far smaller ones.");
     }
+    std::vector<DuplicateKey> duplicates;
+    Walk(text).run([](const std::string&, std::size_t) {}, &duplicates);
+    if (!duplicates.empty()) {
+        const TextPositions positions(text);
+        for (const DuplicateKey& d : duplicates) {
+            const TextPosition first = positions.at(d.first);
+            const TextPosition second = positions.at(d.second);
+            result.diagnostics.push_back(
+                {Severity::Error, "duplicate-key", file, second.line, second.column, d.pointer,
+                 "this key is given twice in one object; the first is at " + position_words(first),
+                 "Keep one of the two; JSON would silently use only the last."});
+        }
+        return result;
+    }
+    result.value = JsonDocument(std::move(file), std::move(text), std::move(value));
+    return result;
 }
 
-std::optional<JsonDocument> read_json_document(const std::string& path,
-                                               std::vector<Diagnostic>& diagnostics) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        diagnostics.push_back({Severity::Error, "unreadable", path, 0, 0, "",
-                               "this is a folder, not a file", "Give the path of a .json file."});
-        return std::nullopt;
+Result<JsonDocument> read_json_document(const std::filesystem::path& path) {
+    Result<std::string> text = read_text_file(path);
+    if (!text) {
+        return {std::nullopt, std::move(text.diagnostics)};
     }
-    if (const auto size = std::filesystem::file_size(path, ec); !ec && size > max_json_bytes) {
-        diagnostics.push_back({Severity::Error, "too-large", path, 0, 0, "",
-                               "the file is larger than 64 MiB",
-                               "Check that this is the right file; stories are far smaller."});
-        return std::nullopt;
+    return parse_json_document(path.string(), std::move(*text));
+}
+
+namespace {
+
+// The length of the UTF-8 sequence starting at `i`, or 0 when it is not one. Rejects
+// overlong forms, surrogates and code points beyond U+10FFFF, as JSON writers do.
+int utf8_length(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    const int length = lead < 0x80   ? 1
+                       : lead < 0xC2 ? 0
+                       : lead < 0xE0 ? 2
+                       : lead < 0xF0 ? 3
+                       : lead < 0xF5 ? 4
+                                     : 0;
+    if (length <= 1) {
+        return length;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diagnostics.push_back({Severity::Error, "unreadable", path, 0, 0, "",
-                               "the file cannot be opened", "Check the path and its permissions."});
-        return std::nullopt;
+    if (i + length > text.size()) {
+        return 0;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parse_json_document(path, std::move(buffer).str(), diagnostics);
+    for (int k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) {
+            return 0;
+        }
+    }
+    const unsigned char second = byte(i + 1);
+    const bool bad = (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second >= 0xA0) ||
+                     (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second >= 0x90);
+    return bad ? 0 : length;
+}
+
+} // namespace
+
+std::size_t invalid_utf8_at(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const int length = utf8_length(text, i);
+        if (length == 0) {
+            return i;
+        }
+        i += static_cast<std::size_t>(length);
+    }
+    return std::string_view::npos;
 }
 
 } // namespace attune

@@ -2,13 +2,17 @@
 // A parsed JSON file that still knows where each value came from, so every problem
 // can be reported as file:line:column with its JSON path.
 
-#include "base/diagnostic.h"
+#include "base/result.h"
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace attune {
 
@@ -18,8 +22,20 @@ struct TextPosition {
     int column = 0;
 };
 
-/// JSON text plus its parsed value. Positions are found on demand: loading stays fast
-/// and only the (rare) error path pays for the search.
+/// Finds the line and column of byte offsets in a text. Built in one pass; each lookup
+/// then costs at most one short scan, so locating many problems stays linear.
+class TextPositions {
+public:
+    explicit TextPositions(std::string_view text);
+    TextPosition at(std::size_t offset) const;
+
+private:
+    std::string_view text_;
+    std::vector<TextPosition> checkpoints_; // the position at every `step` bytes
+};
+
+/// JSON text plus its parsed value. The pointer index is built on the first problem
+/// reported: loading a good file pays nothing, and a file with many problems pays once.
 class JsonDocument {
 public:
     JsonDocument(std::string file, std::string text, nlohmann::json value);
@@ -36,23 +52,31 @@ public:
                        Severity severity = Severity::Error) const;
 
 private:
+    struct Index {
+        std::unordered_map<std::string, std::size_t> offsets; // JSON pointer -> byte offset
+        TextPositions positions;
+    };
     std::string file_;
-    std::string text_;
+    std::shared_ptr<const std::string> text_;
     nlohmann::json value_;
+    mutable std::shared_ptr<const Index> index_;
 };
 
-/// Largest input read; stories are a few hundred kilobytes at most.
-inline constexpr std::size_t max_json_bytes = 64u * 1024u * 1024u;
+/// Parses `text` read from `file`. On failure gives located diagnostics and no
+/// document: bad syntax, a number too large for a double, nesting deeper than 64 levels,
+/// a key given twice in one object, binary data.
+Result<JsonDocument> parse_json_document(std::string file, std::string text);
 
-/// Parses `text` read from `file`. On failure adds one located diagnostic and returns nothing.
-std::optional<JsonDocument> parse_json_document(std::string file, std::string text,
-                                                std::vector<Diagnostic>& diagnostics);
+/// Reads (see read_text_file) and parses a file.
+Result<JsonDocument> read_json_document(const std::filesystem::path& path);
 
-/// Reads and parses a file; a missing, unreadable or oversized file is a diagnostic too.
-std::optional<JsonDocument> read_json_document(const std::string& path,
-                                               std::vector<Diagnostic>& diagnostics);
+/// JSON text of `value`. Text that is not valid UTF-8 (a file name, an imported
+/// passage) is written with U+FFFD in place of the bad bytes rather than throwing.
+template <class Json> std::string dump_json(const Json& value, int indent = -1) {
+    return value.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
 
-/// Line and column of a byte offset; columns count characters, not bytes.
-TextPosition position_of(std::string_view text, std::size_t offset);
+/// Where the first byte of `text` that is not part of valid UTF-8 is, or npos.
+std::size_t invalid_utf8_at(std::string_view text);
 
 } // namespace attune

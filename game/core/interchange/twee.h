@@ -8,7 +8,7 @@
 //   the story's own metadata in a `StoryAttune` passage of JSON.
 // Story-format code (macros) is kept in the text and listed as a warning, never dropped.
 
-#include "base/diagnostic.h"
+#include "base/result.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,21 +17,13 @@
 
 namespace attune {
 
-struct TweeImport {
-    nlohmann::ordered_json story; ///< the story in the Attune format (check it with the loader)
-    std::vector<Diagnostic> diagnostics;
-};
+/// Reads Twee 3 text into a story in the Attune format (check it with the loader).
+/// Problems are located in `file` (line and column); there is always a story, but with
+/// errors it may be incomplete.
+Result<nlohmann::ordered_json> import_twee(const std::string& file, const std::string& text);
 
-/// Reads Twee 3 text. Problems are located in `file` (line and column); with errors the
-/// story may be incomplete.
-TweeImport import_twee(const std::string& file, const std::string& text);
-
-struct TweeExport {
-    std::string twee;
-    std::vector<Diagnostic> diagnostics; ///< what Twee cannot hold, as warnings
-};
-
-/// Writes a (valid) story as Twee 3 that importing gives back.
-TweeExport export_twee(const std::string& file, const nlohmann::json& story);
+/// Writes a (valid) story as Twee 3 that importing gives back; what Twee cannot hold is
+/// given as warnings.
+Result<std::string> export_twee(const std::string& file, const nlohmann::json& story);
 
 } // namespace attune

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -44,6 +45,16 @@ std::string slug(const std::string& name) {
     return out.empty() ? "passage" : out;
 }
 
+// Every JSON note goes through the checks a story file gets (nesting depth, number
+// range, duplicate keys), so a hostile note can neither throw nor exhaust the stack.
+std::optional<ojson> parse_note(const std::string& text) {
+    const Result<JsonDocument> checked = parse_json_document("", text);
+    if (!checked || !checked->value().is_object()) {
+        return std::nullopt;
+    }
+    return ojson::parse(text); // again, to keep the author's key order
+}
+
 struct TextLine {
     int line = 0;
     std::string text;
@@ -69,7 +80,7 @@ class TweeReader {
 public:
     TweeReader(std::string file, const std::string& text) : file_(std::move(file)) { split(text); }
 
-    TweeImport read() {
+    Result<ojson> read() {
         read_special_passages();
         ojson story = story_header();
         ojson scenes = ojson::array();
@@ -96,7 +107,8 @@ private:
     ojson attune_ = ojson::object(); ///< the StoryAttune passage
     std::string title_;
     std::string start_;
-    std::map<std::string, std::string> ids_; ///< passage name -> scene or ending id
+    std::map<std::string, std::string> ids_;         ///< passage name -> scene or ending id
+    std::map<std::string, std::string> names_by_id_; ///< for "did you mean" in one lookup
     std::set<std::string> characters_;
 
     void problem(Severity severity, std::string code, int line, int column, std::string message,
@@ -189,6 +201,7 @@ private:
                         "Give each passage its own name.");
             }
             ids_.emplace(p.name, id);
+            names_by_id_.emplace(id, p.name);
         }
     }
 
@@ -226,8 +239,8 @@ private:
     }
 
     void read_json_passage(const Passage& p) {
-        std::vector<Diagnostic> problems;
-        const std::optional<JsonDocument> doc = parse_json_document(file_, body_text(p), problems);
+        const Result<JsonDocument> doc = parse_json_document(file_, body_text(p));
+        const std::vector<Diagnostic>& problems = doc.diagnostics;
         if (!doc || !doc->value().is_object()) {
             const int line = body_line(p) + (problems.empty() ? 0 : problems[0].line - 1);
             problem(Severity::Error, "twee-bad-json", line,
@@ -243,7 +256,7 @@ private:
                 start_ = data["start"].get<std::string>();
             }
         } else {
-            attune_ = ojson::parse(doc->value().dump());
+            attune_ = *parse_note(body_text(p)); // checked above
         }
     }
 
@@ -456,41 +469,47 @@ private:
     void read_passage_annotation(const std::string& text, int line, ojson& item) {
         const std::string inside =
             trimmed(text.substr(annotation_open.size(), text.size() - annotation_open.size() - 3));
-        if (!nlohmann::json::accept(inside)) {
+        const std::optional<ojson> fields = parse_note(inside);
+        if (!fields) {
             problem(Severity::Error, "twee-bad-annotation", line, 1,
                     "the passage annotation is not a JSON object",
                     "Write it as <!-- attune: {\"title\": \"...\"} -->.");
             return;
         }
-        const ojson fields = ojson::parse(inside);
-        for (const auto& [key, value] : fields.items()) {
+        for (const auto& [key, value] : fields->items()) {
             item[key] = value;
         }
     }
 
     // One text line: links come out as choices; what is left, if anything, is a line.
+    // A line whose only words are its links' texts was a list of links, not prose.
     void read_line(const TextLine& l, std::vector<Link>& links, ojson& lines) {
         std::string rest;
         std::string line_annotation;
+        bool prose = false; // any words outside the links
+        auto keep = [&](std::string_view words) {
+            prose = prose || words.find_first_not_of(" \t") != std::string_view::npos;
+            rest += words;
+        };
         std::size_t i = 0;
         while (i < l.text.size()) {
             const std::size_t open = l.text.find("[[", i);
             const std::size_t note = l.text.find(annotation_open, i);
             if (note != std::string::npos && (open == std::string::npos || note < open)) {
-                rest += l.text.substr(i, note - i);
+                keep(std::string_view(l.text).substr(i, note - i));
                 i = read_annotation(l, note, line_annotation);
                 continue;
             }
             if (open == std::string::npos) {
-                rest += l.text.substr(i);
+                keep(std::string_view(l.text).substr(i));
                 break;
             }
-            rest += l.text.substr(i, open - i);
+            keep(std::string_view(l.text).substr(i, open - i));
             const std::size_t close = l.text.find("]]", open + 2);
             if (close == std::string::npos) {
                 problem(Severity::Error, "twee-bad-link", l.line, int(open) + 1,
                         "this link is never closed with ']]'", "End the link with ']]'.");
-                rest += l.text.substr(open);
+                keep(std::string_view(l.text).substr(open));
                 break;
             }
             Link link =
@@ -505,20 +524,9 @@ private:
             links.push_back(std::move(link));
         }
         rest = trimmed(rest);
-        if (!rest.empty() && !only_link_text(rest, links)) {
+        if (prose) {
             lines.push_back(make_line(rest, line_annotation, l));
         }
-    }
-
-    // A line made only of link texts was a list of links, not prose.
-    static bool only_link_text(std::string rest, const std::vector<Link>& links) {
-        for (const Link& link : links) {
-            const auto at = rest.find(link.text);
-            if (at != std::string::npos) {
-                rest.erase(at, link.text.size());
-            }
-        }
-        return trimmed(rest).empty();
     }
 
     std::size_t read_annotation(const TextLine& l, std::size_t at, std::string& out) {
@@ -568,8 +576,8 @@ private:
             }
         }
         if (!annotation.empty()) {
-            if (!nlohmann::json::accept(annotation) ||
-                !nlohmann::json::parse(annotation).is_object()) {
+            const std::optional<ojson> parsed = parse_note(annotation);
+            if (!parsed) {
                 problem(Severity::Error, "twee-bad-annotation", l.line, 1,
                         "the line's note is not a JSON object",
                         "Write it as <!-- attune: {\"if\": \"...\"} -->.");
@@ -578,8 +586,7 @@ private:
             if (line.is_string()) {
                 line = {{"text", line}};
             }
-            const ojson parsed = ojson::parse(annotation);
-            for (const auto& [key, value] : parsed.items()) {
+            for (const auto& [key, value] : parsed->items()) {
                 line[key] = value;
             }
         }
@@ -645,12 +652,13 @@ private:
     ojson choices(const std::vector<Link>& links) {
         ojson list = ojson::array();
         std::set<std::string> used;
+        std::map<std::string, int> next_number; // so a thousand "Go on" links stay linear
         for (const Link& link : links) {
             ojson choice = {
                 {"id", ""}, {"text", escaped_braces(link.text)}, {"moves", ojson::array()}};
             read_link_annotation(link, choice);
             if (choice["id"] == "") {
-                choice["id"] = unique(slug(link.text).substr(0, 40), used);
+                choice["id"] = unique(slug(link.text).substr(0, 40), used, next_number);
             }
             used.insert(choice["id"].get<std::string>());
             if (choice["moves"].empty()) {
@@ -662,10 +670,16 @@ private:
         return list;
     }
 
-    static std::string unique(std::string id, const std::set<std::string>& used) {
-        std::string candidate = id.empty() ? "choice" : id;
-        for (int n = 2; used.count(candidate); ++n) {
-            candidate = id + "-" + std::to_string(n);
+    // `id`, or `id-N` with the first N from `next_number[id]` not yet used.
+    static std::string unique(std::string id, const std::set<std::string>& used,
+                              std::map<std::string, int>& next_number) {
+        if (id.empty()) {
+            id = "choice";
+        }
+        std::string candidate = id;
+        int& n = next_number.try_emplace(id, 2).first->second;
+        while (used.count(candidate)) {
+            candidate = id + "-" + std::to_string(n++);
         }
         return candidate;
     }
@@ -688,15 +702,14 @@ private:
         if (brace == std::string::npos) {
             return;
         }
-        const std::string fields = link.annotation.substr(brace);
-        if (!nlohmann::json::accept(fields)) {
+        const std::optional<ojson> parsed = parse_note(link.annotation.substr(brace));
+        if (!parsed) {
             problem(Severity::Error, "twee-bad-annotation", link.line, link.column,
                     "the link's note ends in text that is not JSON",
                     "Write extra choice fields as one JSON object: {\"if\": \"...\"}.");
             return;
         }
-        const ojson parsed = ojson::parse(fields);
-        for (const auto& [key, value] : parsed.items()) {
+        for (const auto& [key, value] : parsed->items()) {
             choice[key] = value;
         }
     }
@@ -732,10 +745,8 @@ private:
             return it->second;
         }
         std::string near;
-        for (const auto& [name, id] : ids_) {
-            if (slug(name) == slug(link.target)) {
-                near = " Did you mean '" + name + "'?";
-            }
+        if (const auto it = names_by_id_.find(slug(link.target)); it != names_by_id_.end()) {
+            near = " Did you mean '" + it->second + "'?";
         }
         problem(Severity::Error, "twee-unknown-passage", link.line, link.column,
                 "the link goes to '" + link.target + "', but no passage has that name",
@@ -746,8 +757,21 @@ private:
 
 } // namespace
 
-TweeImport import_twee(const std::string& file, const std::string& text) {
-    return TweeReader(file, text).read();
+Result<ojson> import_twee(const std::string& file, const std::string& text) {
+    std::string_view body = text;
+    // Editors on Windows often start a file with a byte-order mark; it is not a title.
+    if (body.starts_with("\xEF\xBB\xBF")) {
+        body.remove_prefix(3);
+    }
+    // Checked once here, so no text that reaches the story's JSON can be invalid UTF-8.
+    if (const std::size_t bad = invalid_utf8_at(body); bad != std::string_view::npos) {
+        const TextPosition at = TextPositions(body).at(bad);
+        return {ojson::object(),
+                {{Severity::Error, "not-utf8", file, at.line, at.column, "",
+                  "this is not UTF-8 text (the file may use another encoding)",
+                  "Save the file as UTF-8 (Twine and most editors can), then import it again."}}};
+    }
+    return TweeReader(file, std::string(body)).read();
 }
 
 } // namespace attune

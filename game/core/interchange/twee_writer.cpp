@@ -59,7 +59,7 @@ public:
         }
     }
 
-    TweeExport write() {
+    Result<std::string> write() {
         out_ += ":: StoryTitle\n" + story_.value("title", "") + "\n\n";
         nlohmann::ordered_json data = {{"ifid", ifid_for(story_.value("id", ""))},
                                        {"format", "Harlowe"},
@@ -191,7 +191,7 @@ private:
 
 } // namespace
 
-TweeExport export_twee(const std::string& file, const nlohmann::json& story) {
+Result<std::string> export_twee(const std::string& file, const nlohmann::json& story) {
     return TweeWriter(file, story).write();
 }
 

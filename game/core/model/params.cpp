@@ -1,6 +1,7 @@
 #include "model/params.h"
 
 #include "base/json_document.h"
+#include "base/json_fields.h"
 
 #include <cmath>
 #include <set>
@@ -129,15 +130,6 @@ std::string ptr(std::string_view a, std::string_view b = {}) {
     return out;
 }
 
-std::string number_text(double value) {
-    std::string text = std::to_string(value);
-    text.erase(text.find_last_not_of('0') + 1);
-    if (!text.empty() && text.back() == '.') {
-        text.pop_back();
-    }
-    return text;
-}
-
 /// Walks a parsed params document, collecting every problem rather than stopping at one.
 class Reader {
 public:
@@ -149,31 +141,30 @@ public:
         ok_ = false;
     }
 
+    void report(Diagnostic diagnostic) {
+        out_.push_back(std::move(diagnostic));
+        ok_ = false;
+    }
+
     /// Reads a number at `json[key]` into `target`, checking type and range.
     void number(const nlohmann::json& object, const std::string& pointer, double min, double max,
                 bool integer, double& target) {
         const std::string parent = pointer.substr(0, pointer.rfind('/'));
         const std::string key = pointer.substr(pointer.rfind('/') + 1);
+        const std::string expected = std::string(integer ? "a whole number" : "a number") +
+                                     " from " + number_words(min) + " to " + number_words(max);
         if (!object.contains(key)) {
-            problem("missing-param", parent, "the parameter \"" + key + "\" is missing",
-                    "add \"" + key + "\": a number from " + number_text(min) + " to " +
-                        number_text(max));
+            report(missing_key(doc_, parent, key, expected));
             return;
         }
         const nlohmann::json& value = object.at(key);
         if (!value.is_number()) {
-            problem("wrong-type", pointer,
-                    "\"" + key + "\" must be a number, not " + std::string(value.type_name()),
-                    "write a plain number such as " + number_text(min));
+            report(wrong_kind(doc_, pointer, key, expected, value));
             return;
         }
         const double x = value.get<double>();
-        if (!std::isfinite(x) || x < min || x > max || (integer && x != std::floor(x))) {
-            problem("out-of-range", pointer,
-                    "\"" + key + "\" is " + number_text(x) + " but must be " +
-                        (integer ? "a whole number " : "") + "from " + number_text(min) + " to " +
-                        number_text(max),
-                    "pick a value in that range");
+        if (x < min || x > max || (integer && x != std::floor(x))) {
+            report(out_of_range(doc_, pointer, key, x, min, max, integer));
             return;
         }
         target = x;
@@ -183,13 +174,11 @@ public:
                                  const std::string& pointer) {
         const std::string k(key);
         if (!parent.contains(k)) {
-            problem("missing-section", pointer.substr(0, pointer.rfind('/')),
-                    "the section \"" + k + "\" is missing", "add \"" + k + "\": { ... }");
+            report(missing_key(doc_, pointer.substr(0, pointer.rfind('/')), k, "an object"));
             return nullptr;
         }
         if (!parent.at(k).is_object()) {
-            problem("wrong-type", pointer, "\"" + k + "\" must be an object",
-                    "write \"" + k + "\": { ... }");
+            report(wrong_kind(doc_, pointer, k, "an object", parent.at(k)));
             return nullptr;
         }
         return &parent.at(k);
@@ -199,9 +188,8 @@ public:
                       const std::set<std::string>& known) {
         for (const auto& [key, value] : object.items()) {
             if (!known.contains(key)) {
-                problem("unknown-param", pointer + "/" + key,
-                        "\"" + key + "\" is not a model parameter",
-                        "check the spelling against docs/model.md, or remove it");
+                report(unknown_key(doc_, pointer + "/" + key, key,
+                                   std::vector<std::string>(known.begin(), known.end())));
             }
         }
     }
@@ -293,17 +281,17 @@ std::span<const ParamField> param_fields() {
     return fields;
 }
 
-std::optional<Params> load_params(const std::filesystem::path& path,
-                                  std::vector<Diagnostic>& diagnostics) {
-    std::optional<JsonDocument> doc = read_json_document(path.string(), diagnostics);
+Result<Params> load_params(const std::filesystem::path& path) {
+    Result<JsonDocument> doc = read_json_document(path.string());
+    Result<Params> result{std::nullopt, std::move(doc.diagnostics)};
     if (!doc) {
-        return std::nullopt;
+        return result;
     }
-    Reader reader(*doc, diagnostics);
+    Reader reader(*doc, result.diagnostics);
     if (!doc->value().is_object()) {
         reader.problem("wrong-type", "", "the model parameters must be a JSON object",
                        "start the file with { and end it with }");
-        return std::nullopt;
+        return result;
     }
     Params params;
     reader.moves(doc->value(), params);
@@ -311,10 +299,10 @@ std::optional<Params> load_params(const std::filesystem::path& path,
     if (reader.ok()) {
         reader.consistency(params);
     }
-    if (!reader.ok()) {
-        return std::nullopt;
+    if (reader.ok()) {
+        result.value = std::move(params);
     }
-    return params;
+    return result;
 }
 
 } // namespace attune::model

@@ -3,7 +3,7 @@
 // researcher or facilitator can change them without recompiling; docs/model.md explains
 // each one and the research it stands on.
 
-#include "base/diagnostic.h"
+#include "base/result.h"
 #include "model/moves.h"
 
 #include <array>
@@ -115,8 +115,7 @@ struct ParamField {
 std::span<const ParamField> param_fields();
 
 /// Reads and validates a params file. Problems (missing keys, wrong types, out-of-range
-/// numbers, unknown move names) are added as located diagnostics; nothing is returned then.
-std::optional<Params> load_params(const std::filesystem::path& path,
-                                  std::vector<Diagnostic>& diagnostics);
+/// numbers, unknown move names) are located diagnostics; there are no params then.
+Result<Params> load_params(const std::filesystem::path& path);
 
 } // namespace attune::model

@@ -1,7 +1,5 @@
 #include "model/relational_model.h"
 
-#include "model/sentences.h"
-
 #include <algorithm>
 #include <cmath>
 
@@ -256,8 +254,8 @@ Effect primary_effect(const Params& p, const Profile& who, const State& s, Move 
 
 // --- Applying and recording ----------------------------------------------------------------
 
-/// Applies `e` within bounds and records what actually changed as one Cause.
-void apply_effect(const Profile& who, State& s, Move move, const Effect& e, Outcome& out) {
+/// Applies `e` within bounds and records what actually changed as one Cause of `who`.
+void apply_effect(int who, State& s, Move move, const Effect& e, Outcome& out) {
     const double safety = s.safety;
     const double distance = s.distance;
     const double arousal = s.arousal;
@@ -266,14 +264,14 @@ void apply_effect(const Profile& who, State& s, Move move, const Effect& e, Outc
     // Calming brings arousal back to rest, not below it: soothing never numbs.
     const double floor = e.arousal < 0 ? std::min(s.arousal, s.resting_arousal) : 0.0;
     s.arousal = bounded(s.arousal + e.arousal, floor, 100);
-    out.causes.push_back({who.name, move, std::string(e.rule), s.safety - safety,
-                          s.distance - distance, s.arousal - arousal, rule_sentence(e.rule, who)});
+    out.causes.push_back({who, move, std::string(e.rule), s.safety - safety, s.distance - distance,
+                          s.arousal - arousal});
 }
 
-void disorganized_response(const Params& p, const Profile& who, State& s, Move move, Random& random,
-                           Outcome& out) {
+void disorganized_response(const Params& p, const Profile& profile, int who, State& s, Move move,
+                           Random& random, Outcome& out) {
     // Fear and need at once: the same move draws approach one time and withdrawal the next.
-    if (move == Move::Neutral || !is_disorganized(p, who)) {
+    if (move == Move::Neutral || !is_disorganized(p, profile)) {
         return;
     }
     Effect e;
@@ -287,7 +285,7 @@ void disorganized_response(const Params& p, const Profile& who, State& s, Move m
 
 /// Safety may not rise above the trust ceiling nor, just after a repair, back to where it
 /// was before the rupture (still-face carry-over).
-void apply_caps(const Params& p, const Profile& who, State& s, Move move, Outcome& out) {
+void apply_caps(const Params& p, int who, State& s, Move move, Outcome& out) {
     double cap = s.trust_ceiling;
     std::string_view rule = "trust_ceiling";
     if (s.carryover_left > 0 && p.carryover_steps > 0) {
@@ -302,8 +300,8 @@ void apply_caps(const Params& p, const Profile& who, State& s, Move move, Outcom
     }
 }
 
-void try_repair(const Params& p, const Profile& who, State& s, Move move, double gain,
-                std::size_t cause, Outcome& out) {
+void try_repair(const Params& p, int who, State& s, Move move, double gain, std::size_t cause,
+                Outcome& out) {
     if (!s.rupture_open || !is_repair_move(move) || gain <= 0) {
         return;
     }
@@ -322,11 +320,11 @@ void try_repair(const Params& p, const Profile& who, State& s, Move move, double
     s.double_deviation = false;
     s.repair_progress = 0;
     s.carryover_left = static_cast<int>(p.carryover_steps);
-    out.events.push_back({EventKind::Repair, who.name, move, out.causes[cause].sentence});
+    out.events.push_back({EventKind::Repair, who, move, out.causes[cause].rule});
 }
 
-void try_rupture(const Params& p, const Profile& who, State& s, Move move, double before,
-                 std::size_t cause, Outcome& out) {
+void try_rupture(const Params& p, int who, State& s, Move move, double before, std::size_t cause,
+                 Outcome& out) {
     const bool sharp = before - s.safety >= p.rupture_drop;
     const bool crossed = before >= p.disconnection_safety && s.safety < p.disconnection_safety;
     if (s.rupture_open || !(sharp || crossed)) {
@@ -347,12 +345,11 @@ void try_rupture(const Params& p, const Profile& who, State& s, Move move, doubl
         s.repair_confidence =
             std::max(0.0, s.repair_confidence - p.double_deviation_confidence_loss);
     }
-    out.events.push_back({EventKind::Rupture, who.name, move, out.causes[cause].sentence});
+    out.events.push_back({EventKind::Rupture, who, move, out.causes[cause].rule});
 }
 
 /// The 5:1 ledger and the sentiment override it drives, with hysteresis (Weiss; Gottman).
-void update_override(const Params& p, const Profile& who, State& s, Move move, double gain,
-                     Outcome& out) {
+void update_override(const Params& p, int who, State& s, Move move, double gain, Outcome& out) {
     // Neutral moves are not counted: the ledger tracks reaching toward and turning away.
     if (move == Move::Neutral) {
         gain = 0;
@@ -380,7 +377,7 @@ void update_override(const Params& p, const Profile& who, State& s, Move move, d
     const std::string_view rule = next == Override::Negative   ? "override_negative"
                                   : next == Override::Positive ? "override_positive"
                                                                : "override_neutral";
-    out.causes.push_back({who.name, move, std::string(rule), 0, 0, 0, rule_sentence(rule, who)});
+    out.causes.push_back({who, move, std::string(rule), 0, 0, 0});
 }
 
 void bookkeeping(const Params& p, State& s, Move move) {
@@ -441,23 +438,23 @@ PlayerState initial_player_state(const Params& params) {
     return p;
 }
 
-void apply_move(const Params& params, const Profile& profile, State& state, Move move,
-                std::span<const Move> together, Random& random, Outcome& outcome) {
+void apply_move(const Params& params, const Profile& profile, int character, State& state,
+                Move move, std::span<const Move> together, Random& random, Outcome& outcome) {
     state.step += 1;
     const double before = state.safety;
     const std::size_t first_cause = outcome.causes.size();
     const Effect e = primary_effect(params, profile, state, move, together);
-    apply_effect(profile, state, move, e, outcome);
+    apply_effect(character, state, move, e, outcome);
 
-    disorganized_response(params, profile, state, move, random, outcome);
+    disorganized_response(params, profile, character, state, move, random, outcome);
     const bool was_open = state.rupture_open;
-    try_repair(params, profile, state, move, e.safety, first_cause, outcome);
+    try_repair(params, character, state, move, e.safety, first_cause, outcome);
     bookkeeping(params, state, move);
-    apply_caps(params, profile, state, move, outcome);
+    apply_caps(params, character, state, move, outcome);
     if (!was_open) {
-        try_rupture(params, profile, state, move, before, first_cause, outcome);
+        try_rupture(params, character, state, move, before, first_cause, outcome);
     }
-    update_override(params, profile, state, move, e.safety, outcome);
+    update_override(params, character, state, move, e.safety, outcome);
     if (state.carryover_left > 0 && !state.rupture_open) {
         state.carryover_left -= 1;
     }
@@ -481,17 +478,10 @@ void apply_to_player(const Params& params, PlayerState& player, Move move, Outco
     }
     const double before = player.arousal;
     player.arousal = bounded(player.arousal + delta, 0, 100);
-    std::string_view rule = "player_arousal_falls";
-    std::string_view sentence = "You feel a little calmer.";
-    if (is_self_regulation(move)) {
-        rule = "player_self_regulation";
-        sentence = "You take a breath and feel steadier.";
-    } else if (delta > 0) {
-        rule = "player_arousal_rises";
-        sentence = "That stung: you feel your heart speed up.";
-    }
-    outcome.causes.push_back(
-        {"you", move, std::string(rule), 0, 0, player.arousal - before, std::string(sentence)});
+    const std::string_view rule = is_self_regulation(move) ? "player_self_regulation"
+                                  : delta > 0              ? "player_arousal_rises"
+                                                           : "player_arousal_falls";
+    outcome.causes.push_back({the_player, move, std::string(rule), 0, 0, player.arousal - before});
 }
 
 void settle_player(const Params& params, PlayerState& player) {
@@ -511,50 +501,22 @@ bool is_player_flooded(const PlayerState& player) {
     return player.arousal > player.window_high;
 }
 
-std::string blocked_reason(const PlayerState& player, Move move) {
+bool is_blocked(const PlayerState& player, Move move) {
     // Listening takes a settled body; these moves wait until the player has regulated.
     static constexpr Move listening[] = {Move::Validate, Move::Reflect,    Move::Empathize,
                                          Move::Ask,      Move::TurnToward, Move::Comfort,
                                          Move::Reassure};
-    if (!is_player_flooded(player) || !contains(listening, move)) {
-        return "";
-    }
-    return "You're too flooded to really listen. Take a breath first.";
+    return is_player_flooded(player) && contains(listening, move);
 }
 
-void end_scene(const Profile& profile, const State& state, Outcome& outcome) {
+void end_scene(int character, const State& state, Outcome& outcome) {
     if (!state.rupture_open) {
         return;
     }
     const Move kind = state.rupture_kind >= 0 && state.rupture_kind < move_count
                           ? static_cast<Move>(state.rupture_kind)
                           : Move::Neutral;
-    std::string sentence = fill("{name} is still hurt after ", profile);
-    sentence += rupture_noun(kind);
-    sentence += ": it hasn't been repaired yet.";
-    outcome.events.push_back({EventKind::RuptureOpen, profile.name, kind, std::move(sentence)});
-}
-
-std::string describe(const State& state) {
-    if (is_flooded(state)) {
-        return "flooded";
-    }
-    if (is_shut_down(state)) {
-        return "shut down";
-    }
-    if (state.rupture_open) {
-        return "hurt";
-    }
-    if (state.safety >= 70 && state.distance <= 40) {
-        return "open";
-    }
-    if (state.safety >= 55) {
-        return "warm";
-    }
-    if (state.distance >= 75) {
-        return "distant";
-    }
-    return state.safety >= 30 ? "guarded" : "wary";
+    outcome.events.push_back({EventKind::RuptureOpen, character, kind, ""});
 }
 
 } // namespace attune::model

@@ -44,7 +44,7 @@ struct State {
     int ruptures = 0;
     int step = 0;          ///< moves received so far
     bool on_break = false; ///< a take_break is waiting for its return
-    // Added by the model (issue 3):
+    // The window narrows with low safety; repairs restore safety gradually (docs/model.md).
     double base_window_low = 10; ///< the window at full safety; low safety narrows it
     double base_window_high = 70;
     double pre_rupture_safety = 50; ///< safety just before the open (or last) rupture
@@ -63,16 +63,19 @@ struct PlayerState {
     bool operator==(const PlayerState&) const = default;
 };
 
-/// One recorded change: which move, which rule fired, what moved, and why in plain words.
+/// Who a cause or event is about: the model is story-agnostic, so callers name a character
+/// by an index of their own (a story's character index) and the player by `the_player`.
+inline constexpr int the_player = -1;
+
+/// One recorded change: who, which move, which rule fired and what moved. Facts only; the
+/// words for players come from model/sentences.h.
 struct Cause {
-    std::string character; ///< the character's name ("you" for the player)
+    int character = the_player; ///< the caller's index of the character, or the_player
     Move move = Move::Neutral;
     std::string rule; ///< the rule's id, e.g. "advise_while_distressed"
     double d_safety = 0;
     double d_distance = 0;
     double d_arousal = 0;
-    std::string sentence; ///< for players: "Sam felt dismissed: you offered a fix while she was
-                          ///< still upset."
 };
 
 enum class EventKind { Rupture, Repair, RuptureOpen };
@@ -80,9 +83,9 @@ enum class EventKind { Rupture, Repair, RuptureOpen };
 /// A rupture opened, a repair landed, or a rupture was still open at the end of a scene.
 struct Event {
     EventKind kind = EventKind::Rupture;
-    std::string character;
+    int character = 0; ///< the caller's index of the character
     Move move = Move::Neutral;
-    std::string sentence;
+    std::string rule; ///< rupture, repair: the rule of the move's first cause, which explains it
 };
 
 /// What one call changed. Appended to, never cleared, by the functions below.
@@ -95,10 +98,11 @@ struct Outcome {
 State initial_state(const Params& params, const Profile& profile);
 PlayerState initial_player_state(const Params& params);
 
-/// Apply one move made toward the character. `together` holds the other moves of the
-/// same choice (give_space with reassure lands differently from give_space alone).
-void apply_move(const Params& params, const Profile& profile, State& state, Move move,
-                std::span<const Move> together, Random& random, Outcome& outcome);
+/// Apply one move made toward the character, whom causes and events name by `character`.
+/// `together` holds the other moves of the same choice (give_space with reassure lands
+/// differently from give_space alone).
+void apply_move(const Params& params, const Profile& profile, int character, State& state,
+                Move move, std::span<const Move> together, Random& random, Outcome& outcome);
 
 /// Time passes between choices: arousal drifts back toward rest, ledgers fade.
 void settle(const Params& params, const Profile& profile, State& state);
@@ -123,13 +127,10 @@ bool is_repair_move(Move move);
 bool is_disorganized(const Params& params, const Profile& profile);
 
 /// When the player is flooded, attuned listening moves are out of reach until they
-/// regulate. Returns the reason shown under a disabled choice, or "" when allowed.
-std::string blocked_reason(const PlayerState& player, Move move);
+/// regulate (model/sentences.h says why in words).
+bool is_blocked(const PlayerState& player, Move move);
 
-/// At the end of a scene: an open rupture is reported as an event.
-void end_scene(const Profile& profile, const State& state, Outcome& outcome);
-
-/// Plain words for the state, for players who do not see numbers ("guarded", "open").
-std::string describe(const State& state);
+/// At the end of a scene: an open rupture of `character` is reported as an event.
+void end_scene(int character, const State& state, Outcome& outcome);
 
 } // namespace attune::model

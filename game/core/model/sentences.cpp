@@ -1,10 +1,11 @@
 #include "model/sentences.h"
 
-#include "model/relational_model.h"
+#include "base/holes.h"
 
 #include <algorithm>
 #include <array>
 #include <utility>
+#include <vector>
 
 namespace attune::model {
 
@@ -93,6 +94,12 @@ constexpr Entry sentences[] = {
     {"override_neutral", "{name} is taking your words at face value again."},
     {"trust_ceiling", "{name} can't fully trust you since you weren't honest."},
     {"still_face_carryover", "{name} is still a little wary: hurt takes a while to fade."},
+    // The player's own body: characters' lines stir it, regulating calms it.
+    {"player_arousal_falls", "You feel a little calmer."},
+    {"player_self_regulation", "You take a breath and feel steadier."},
+    {"player_arousal_rises", "That stung: you feel your heart speed up."},
+    // An author's adjustment: the story's own text says what happened.
+    {"authored", ""},
 };
 
 constexpr std::pair<Move, std::string_view> nouns[] = {
@@ -106,55 +113,22 @@ constexpr std::pair<Move, std::string_view> nouns[] = {
     {Move::GiveSpace, "being left alone"}, {Move::Neutral, "the coldness"},
 };
 
-std::string_view replacement(std::string_view key, const Profile& p) {
-    if (key == "name") {
-        return p.name;
+// Hole names in PersonWord order.
+constexpr std::string_view person_words[] = {"name", "they",  "them", "their", "They",
+                                             "Them", "Their", "was",  "is"};
+
+std::string capitalized(std::string word) {
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') {
+        word[0] = static_cast<char>(word[0] - 'a' + 'A');
     }
-    if (key == "they") {
-        return p.subject;
-    }
-    if (key == "them") {
-        return p.object;
-    }
-    if (key == "their") {
-        return p.possessive;
-    }
-    if (key == "was") {
-        return p.plural_verbs ? "were" : "was";
-    }
-    if (key == "is") {
-        return p.plural_verbs ? "are" : "is";
-    }
-    return {};
+    return word;
 }
 
-} // namespace
-
-std::string fill(std::string_view text, const Profile& profile) {
-    std::string out;
-    out.reserve(text.size() + 16);
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const std::size_t open = text.find('{', i);
-        const std::size_t close = open == std::string_view::npos ? open : text.find('}', open);
-        if (close == std::string_view::npos) {
-            out.append(text.substr(i));
-            break;
-        }
-        out.append(text.substr(i, open - i));
-        out.append(replacement(text.substr(open + 1, close - open - 1), profile));
-        i = close + 1;
-    }
-    return out;
-}
-
-std::string rule_sentence(std::string_view rule, const Profile& profile) {
+std::string_view sentence_for(std::string_view rule) {
     const auto* found = std::find_if(std::begin(sentences), std::end(sentences),
                                      [&](const Entry& e) { return e.first == rule; });
-    if (found == std::end(sentences)) {
-        return fill("Something shifted for {name}.", profile);
-    }
-    return fill(found->second, profile);
+    // Unknown rules fall back to a neutral sentence rather than failing.
+    return found == std::end(sentences) ? "Something shifted for {name}." : found->second;
 }
 
 std::string_view rupture_noun(Move move) {
@@ -164,6 +138,103 @@ std::string_view rupture_noun(Move move) {
         }
     }
     return "what happened";
+}
+
+} // namespace
+
+std::optional<PersonWord> person_word_named(std::string_view hole) {
+    const auto* found = std::find(std::begin(person_words), std::end(person_words), hole);
+    if (found == std::end(person_words)) {
+        return std::nullopt;
+    }
+    return static_cast<PersonWord>(found - std::begin(person_words));
+}
+
+std::string person_word(const Profile& person, PersonWord word) {
+    switch (word) {
+    case PersonWord::Name:
+        return person.name;
+    case PersonWord::Subject:
+        return person.subject;
+    case PersonWord::Object:
+        return person.object;
+    case PersonWord::Possessive:
+        return person.possessive;
+    case PersonWord::SubjectUpper:
+        return capitalized(person.subject);
+    case PersonWord::ObjectUpper:
+        return capitalized(person.object);
+    case PersonWord::PossessiveUpper:
+        return capitalized(person.possessive);
+    case PersonWord::Was:
+        return person.plural_verbs ? "were" : "was";
+    case PersonWord::Is:
+        return person.plural_verbs ? "are" : "is";
+    }
+    return "";
+}
+
+std::string fill(std::string_view text, const Profile& profile) {
+    std::vector<TextPiece> pieces;
+    std::string problem;
+    int column = 0;
+    if (!split_holes(text, pieces, problem, column)) {
+        return std::string(text); // ours, never broken: the rules test sees no brace survive
+    }
+    std::string out;
+    for (const TextPiece& piece : pieces) {
+        const std::optional<PersonWord> word =
+            piece.is_hole ? person_word_named(piece.text) : std::nullopt;
+        out += piece.is_hole ? (word ? person_word(profile, *word) : "") : piece.text;
+    }
+    return out;
+}
+
+std::string cause_sentence(const Cause& cause, const Profile& character) {
+    return fill(sentence_for(cause.rule), character);
+}
+
+std::string event_sentence(const Event& event, const Profile& character) {
+    if (event.kind != EventKind::RuptureOpen) {
+        return fill(sentence_for(event.rule), character);
+    }
+    return fill("{name} is still hurt after ", character) + std::string(rupture_noun(event.move)) +
+           ": it hasn't been repaired yet.";
+}
+
+std::string_view blocked_sentence() {
+    return "You're too flooded to really listen. Take a breath first.";
+}
+
+const Profile& you() {
+    static const Profile player{.name = "you",
+                                .subject = "you",
+                                .object = "you",
+                                .possessive = "your",
+                                .plural_verbs = true};
+    return player;
+}
+
+std::string describe(const State& state) {
+    if (is_flooded(state)) {
+        return "flooded";
+    }
+    if (is_shut_down(state)) {
+        return "shut down";
+    }
+    if (state.rupture_open) {
+        return "hurt";
+    }
+    if (state.safety >= 70 && state.distance <= 40) {
+        return "open";
+    }
+    if (state.safety >= 55) {
+        return "warm";
+    }
+    if (state.distance >= 75) {
+        return "distant";
+    }
+    return state.safety >= 30 ? "guarded" : "wary";
 }
 
 } // namespace attune::model

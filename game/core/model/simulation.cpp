@@ -1,5 +1,7 @@
 #include "model/simulation.h"
 
+#include "model/sentences.h"
+
 namespace attune::model {
 
 namespace {
@@ -22,16 +24,20 @@ void append(std::string& list, std::string_view item, std::string_view separator
     list += item;
 }
 
+/// The one character a simulation runs, as its causes and events name it.
+constexpr int simulated = 0;
+
 /// Fills the text columns of a row from what its step recorded.
-void summarize(SimRow& row) {
+void summarize(const Profile& profile, SimRow& row) {
     for (const Cause& cause : row.outcome.causes) {
         append(row.rules, cause.rule, ";");
-        append(row.reason, cause.sentence, " ");
+        append(row.reason, cause_sentence(cause, cause.character == the_player ? you() : profile),
+               " ");
     }
     for (const Event& event : row.outcome.events) {
         append(row.event, event_name(event.kind), ";");
         if (event.kind == EventKind::RuptureOpen) {
-            append(row.reason, event.sentence, " ");
+            append(row.reason, event_sentence(event, profile), " ");
         }
     }
 }
@@ -43,13 +49,13 @@ void run_step(const Params& params, const Profile& profile, State& state, Player
         apply_to_player(params, player, step.move, row.outcome);
         return;
     }
-    if (std::string reason = blocked_reason(player, step.move); !reason.empty()) {
+    if (is_blocked(player, step.move)) {
         row.event = "blocked";
         row.rules = "player_flooded";
-        row.reason = std::move(reason);
+        row.reason = blocked_sentence();
         return;
     }
-    apply_move(params, profile, state, step.move, {}, random, row.outcome);
+    apply_move(params, profile, simulated, state, step.move, {}, random, row.outcome);
     if (is_self_regulation(step.move)) {
         apply_to_player(params, player, step.move, row.outcome);
     }
@@ -88,7 +94,7 @@ std::vector<SimRow> simulate(const Params& params, const Profile& profile,
         row.state = state;
         row.player = player;
         if (row.event.empty()) {
-            summarize(row);
+            summarize(profile, row);
         }
         rows.push_back(std::move(row));
     }
@@ -96,10 +102,10 @@ std::vector<SimRow> simulate(const Params& params, const Profile& profile,
         SimRow end;
         end.step = static_cast<int>(rows.size()) + 1;
         end.move = "end";
-        end_scene(profile, state, end.outcome);
+        end_scene(simulated, state, end.outcome);
         end.state = state;
         end.player = player;
-        summarize(end);
+        summarize(profile, end);
         rows.push_back(std::move(end));
     }
     return rows;

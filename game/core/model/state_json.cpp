@@ -45,6 +45,18 @@ template <typename T> T field(const nlohmann::json& json, const char* key) {
     return value.get<T>();
 }
 
+// Runs `read` on `json`; what it throws becomes the result's error.
+template <class T, class Read> Result<T> reading(const nlohmann::json& json, Read read) {
+    try {
+        return {read(json), {}};
+    } catch (const std::exception& e) {
+        return {std::nullopt, {plain(Severity::Error, e.what())}};
+    }
+}
+
+State state_or_throw(const nlohmann::json& json);
+PlayerState player_or_throw(const nlohmann::json& json);
+
 } // namespace
 
 // The field lists below are written out twice (out and in); the round-trip test in
@@ -81,7 +93,17 @@ nlohmann::json to_json(const State& s) {
             {"last_move", s.last_move}};
 }
 
-State state_from_json(const nlohmann::json& json) {
+Result<State> state_from_json(const nlohmann::json& json) {
+    return reading<State>(json, state_or_throw);
+}
+
+Result<PlayerState> player_from_json(const nlohmann::json& json) {
+    return reading<PlayerState>(json, player_or_throw);
+}
+
+namespace {
+
+State state_or_throw(const nlohmann::json& json) {
     if (!json.is_object()) {
         throw std::runtime_error("relational state must be a JSON object");
     }
@@ -125,13 +147,17 @@ State state_from_json(const nlohmann::json& json) {
     return s;
 }
 
+} // namespace
+
 nlohmann::json to_json(const PlayerState& p) {
     return {{"arousal", p.arousal},
             {"resting_arousal", p.resting_arousal},
             {"window_high", p.window_high}};
 }
 
-PlayerState player_from_json(const nlohmann::json& json) {
+namespace {
+
+PlayerState player_or_throw(const nlohmann::json& json) {
     if (!json.is_object()) {
         throw std::runtime_error("player state must be a JSON object");
     }
@@ -141,5 +167,7 @@ PlayerState player_from_json(const nlohmann::json& json) {
     p.window_high = field<double>(json, "window_high");
     return p;
 }
+
+} // namespace
 
 } // namespace attune::model

@@ -2,11 +2,6 @@
 
 #include "model/state_json.h"
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <unistd.h>
-
 namespace attune {
 
 namespace {
@@ -43,11 +38,12 @@ std::vector<bool> flag_values(const SessionState& state) {
 
 // Carries a saved state over to a (possibly changed) story by stable ids: scenes,
 // variables, flags and characters that still exist keep their values; new ones start
-// fresh. Throws on malformed data.
-SessionState map_state(const json& saved, const Story& story, SessionState state) {
+// fresh. Nothing when the saved scene is gone or a state does not read; nlohmann throws
+// on malformed data.
+std::optional<SessionState> map_state(const json& saved, const Story& story, SessionState state) {
     const int scene = story.find_scene(saved.at("scene").get<std::string>());
     if (scene < 0) {
-        throw std::runtime_error("scene '" + saved.at("scene").get<std::string>() + "' is gone");
+        return std::nullopt;
     }
     state.scene = scene;
     state.ending =
@@ -64,11 +60,19 @@ SessionState map_state(const json& saved, const Story& story, SessionState state
     }
     for (std::size_t i = 0; i < story.characters.size(); ++i) {
         if (saved.at("characters").contains(story.characters[i].id)) {
-            state.characters[i] =
+            Result<model::State> character =
                 model::state_from_json(saved["characters"][story.characters[i].id]);
+            if (!character) {
+                return std::nullopt;
+            }
+            state.characters[i] = *character;
         }
     }
-    state.player = model::player_from_json(saved.at("player"));
+    Result<model::PlayerState> player = model::player_from_json(saved.at("player"));
+    if (!player) {
+        return std::nullopt;
+    }
+    state.player = *player;
     state.random.state = saved.at("random").get<std::uint64_t>();
     state.turn = saved.at("turn").get<int>();
     state.shown_lines = saved.at("shown_lines").get<std::vector<int>>();
@@ -139,12 +143,19 @@ json save_session(const Session& session) {
             {"state", state_to_json(story, session.state())}};
 }
 
-LoadedSave load_session(const json& save, std::shared_ptr<const Story> story,
-                        std::shared_ptr<const model::Params> params) {
-    LoadedSave result;
-    result.error = check_header(save, *story);
-    if (!result.error.empty()) {
-        return result;
+Result<Session> load_session(const json& save, std::shared_ptr<const Story> story,
+                             std::shared_ptr<const model::Params> params) {
+    Result<Session> result;
+    auto failed = [&](std::string message) {
+        result.value.reset();
+        result.diagnostics = {plain(Severity::Error, std::move(message))};
+        return std::move(result);
+    };
+    auto note = [&](std::string message) {
+        result.diagnostics.push_back(plain(Severity::Note, std::move(message)));
+    };
+    if (std::string error = check_header(save, *story); !error.empty()) {
+        return failed(std::move(error));
     }
     try {
         const std::string saved_version = save["story"].value("version", "");
@@ -153,57 +164,33 @@ LoadedSave load_session(const json& save, std::shared_ptr<const Story> story,
         const std::size_t replayed = replay(session, choices);
         const json replayed_state = state_to_json(*story, session.state());
         if (replayed == choices.size() && replayed_state == save.at("state")) {
-            result.session = std::move(session);
+            result.value = std::move(session);
             return result;
         }
         if (saved_version == story->info.version && replayed == choices.size()) {
-            result.error =
-                "This save does not match its own choices; it may have been edited or damaged.";
-            return result;
+            return failed(
+                "This save does not match its own choices; it may have been edited or damaged.");
         }
+        std::optional<SessionState> mapped;
         try {
-            SessionState mapped = map_state(save.at("state"), *story, session.state());
-            std::vector<Step> history = session.history();
-            session.restore(mapped, std::move(history));
-            result.notes.push_back(
-                "The story has changed since this save; you continue where you were.");
+            mapped = map_state(save.at("state"), *story, session.state());
         } catch (const std::exception&) {
-            result.notes.push_back(
-                "The story has changed since this save and the place you saved at is gone, "
-                "so you continue from '" +
-                session.scene().id + "', the last point that still exists.");
+            // malformed: as when the place is gone, continue from the last point that exists
         }
-        result.session = std::move(session);
+        if (mapped) {
+            std::vector<Step> history = session.history();
+            session.restore(*mapped, std::move(history));
+            note("The story has changed since this save; you continue where you were.");
+        } else {
+            note("The story has changed since this save and the place you saved at is gone, "
+                 "so you continue from '" +
+                 session.scene().id + "', the last point that still exists.");
+        }
+        result.value = std::move(session);
     } catch (const std::exception& e) {
-        result.session.reset();
-        result.error = std::string("This save is damaged and cannot be read (") + e.what() + ").";
+        return failed(std::string("This save is damaged and cannot be read (") + e.what() + ").");
     }
     return result;
-}
-
-bool write_file_atomically(const std::string& path, const std::string& text, std::string& error) {
-    const std::string temp = path + ".tmp-" + std::to_string(::getpid());
-    FILE* file = std::fopen(temp.c_str(), "wb");
-    if (!file) {
-        error = "cannot write " + temp;
-        return false;
-    }
-    const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size() &&
-                         std::fflush(file) == 0 && ::fsync(fileno(file)) == 0;
-    std::fclose(file);
-    std::error_code ec;
-    if (!written) {
-        std::filesystem::remove(temp, ec);
-        error = "could not finish writing " + path + " (is the disk full?)";
-        return false;
-    }
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::filesystem::remove(temp, ec);
-        error = "could not replace " + path + ": " + ec.message();
-        return false;
-    }
-    return true;
 }
 
 } // namespace attune

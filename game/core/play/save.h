@@ -5,6 +5,7 @@
 // story has changed since, state is carried over by stable ids, and when even that is
 // impossible the session falls back to the last point that still exists.
 
+#include "base/result.h"
 #include "play/session.h"
 
 #include <nlohmann/json.hpp>
@@ -18,21 +19,12 @@ inline constexpr int save_format_version = 1;
 
 nlohmann::json save_session(const Session& session);
 
-/// The result of loading a save: a session when it could be restored, and plain
-/// notes for the player ("The story has changed since this save ...").
-struct LoadedSave {
-    std::optional<Session> session;
-    std::vector<std::string> notes;
-    std::string error; ///< set when nothing could be restored
-};
-
-LoadedSave load_session(const nlohmann::json& save, std::shared_ptr<const Story> story,
-                        std::shared_ptr<const model::Params> params);
+/// Restores a save: the session when it could be, with notes for the player
+/// (Severity::Note: "The story has changed since this save ..."); else an error saying
+/// why nothing could be restored.
+Result<Session> load_session(const nlohmann::json& save, std::shared_ptr<const Story> story,
+                             std::shared_ptr<const model::Params> params);
 
 nlohmann::json state_to_json(const Story& story, const SessionState& state);
-
-/// Writes `text` to `path` so that a crash at any moment leaves either the old file or
-/// the new one, never a mix: write a temporary file beside it, flush it, rename.
-bool write_file_atomically(const std::string& path, const std::string& text, std::string& error);
 
 } // namespace attune

@@ -1,5 +1,7 @@
 #include "play/session.h"
 
+#include "model/sentences.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -54,13 +56,6 @@ private:
         return 0;
     }
 };
-
-std::string capitalized(std::string word) {
-    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') {
-        word[0] = static_cast<char>(word[0] - 'a' + 'A');
-    }
-    return word;
-}
 
 std::string number_text(double value) {
     if (value == std::floor(value) && std::abs(value) < 1e15) {
@@ -132,9 +127,8 @@ std::vector<ChoiceView> Session::choices() const {
 // A flooded player cannot reach the attuned listening moves until they regulate.
 std::string Session::blocked_reason(const Choice& choice) const {
     for (const MoveRef& ref : choice.moves) {
-        std::string reason = model::blocked_reason(state_.player, ref.move);
-        if (!reason.empty()) {
-            return reason;
+        if (model::is_blocked(state_.player, ref.move)) {
+            return std::string(model::blocked_sentence());
         }
     }
     return "";
@@ -167,7 +161,7 @@ bool Session::choose(int index) {
     apply_effects(choice.effects, outcome);
     for (std::size_t c = 0; c < state_.characters.size(); ++c) {
         model::settle(*params_, story_->characters[c].profile, state_.characters[c]);
-        model::end_scene(story_->characters[c].profile, state_.characters[c], outcome);
+        model::end_scene(static_cast<int>(c), state_.characters[c], outcome);
     }
     model::settle_player(*params_, state_.player);
     ++state_.turn;
@@ -189,7 +183,7 @@ void Session::apply_choice_moves(const Choice& choice, model::Outcome& outcome) 
     }
     for (const MoveRef& ref : choice.moves) {
         if (ref.target >= 0) {
-            model::apply_move(*params_, story_->characters[ref.target].profile,
+            model::apply_move(*params_, story_->characters[ref.target].profile, ref.target,
                               state_.characters[ref.target], ref.move, together, state_.random,
                               outcome);
         }
@@ -212,7 +206,9 @@ void Session::apply_effects(const Effects& effects, model::Outcome& outcome) {
         state_.flags[f] = 0;
     }
     for (const Effects::Number& n : effects.add) {
-        state_.variables[n.variable] += n.value;
+        // A loop that adds forever stops at the limit instead of reaching infinity.
+        state_.variables[n.variable] =
+            std::clamp(state_.variables[n.variable] + n.value, -variable_limit, variable_limit);
     }
     for (const Effects::Number& n : effects.assign) {
         state_.variables[n.variable] = n.value;
@@ -223,9 +219,8 @@ void Session::apply_effects(const Effects& effects, model::Outcome& outcome) {
         c.safety = clamp100(std::min(c.safety + a.safety, c.trust_ceiling));
         c.distance = clamp100(c.distance + a.distance);
         c.arousal = clamp100(c.arousal + a.arousal);
-        outcome.causes.push_back({story_->characters[a.character].profile.name, Move::Neutral,
-                                  "authored", c.safety - before[0], c.distance - before[1],
-                                  c.arousal - before[2], ""});
+        outcome.causes.push_back({a.character, Move::Neutral, "authored", c.safety - before[0],
+                                  c.distance - before[1], c.arousal - before[2]});
     }
 }
 
@@ -294,15 +289,25 @@ std::string Session::render(const Template& text) const {
         if (slot.kind == static_cast<int>(SlotKind::PlayerText)) {
             out += story_->player_name;
         } else if (slot.kind == static_cast<int>(SlotKind::CharacterText)) {
-            const model::Profile& p = story_->characters[slot.index].profile;
-            const std::string forms[] = {p.name, p.subject, p.object, p.possessive};
-            const int field = slot.field;
-            out += field >= 4 ? capitalized(forms[field - 3]) : forms[field];
+            out +=
+                model::person_word(person(slot.index), static_cast<model::PersonWord>(slot.field));
         } else {
             out += number_text(StateEnvironment(state_).lookup(slot));
         }
     }
     return out;
+}
+
+const model::Profile& Session::person(int character) const {
+    return character == player_target ? model::you() : story_->characters[character].profile;
+}
+
+std::string Session::words(const model::Cause& cause) const {
+    return model::cause_sentence(cause, person(cause.character));
+}
+
+std::string Session::words(const model::Event& event) const {
+    return model::event_sentence(event, person(event.character));
 }
 
 } // namespace attune

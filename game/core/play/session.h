@@ -93,6 +93,13 @@ public:
     /// Renders a template of this story against the current state.
     std::string render(const Template& text) const;
 
+    /// Who a cause, event or text hole names: a character's profile, or model::you().
+    const model::Profile& person(int character) const;
+
+    /// A cause or event in the model's words, with its character's name and pronouns.
+    std::string words(const model::Cause& cause) const;
+    std::string words(const model::Event& event) const;
+
     /// Evaluates one condition against the current state.
     bool holds(const Expression& condition) const;
 

@@ -1,5 +1,7 @@
 #include "story/loader.h"
 
+#include "base/json_fields.h"
+#include "model/sentences.h"
 #include "story/text.h"
 
 #include <algorithm>
@@ -14,32 +16,8 @@ namespace {
 
 using nlohmann::json;
 
-std::string type_word(const json& value) {
-    switch (value.type()) {
-    case json::value_t::string:
-        return "text";
-    case json::value_t::boolean:
-        return "true/false";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-        return "a number";
-    case json::value_t::array:
-        return "a list";
-    case json::value_t::object:
-        return "an object";
-    default:
-        return "null";
-    }
-}
-
 std::string in_quotes(std::string_view s) {
     return "'" + std::string(s) + "'";
-}
-
-std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
-    const std::string near = nearest_name(name, candidates);
-    return near.empty() ? "" : "Did you mean " + in_quotes(near) + "? ";
 }
 
 std::string join_words(const std::vector<std::string>& words) {
@@ -74,8 +52,22 @@ bool is_valid_name(std::string_view name) {
 
 const std::vector<std::string> character_fields = {"safety",    "distance", "arousal", "flooded",
                                                    "shut_down", "rupture",  "repairs"};
-const std::vector<std::string> text_fields = {"name", "they", "them", "their",
-                                              "They", "Them", "Their"};
+
+/// Names in the order declared, with an index so that resolving each of many references
+/// costs one lookup.
+struct NameList {
+    std::vector<std::string> names;
+    std::unordered_map<std::string, int> index; // the first position of each name
+
+    void add(const std::string& name) {
+        index.emplace(name, static_cast<int>(names.size()));
+        names.push_back(name);
+    }
+    int find(const std::string& name) const {
+        const auto it = index.find(name);
+        return it == index.end() ? -1 : it->second;
+    }
+};
 
 /// Validates and resolves one story document. Reports every problem it can find rather
 /// than stopping at the first, so an author can fix a file in one pass.
@@ -86,7 +78,7 @@ public:
     std::shared_ptr<Story> run() {
         const json& root = doc_.value();
         if (!root.is_object()) {
-            error("not-a-story", "", "the file holds " + type_word(root) + ", not a story object",
+            error("not-a-story", "", "the file holds " + kind_words(root) + ", not a story object",
                   "A story file starts with '{' and has keys such as \"id\", \"title\" and "
                   "\"scenes\".");
             return nullptr;
@@ -121,8 +113,8 @@ private:
     std::unordered_map<std::string, int> scene_index_;
     std::unordered_map<std::string, int> ending_index_;
     std::vector<std::string> character_ids_;
-    std::vector<std::string> variable_names_;
-    std::vector<std::string> flag_names_;
+    NameList variables_;
+    NameList flags_;
 
     void error(std::string code, std::string pointer, std::string message, std::string fix) {
         out_.push_back(
@@ -138,13 +130,15 @@ private:
     void check_keys(const json& object, const std::string& ptr,
                     std::initializer_list<const char*> allowed) {
         // Runs for every object in the story, so it allocates nothing unless a key is wrong.
-        for (const auto& [key, value] : object.items()) {
+        // A plain reference, not a structured binding: clang 14 cannot capture those.
+        for (const auto& item : object.items()) {
+            const std::string& key = item.key();
             const bool known = std::any_of(allowed.begin(), allowed.end(),
                                            [&](const char* name) { return key == name; });
             if (!known) {
-                const std::vector<std::string> names(allowed.begin(), allowed.end());
-                error("unknown-key", ptr + "/" + key, "unknown key " + in_quotes(key),
-                      did_you_mean(key, names) + "Allowed here: " + join_words(names) + ".");
+                out_.push_back(
+                    unknown_key(doc_, ptr + "/" + key, key,
+                                std::vector<std::string>(allowed.begin(), allowed.end())));
             }
         }
     }
@@ -154,16 +148,13 @@ private:
         const auto it = object.find(key);
         if (it == object.end()) {
             if (required) {
-                error("missing-key", ptr, "missing " + in_quotes(key),
-                      "Add \"" + key + "\": " + what + " to this object.");
+                out_.push_back(missing_key(doc_, ptr, key, what));
             }
             return nullptr;
         }
         const bool number_ok = type == json::value_t::number_float && it->is_number();
         if (it->type() != type && !number_ok) {
-            error("wrong-type", ptr + "/" + key,
-                  in_quotes(key) + " should be " + what + " but is " + type_word(*it),
-                  std::string("Write ") + what + " here.");
+            out_.push_back(wrong_kind(doc_, ptr + "/" + key, key, what, *it));
             return nullptr;
         }
         return &*it;
@@ -184,20 +175,21 @@ private:
             return std::nullopt;
         }
         const double n = value->get<double>();
-        if (!std::isfinite(n) || n < low || n > high) {
-            error("out-of-range", ptr + "/" + key,
-                  in_quotes(key) + " is " + value->dump() + ", outside " + range_text(low, high),
-                  "Use a number from " + range_text(low, high) + ".");
+        if (n < low || n > high) {
+            out_.push_back(out_of_range(doc_, ptr + "/" + key, key, n, low, high));
             return std::nullopt;
         }
         return n;
     }
 
-    static std::string range_text(double low, double high) {
-        auto fmt = [](double v) {
-            return v == std::floor(v) ? std::to_string(static_cast<long long>(v)) : json(v).dump();
-        };
-        return fmt(low) + " to " + fmt(high);
+    // Keeps sums of variables far from overflow; see variable_limit.
+    bool within_variable_limit(const json& value, const std::string& ptr) {
+        if (std::abs(value.get<double>()) <= variable_limit) {
+            return true;
+        }
+        error("out-of-range", ptr, "the number " + value.dump() + " is too large for a variable",
+              "Variables hold numbers from -1000000000 to 1000000000; use a smaller one.");
+        return false;
     }
 
     std::vector<std::string> text_list(const json& object, const std::string& key,
@@ -211,7 +203,7 @@ private:
             if (!(*list)[i].is_string()) {
                 error("wrong-type", ptr + "/" + key + "/" + std::to_string(i),
                       "each entry of " + in_quotes(key) + " should be text but this is " +
-                          type_word((*list)[i]),
+                          kind_words((*list)[i]),
                       "Put the entry in double quotes.");
                 continue;
             }
@@ -296,11 +288,10 @@ private:
         for (std::size_t i = 0; i < ending_ids_.size(); ++i) {
             ending_index_.emplace(ending_ids_[i], static_cast<int>(i));
         }
-        for (const std::string& id : ending_ids_) {
-            if (std::find(scene_ids_.begin(), scene_ids_.end(), id) != scene_ids_.end()) {
-                const auto at =
-                    std::find(ending_ids_.begin(), ending_ids_.end(), id) - ending_ids_.begin();
-                error("duplicate-id", "/endings/" + std::to_string(at) + "/id",
+        for (std::size_t i = 0; i < ending_ids_.size(); ++i) {
+            const std::string& id = ending_ids_[i];
+            if (!id.empty() && scene_index_.count(id) != 0) {
+                error("duplicate-id", "/endings/" + std::to_string(i) + "/id",
                       "ending id " + in_quotes(id) + " is also a scene id",
                       "Scenes and endings share one set of ids; rename one of them.");
             }
@@ -315,6 +306,13 @@ private:
             return;
         }
         const std::string ptr = std::string("/") + section;
+        if (list->size() > max_scenes) {
+            error("too-many", ptr,
+                  std::string("the story has ") + std::to_string(list->size()) + " " + section +
+                      ", more than the " + std::to_string(max_scenes) + " Attune reads",
+                  "Split the story into several stories.");
+            return;
+        }
         std::unordered_set<std::string> seen(ids.begin(), ids.end()); // duplicates found in O(1)
         for (std::size_t i = 0; i < list->size(); ++i) {
             const json& item = (*list)[i];
@@ -333,7 +331,7 @@ private:
             } else {
                 error("wrong-type", item_ptr,
                       std::string("each entry of '") + section +
-                          "' should be an object but this is " + type_word(item),
+                          "' should be an object but this is " + kind_words(item),
                       "Write { \"id\": ..., ... } here.");
             }
             ids.push_back(id);
@@ -356,12 +354,15 @@ private:
             if (!value.is_number()) {
                 error("wrong-type", ptr,
                       "variable " + in_quotes(name) + " should start as a number but is " +
-                          type_word(value),
+                          kind_words(value),
                       "Write a starting number, e.g. \"" + name + "\": 0.");
                 continue;
             }
+            if (!within_variable_limit(value, ptr)) {
+                continue;
+            }
             story_.variables.push_back({name, value.get<double>()});
-            variable_names_.push_back(name);
+            variables_.add(name);
         }
     }
 
@@ -374,7 +375,9 @@ private:
                       "Use letters, digits and '_', starting with a letter, e.g. \"apologized\".");
             }
         }
-        flag_names_ = story_.flags;
+        for (const std::string& flag : story_.flags) {
+            flags_.add(flag);
+        }
     }
 
     void read_characters(const json& root) {
@@ -390,18 +393,20 @@ private:
         }
         for (std::size_t i = 0; i < list->size(); ++i) {
             if ((*list)[i].is_object()) {
-                read_character((*list)[i], "/characters/" + std::to_string(i));
+                read_character((*list)[i], "/characters/" + std::to_string(i), character_ids_[i]);
             }
         }
     }
 
-    void read_character(const json& item, const std::string& ptr) {
+    // `id` was read (and checked) by collect_names; an id of the wrong type is "".
+    void read_character(const json& item, const std::string& ptr, const std::string& id) {
         check_keys(item, ptr,
                    {"id", "name", "pronouns", "role", "anxiety", "avoidance", "safety", "distance",
                     "window", "color"});
         Character c;
-        c.id = item.value("id", "");
+        c.id = id;
         c.profile.name = text(item, "name", ptr, true);
+        warn_if_name_taken(c.profile.name, ptr);
         c.pronouns = text(item, "pronouns", ptr, true);
         c.role = text(item, "role", ptr, true);
         c.color = text(item, "color", ptr, false);
@@ -421,6 +426,21 @@ private:
         c.profile.distance = number(item, "distance", ptr, true, 0, 100).value_or(50);
         read_window(item, ptr, c.profile);
         story_.characters.push_back(std::move(c));
+    }
+
+    // Ids tell characters apart for the game; names tell them apart for players, so two
+    // characters with one name would still play, but players could not tell who is who.
+    void warn_if_name_taken(const std::string& name, const std::string& ptr) {
+        const auto same = std::find_if(story_.characters.begin(), story_.characters.end(),
+                                       [&](const Character& c) { return c.profile.name == name; });
+        if (name.empty() || same == story_.characters.end()) {
+            return;
+        }
+        warn("duplicate-name", ptr + "/name",
+             "the name " + in_quotes(name) + " is also the name of character " +
+                 in_quotes(same->id),
+             "Give each character a name players can tell apart, such as a surname or a "
+             "nickname.");
     }
 
     static bool is_color(const std::string& s) {
@@ -460,6 +480,7 @@ private:
         story_.scenes.resize(list->size());
         for (std::size_t i = 0; i < list->size(); ++i) {
             if ((*list)[i].is_object()) {
+                story_.scenes[i].id = scene_ids_[i];
                 read_scene((*list)[i], "/scenes/" + std::to_string(i), story_.scenes[i]);
             }
         }
@@ -469,7 +490,6 @@ private:
         check_keys(
             item, ptr,
             {"id", "title", "content_notes", "lines", "choices", "facilitator_note", "discussion"});
-        scene.id = item.value("id", "");
         scene.title = text(item, "title", ptr, false);
         scene.content_notes = text_list(item, "content_notes", ptr);
         scene.facilitator_note = text(item, "facilitator_note", ptr, false);
@@ -478,6 +498,13 @@ private:
         const json* choices =
             field(item, "choices", ptr, true, json::value_t::array, "a list of choices");
         if (!choices) {
+            return;
+        }
+        if (choices->size() > max_choices) {
+            error("too-many", ptr + "/choices",
+                  "the scene has " + std::to_string(choices->size()) + " choices, more than the " +
+                      std::to_string(max_choices) + " Attune shows",
+                  "Split the choices over several scenes.");
             return;
         }
         if (choices->empty()) {
@@ -490,7 +517,7 @@ private:
             if (!(*choices)[i].is_object()) {
                 error(
                     "wrong-type", cptr,
-                    "each choice should be an object but this is " + type_word((*choices)[i]),
+                    "each choice should be an object but this is " + kind_words((*choices)[i]),
                     "Write { \"id\": ..., \"text\": ..., \"moves\": [...], \"next\": ... } here.");
                 continue;
             }
@@ -535,7 +562,7 @@ private:
                 lines.push_back(read_line(entry, lptr));
             } else {
                 error("wrong-type", lptr,
-                      "each line should be text or an object but this is " + type_word(entry),
+                      "each line should be text or an object but this is " + kind_words(entry),
                       "Write narration as \"text\", or a spoken line as { \"speaker\": \"sam\", "
                       "\"text\": \"...\" }.");
             }
@@ -604,7 +631,7 @@ private:
             const json& entry = (*list)[i];
             if (!entry.is_object()) {
                 error("wrong-type", mptr,
-                      "each move should be an object but this is " + type_word(entry),
+                      "each move should be an object but this is " + kind_words(entry),
                       "Write { \"move\": \"validate\", \"to\": \"sam\" }.");
                 continue;
             }
@@ -706,15 +733,15 @@ private:
         std::vector<int> flags;
         const std::vector<std::string> names = text_list(object, key, ptr);
         for (std::size_t i = 0; i < names.size(); ++i) {
-            const auto it = std::find(flag_names_.begin(), flag_names_.end(), names[i]);
-            if (it == flag_names_.end()) {
+            const int flag = flags_.find(names[i]);
+            if (flag < 0) {
                 error("unknown-flag", ptr + "/" + key + "/" + std::to_string(i),
                       "there is no flag " + in_quotes(names[i]),
-                      did_you_mean(names[i], flag_names_) +
+                      did_you_mean(names[i], flags_.names) +
                           "Declare it in the story's \"flags\" list.");
                 continue;
             }
-            flags.push_back(static_cast<int>(it - flag_names_.begin()));
+            flags.push_back(flag);
         }
         return flags;
     }
@@ -729,18 +756,17 @@ private:
         }
         for (const auto& [name, value] : map->items()) {
             const std::string vptr = ptr + "/" + key + "/" + name;
-            const auto it = std::find(variable_names_.begin(), variable_names_.end(), name);
-            if (it == variable_names_.end()) {
+            const int variable = variables_.find(name);
+            if (variable < 0) {
                 error("unknown-variable", vptr, "there is no variable " + in_quotes(name),
-                      did_you_mean(name, variable_names_) +
+                      did_you_mean(name, variables_.names) +
                           "Declare it in the story's \"variables\".");
-            } else if (!value.is_number() || !std::isfinite(value.get<double>())) {
+            } else if (!value.is_number()) {
                 error("wrong-type", vptr,
-                      in_quotes(name) + " should be a number but is " + type_word(value),
+                      in_quotes(name) + " should be a number but is " + kind_words(value),
                       "Write a number.");
-            } else {
-                changes.push_back(
-                    {static_cast<int>(it - variable_names_.begin()), value.get<double>()});
+            } else if (within_variable_limit(value, vptr)) {
+                changes.push_back({variable, value.get<double>()});
             }
         }
         return changes;
@@ -760,7 +786,7 @@ private:
             }
             if (!change.is_object()) {
                 error("wrong-type", aptr,
-                      "an adjustment should be an object but is " + type_word(change),
+                      "an adjustment should be an object but is " + kind_words(change),
                       "Write { \"safety\": 5, \"distance\": -5 }.");
                 continue;
             }
@@ -774,10 +800,25 @@ private:
 
     // ---- conditions and text ----
 
+    bool within_length(const std::string& source, std::size_t most, const std::string& ptr,
+                       const char* what) {
+        if (source.size() <= most) {
+            return true;
+        }
+        error("too-long", ptr,
+              std::string("this ") + what + " is " + std::to_string(source.size()) +
+                  " bytes long, more than the " + std::to_string(most) + " Attune reads",
+              std::string("Split it; a ") + what + " this long is hard to read too.");
+        return false;
+    }
+
     Expression parse_condition(const json& item, const std::string& ptr) {
         Expression expression;
         const std::string source = text(item, "if", ptr, false);
         if (source.empty()) {
+            return expression;
+        }
+        if (!within_length(source, max_condition_bytes, ptr + "/if", "condition")) {
             return expression;
         }
         ExpressionError problem;
@@ -789,7 +830,7 @@ private:
         }
         for (std::size_t i = 0; i < expression.symbols().size(); ++i) {
             const Symbol& symbol = expression.symbols()[i];
-            if (const auto slot = resolve_value(symbol, ptr + "/if")) {
+            if (const auto slot = resolve_value(symbol, ptr + "/if", "in the condition")) {
                 expression.bind(i, *slot);
             }
         }
@@ -804,35 +845,37 @@ private:
         out_.push_back(std::move(d));
     }
 
-    std::optional<Slot> resolve_value(const Symbol& symbol, const std::string& ptr) {
+    // `where` says which text the symbol is in: "in the condition" or "in the text".
+    std::optional<Slot> resolve_value(const Symbol& symbol, const std::string& ptr,
+                                      const char* where) {
         const std::string full = symbol.scope.empty()       ? symbol.name
                                  : symbol.scope == "visits" ? "visits(" + symbol.name + ")"
                                                             : symbol.scope + "." + symbol.name;
         auto unknown = [&](const std::string& what, const std::vector<std::string>& names,
                            const std::string& fix) {
             expression_error(ptr, symbol.column,
-                             "unknown " + what + " " + in_quotes(full) + " in the condition",
+                             "unknown " + what + " " + in_quotes(full) + " " + where,
                              did_you_mean(symbol.name, names) + fix);
             return std::nullopt;
         };
         if (symbol.scope.empty() || symbol.scope == "var") {
-            const int i = index_of(variable_names_, symbol.name);
+            const int i = variables_.find(symbol.name);
             if (i < 0) {
                 return unknown(
-                    "variable", variable_names_,
+                    "variable", variables_.names,
                     "Declare it in the story's \"variables\", or write flag.NAME for a flag.");
             }
             return Slot{static_cast<int>(SlotKind::Variable), i, 0};
         }
         if (symbol.scope == "flag") {
-            const int i = index_of(flag_names_, symbol.name);
+            const int i = flags_.find(symbol.name);
             if (i < 0) {
-                return unknown("flag", flag_names_, "Declare it in the story's \"flags\".");
+                return unknown("flag", flags_.names, "Declare it in the story's \"flags\".");
             }
             return Slot{static_cast<int>(SlotKind::Flag), i, 0};
         }
         if (symbol.scope == "visits") {
-            const int i = index_of(scene_ids_, symbol.name);
+            const int i = scene_at(symbol.name);
             if (i < 0) {
                 return unknown("scene", scene_ids_, "visits() takes a scene id.");
             }
@@ -860,6 +903,9 @@ private:
 
     Template parse_text(const std::string& source, const std::string& ptr) {
         Template result;
+        if (!within_length(source, max_text_bytes, ptr, "text")) {
+            return result;
+        }
         std::string problem;
         int column = 0;
         if (!split_template(source, result, problem, column)) {
@@ -869,28 +915,36 @@ private:
                 "write {{ for a literal brace.");
             return result;
         }
+        // Holes come in order, so each is searched for after the last: linear in the text.
+        std::size_t from = 0;
         for (Template::Part& part : result.parts) {
             if (!part.is_literal) {
-                part.slot = resolve_text(part.literal, ptr, source);
+                from = source.find("{" + part.literal, from);
+                part.slot = resolve_text(part.literal, ptr, static_cast<int>(from) + 2);
+                ++from;
             }
         }
         return result;
     }
 
-    Slot resolve_text(const std::string& name, const std::string& ptr, const std::string& source) {
+    Slot resolve_text(const std::string& name, const std::string& ptr, int column) {
         const auto dot = name.find('.');
         const std::string scope = dot == std::string::npos ? "" : name.substr(0, dot);
         const std::string key = dot == std::string::npos ? name : name.substr(dot + 1);
-        const int column = static_cast<int>(source.find("{" + name)) + 2;
-        const int text_field = index_of(text_fields, key);
+        const std::optional<model::PersonWord> word = model::person_word_named(key);
         if (scope == "player" && key == "name") {
             return Slot{static_cast<int>(SlotKind::PlayerText), 0, 0};
         }
-        if (const int c = index_of(character_ids_, scope); c >= 0 && text_field >= 0) {
-            return Slot{static_cast<int>(SlotKind::CharacterText), c, text_field};
+        if (const int c = index_of(character_ids_, scope); c >= 0 && word) {
+            return Slot{static_cast<int>(SlotKind::CharacterText), c, static_cast<int>(*word)};
         }
-        const auto slot = resolve_value(Symbol{scope, key, column}, ptr);
+        const auto slot = resolve_value(Symbol{scope, key, column}, ptr, "in the text");
         return slot.value_or(Slot{});
+    }
+
+    int scene_at(const std::string& id) const {
+        const auto it = scene_index_.find(id);
+        return it == scene_index_.end() ? -1 : it->second;
     }
 
     static int index_of(const std::vector<std::string>& names, const std::string& name) {
@@ -917,7 +971,7 @@ private:
             const std::string ptr = "/endings/" + std::to_string(i);
             check_keys(item, ptr, {"id", "kind", "title", "lines", "reflection"});
             Ending ending;
-            ending.id = item.value("id", "");
+            ending.id = ending_ids_[i];
             ending.kind = static_cast<EndingKind>(
                 choose_word(item, "kind", ptr, true, ending_kind_names(), 1));
             ending.title = text(item, "title", ptr, true);
@@ -937,7 +991,7 @@ private:
         if (start.empty()) {
             return;
         }
-        const int index = index_of(scene_ids_, start);
+        const int index = scene_at(start);
         if (index < 0) {
             error("unknown-scene", "/start",
                   "the start scene " + in_quotes(start) + " does not exist",
@@ -986,58 +1040,28 @@ private:
     }
 };
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        row[j] = j;
-    }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] =
-                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
+} // namespace
+
+namespace {
+
+Result<std::shared_ptr<const Story>> load(Result<JsonDocument> doc) {
+    Result<std::shared_ptr<const Story>> result{std::nullopt, std::move(doc.diagnostics)};
+    if (doc) {
+        if (std::shared_ptr<const Story> story = Loader(*doc, result.diagnostics).run()) {
+            result.value = std::move(story);
         }
     }
-    return row[b.size()];
+    return result;
 }
 
 } // namespace
 
-std::string nearest_name(std::string_view name, const std::vector<std::string>& candidates) {
-    std::string best;
-    std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
-    for (const std::string& candidate : candidates) {
-        if (candidate.empty() || name.size() > 200) {
-            continue;
-        }
-        const std::size_t d = edit_distance(name, candidate);
-        if (d < best_distance) {
-            best_distance = d;
-            best = candidate;
-        }
-    }
-    return best;
+Result<std::shared_ptr<const Story>> load_story_text(const std::string& file, std::string text) {
+    return load(parse_json_document(file, std::move(text)));
 }
 
-LoadResult load_story_text(const std::string& file, std::string text) {
-    LoadResult result;
-    const auto doc = parse_json_document(file, std::move(text), result.diagnostics);
-    if (doc) {
-        result.story = Loader(*doc, result.diagnostics).run();
-    }
-    return result;
-}
-
-LoadResult load_story_file(const std::string& path) {
-    LoadResult result;
-    const auto doc = read_json_document(path, result.diagnostics);
-    if (doc) {
-        result.story = Loader(*doc, result.diagnostics).run();
-    }
-    return result;
+Result<std::shared_ptr<const Story>> load_story_file(const std::string& path) {
+    return load(read_json_document(path));
 }
 
 } // namespace attune

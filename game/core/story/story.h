@@ -15,8 +15,9 @@ namespace attune {
 enum class Relationship { Partner, Parent, Child, Friend, Sibling, Colleague };
 enum class EndingKind { Repaired, Open, Ruptured };
 
-/// Who a move is aimed at: a character (by index) or the player.
-inline constexpr int player_target = -1;
+/// Who a move is aimed at: a character (by index) or the player. The model names the
+/// player the same way in its causes, so a cause's character compares with a target.
+inline constexpr int player_target = model::the_player;
 
 /// One move carried by a choice (toward a character) or by a line (toward the player).
 struct MoveRef {
@@ -109,6 +110,10 @@ struct Character {
     model::Profile profile; ///< name, pronoun forms, attachment and starting state
 };
 
+/// Story variables hold numbers within this bound: `check` refuses larger starting
+/// values and changes, and play keeps sums inside it, so a save never meets infinity.
+inline constexpr double variable_limit = 1e9;
+
 struct Variable {
     std::string name;
     double initial = 0;
@@ -158,20 +163,10 @@ enum class SlotKind : int {
     Visits,         ///< index: scene
     CharacterValue, ///< index: character; field: CharacterField
     PlayerValue,    ///< field: CharacterField (arousal, flooded)
-    CharacterText,  ///< index: character; field: CharacterText
-    PlayerText,     ///< field: CharacterText (name only)
+    CharacterText,  ///< index: character; field: model::PersonWord
+    PlayerText,     ///< the player's name
 };
 
 enum class CharacterField : int { Safety, Distance, Arousal, Flooded, ShutDown, Rupture, Repairs };
-/// Name and pronoun forms; the capitalised forms start a sentence ("{sam.They} laughs").
-enum class CharacterText : int {
-    Name,
-    Subject,
-    Object,
-    Possessive,
-    SubjectUpper,
-    ObjectUpper,
-    PossessiveUpper
-};
 
 } // namespace attune

@@ -1,5 +1,7 @@
 #include "story/text.h"
 
+#include "base/holes.h"
+
 #include <vector>
 
 namespace attune {
@@ -7,43 +9,13 @@ namespace attune {
 bool split_template(const std::string& source, Template& out, std::string& problem, int& column) {
     out.source = source;
     out.parts.clear();
-    std::string literal;
-    auto flush = [&] {
-        if (!literal.empty()) {
-            out.parts.push_back({literal, {}, true});
-            literal.clear();
-        }
-    };
-    for (std::size_t i = 0; i < source.size(); ++i) {
-        const char c = source[i];
-        const char next = i + 1 < source.size() ? source[i + 1] : '\0';
-        if ((c == '{' && next == '{') || (c == '}' && next == '}')) {
-            literal += c;
-            ++i;
-        } else if (c == '{') {
-            const std::size_t close = source.find('}', i);
-            if (close == std::string::npos || close == i + 1) {
-                problem =
-                    close == std::string::npos ? "a '{' is never closed" : "'{}' names nothing";
-                column = static_cast<int>(i) + 1;
-                return false;
-            }
-            flush();
-            out.parts.push_back({source.substr(i + 1, close - i - 1), {}, false});
-            i = close;
-        } else if (c == '}') {
-            problem = "a '}' has no matching '{'";
-            column = static_cast<int>(i) + 1;
-            return false;
-        } else {
-            // Plain text up to the next brace is copied in one go (templates are mostly text).
-            const std::size_t brace = source.find_first_of("{}", i);
-            const std::size_t end = brace == std::string::npos ? source.size() : brace;
-            literal.append(source, i, end - i);
-            i = end - 1;
-        }
+    std::vector<TextPiece> pieces;
+    if (!split_holes(source, pieces, problem, column)) {
+        return false;
     }
-    flush();
+    for (TextPiece& piece : pieces) {
+        out.parts.push_back({std::move(piece.text), {}, !piece.is_hole});
+    }
     return true;
 }
 

@@ -41,13 +41,13 @@ json story_with(json scenes, json characters = json::array({character("c0")})) {
 }
 
 std::shared_ptr<const Story> load(const json& story) {
-    const LoadResult loaded = load_story_text("made.json", story.dump());
+    const Result<std::shared_ptr<const Story>> loaded = load_story_text("made.json", story.dump());
     for (const Diagnostic& d : loaded.diagnostics) {
         INFO(format(d));
         CHECK(d.severity != Severity::Error);
     }
-    REQUIRE(loaded.story);
-    return loaded.story;
+    REQUIRE(loaded);
+    return *loaded;
 }
 
 // A loop whose way out opens after two visits, written with the number first or last.

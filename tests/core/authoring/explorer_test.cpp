@@ -89,13 +89,13 @@ TEST_CASE("explore: every bundled story is explored to the end within the defaul
             continue;
         }
         CAPTURE(entry.path().string());
-        const LoadResult loaded = load_story_file(entry.path().string());
-        REQUIRE(loaded.story); // a bundled story always loads (the schema test agrees)
-        const ExploreReport report = explore_story(loaded.story, test::params(), {});
+        const Result<std::shared_ptr<const Story>> loaded = load_story_file(entry.path().string());
+        REQUIRE(loaded); // a bundled story always loads (the schema test agrees)
+        const ExploreReport report = explore_story(*loaded, test::params(), {});
         CHECK_FALSE(report.budget_hit); // the whole story fits in the default state budget
         CHECK(report.states > 0);
         CHECK(report.states < ExploreOptions{}.state_budget);
-        CHECK(report.scene_reached[loaded.story->start] == 1);
+        CHECK(report.scene_reached[(*loaded)->start] == 1);
         CHECK(std::count(report.ending_reached.begin(), report.ending_reached.end(), 1) >= 1);
         ++explored;
     }

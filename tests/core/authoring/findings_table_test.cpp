@@ -246,11 +246,9 @@ TEST_CASE("findings: --random lists 50 unrepaired ruptures, then one line for th
     story["scenes"][0]["choices"] = choices;
     story["scenes"].erase(2); // the attic, no longer reached
     story["endings"].erase(1);
-    const LoadResult loaded = load_story_text("many.json", story.dump());
-    REQUIRE_MESSAGE(loaded.story,
-                    (loaded.diagnostics.empty() ? "" : format(loaded.diagnostics[0])));
-    const PlaytestReport report =
-        playtest_story(loaded.story, test::params(), {2000, 1, 1000, 5, 0.0});
+    const Result<std::shared_ptr<const Story>> loaded = load_story_text("many.json", story.dump());
+    REQUIRE_MESSAGE(loaded, (loaded.diagnostics.empty() ? "" : format(loaded.diagnostics[0])));
+    const PlaytestReport report = playtest_story(*loaded, test::params(), {2000, 1, 1000, 5, 0.0});
     std::vector<const Finding*> ruptures;
     for (const Finding& f : report.findings) {
         if (f.diagnostic.code == "rupture-never-repaired") {

@@ -14,7 +14,7 @@ TEST_CASE("moves that never change anything are reported; moves that do are not"
     model::Outcome nothing;
     tracker.note(0, 0, nothing);
     model::Outcome moved;
-    moved.causes.push_back({"Ren", Move::Disclose, "rule", 1, 0, 0, ""});
+    moved.causes.push_back({0, Move::Disclose, "rule", 1, 0, 0}); // Ren, by index
     tracker.note(0, 1, moved);
     std::vector<Finding> findings;
     tracker.report(findings);
@@ -30,7 +30,10 @@ namespace attune {
 
 namespace {
 
-model::Cause cause(const std::string& who, Move move, double d_safety, double d_distance = 0,
+constexpr int ren = 0;     // late-bus's one character
+constexpr int someone = 1; // a character the choices do not aim at
+
+model::Cause cause(int who, Move move, double d_safety, double d_distance = 0,
                    double d_arousal = 0) {
     model::Cause c;
     c.character = who;
@@ -68,28 +71,28 @@ TEST_CASE("a move counts as changing something only for its own target, or the p
           std::vector<std::string>{minimize, disclose, reassure});
     CHECK(inert_after({}) == std::vector<std::string>{minimize}); // name-it never taken
     model::Outcome o;
-    o.causes = {cause("Ren", Move::Reassure, 0, 0, -2)}; // any of the three numbers counts
+    o.causes = {cause(ren, Move::Reassure, 0, 0, -2)}; // any of the three numbers counts
     CHECK(inert_after({o}) == std::vector<std::string>{minimize, disclose});
-    o.causes = {cause("Ren", Move::Reassure, 0, 0.5)};
+    o.causes = {cause(ren, Move::Reassure, 0, 0.5)};
     CHECK(inert_after({o}) == std::vector<std::string>{minimize, disclose});
-    o.causes = {cause("you", Move::Disclose, 0, 0, -1)}; // the player calmed by it
+    o.causes = {cause(model::the_player, Move::Disclose, 0, 0, -1)}; // the player calmed by it
     CHECK(inert_after({o}) == std::vector<std::string>{minimize, reassure});
-    o.causes = {cause("Someone", Move::Disclose, 5)}; // another character
+    o.causes = {cause(someone, Move::Disclose, 5)}; // another character
     CHECK(inert_after({o}) == std::vector<std::string>{minimize, disclose, reassure});
-    o.causes = {cause("Ren", Move::Disclose, 1e-12)}; // too small to be a change
+    o.causes = {cause(ren, Move::Disclose, 1e-12)}; // too small to be a change
     CHECK(inert_after({o}) == std::vector<std::string>{minimize, disclose, reassure});
-    o.causes = {cause("Ren", Move::Validate, 5)}; // a move the choice does not make
+    o.causes = {cause(ren, Move::Validate, 5)}; // a move the choice does not make
     CHECK(inert_after({o}) == std::vector<std::string>{minimize, disclose, reassure});
     o.causes.clear();
     model::Event rupture;
     rupture.kind = model::EventKind::Rupture;
-    rupture.character = "Ren";
+    rupture.character = ren;
     rupture.move = Move::Disclose;
     o.events = {rupture};
     CHECK(inert_after({o}) == std::vector<std::string>{minimize, reassure});
     // Once changed, always changed: a later quiet playthrough does not undo it.
     model::Outcome changed;
-    changed.causes = {cause("Ren", Move::Disclose, 3)};
+    changed.causes = {cause(ren, Move::Disclose, 3)};
     CHECK(inert_after({changed, {}}) == std::vector<std::string>{minimize, reassure});
 }
 

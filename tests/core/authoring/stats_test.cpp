@@ -44,9 +44,9 @@ TEST_CASE("stats: words counted exactly, in lines, choices, reasons and endings"
          "choices": [{"id": "end", "text": "End it.", "moves": [{"move": "neutral", "to": "c"}], "next": "end"}]}],
       "endings": [{"id": "end", "kind": "ruptured", "title": "End", "lines": ["Bye now."],
                    "reflection": ["?"]}]})";
-    const LoadResult loaded = load_story_text("w.json", text);
-    REQUIRE(loaded.story);
-    const StoryStats stats = story_stats(loaded.story, test::params(), 50, 1);
+    const Result<std::shared_ptr<const Story>> loaded = load_story_text("w.json", text);
+    REQUIRE(loaded);
+    const StoryStats stats = story_stats(*loaded, test::params(), 50, 1);
     // 3 + 2 + 3 + 1 + 4 (lines, choices and the reason of scene a), 1 + 2 (scene b), 2.
     CHECK(stats.words == 18);
     CHECK(stats.scenes == 2);

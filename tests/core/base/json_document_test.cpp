@@ -13,9 +13,8 @@ namespace {
 using namespace attune;
 
 JsonDocument parsed(const std::string& text) {
-    std::vector<Diagnostic> problems;
-    auto doc = parse_json_document("t.json", text, problems);
-    REQUIRE_MESSAGE(doc, (problems.empty() ? "" : format(problems[0])));
+    Result<JsonDocument> doc = parse_json_document("t.json", text);
+    REQUIRE_MESSAGE(doc, (doc.diagnostics.empty() ? "" : format(doc.diagnostics[0])));
     return *doc;
 }
 
@@ -25,10 +24,14 @@ std::string where(const JsonDocument& doc, std::string_view pointer) {
 }
 
 Diagnostic parse_problem(const std::string& text) {
-    std::vector<Diagnostic> problems;
-    CHECK_FALSE(parse_json_document("t.json", text, problems));
-    REQUIRE(problems.size() == 1);
-    return problems[0];
+    const Result<JsonDocument> doc = parse_json_document("t.json", text);
+    CHECK_FALSE(doc);
+    REQUIRE(doc.diagnostics.size() == 1);
+    return doc.diagnostics[0];
+}
+
+TextPosition position_of(std::string_view text, std::size_t offset) {
+    return TextPositions(text).at(offset);
 }
 
 } // namespace
@@ -112,18 +115,20 @@ TEST_CASE("diagnostics: the plain text names file, place, severity, message, poi
 }
 
 TEST_CASE("json document: a folder or a missing file is refused with no place in it") {
-    std::vector<Diagnostic> problems;
-    CHECK_FALSE(read_json_document(std::filesystem::temp_directory_path().string(), problems));
+    const Result<JsonDocument> folder = read_json_document(std::filesystem::temp_directory_path());
+    CHECK_FALSE(folder);
+    std::vector<Diagnostic> problems = folder.diagnostics;
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].code == "unreadable");
     CHECK(problems[0].message == "this is a folder, not a file");
     CHECK(problems[0].line == 0);
     CHECK(problems[0].column == 0);
-    problems.clear();
-    CHECK_FALSE(read_json_document("/no/such/file.json", problems));
+    const Result<JsonDocument> missing = read_json_document("/no/such/file.json");
+    CHECK_FALSE(missing);
+    problems = missing.diagnostics;
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].code == "unreadable");
-    CHECK(problems[0].message == "the file cannot be opened");
+    CHECK(problems[0].message == "there is no such file");
     CHECK(problems[0].line == 0);
     CHECK(problems[0].column == 0);
     CHECK(format(problems[0]).starts_with("/no/such/file.json: error: "));

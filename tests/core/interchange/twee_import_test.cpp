@@ -143,9 +143,9 @@ std::vector<std::string> located(const std::vector<Diagnostic>& diagnostics) {
 } // namespace
 
 TEST_CASE("twee import: a plain Twine story becomes exactly this story") {
-    const TweeImport imported = import_twee("k.twee", kitchen_twee);
-    CHECK(nlohmann::json::parse(imported.story.dump()) == nlohmann::json::parse(kitchen_json));
-    CHECK(imported.story.dump(2) + "\n" == kitchen_json); // keys in the order authors expect
+    const Result<nlohmann::ordered_json> imported = import_twee("k.twee", kitchen_twee);
+    CHECK(nlohmann::json::parse(imported->dump()) == nlohmann::json::parse(kitchen_json));
+    CHECK(imported->dump(2) + "\n" == kitchen_json); // keys in the order authors expect
     CHECK(located(imported.diagnostics) ==
           std::vector<std::string>{"warning twee-defaults 1:1", "warning twee-defaults 1:1",
                                    "warning twee-macro 14:1", "warning twee-no-move 12:1",
@@ -176,7 +176,7 @@ TEST_CASE("twee import: each broken piece is found at its line and column") {
     };
     for (const auto& [body, expected] : cases) {
         CAPTURE(body);
-        const TweeImport imported = import_twee(
+        const Result<nlohmann::ordered_json> imported = import_twee(
             "x.twee",
             body.empty() ? "Stray text.\n" + head + ":: A\n[[B]]\n:: B\nEnd.\n" : head + body);
         std::vector<std::string> found;
@@ -198,24 +198,24 @@ TEST_CASE("twee import: Windows line endings read like plain ones") {
     for (const char ch : std::string(kitchen_twee)) {
         crlf += ch == '\n' ? std::string("\r\n") : std::string(1, ch);
     }
-    const TweeImport plain = import_twee("k.twee", kitchen_twee);
-    const TweeImport windows = import_twee("k.twee", crlf);
-    CHECK(windows.story == plain.story);
+    const Result<nlohmann::ordered_json> plain = import_twee("k.twee", kitchen_twee);
+    const Result<nlohmann::ordered_json> windows = import_twee("k.twee", crlf);
+    CHECK(*windows == *plain);
     CHECK(located(windows.diagnostics) == located(plain.diagnostics));
 }
 
 TEST_CASE("twee import: braces that are not holes stay literal") {
-    const TweeImport imported = import_twee(
+    const Result<nlohmann::ordered_json> imported = import_twee(
         "b.twee", ":: A [ending]\nEmpty {} and {two words} and {x}, {{kept}}, a } and a {\n");
-    REQUIRE(imported.story["endings"].size() == 1);
-    CHECK(imported.story["endings"][0]["lines"][0] ==
+    REQUIRE((*imported)["endings"].size() == 1);
+    CHECK((*imported)["endings"][0]["lines"][0] ==
           "Empty {{}} and {{two words}} and {x}, {{kept}}, a }} and a {{");
 }
 TEST_CASE("twee import: without StoryAttune, a speaker is named by the exact id of a character") {
-    const TweeImport imported =
+    const Result<nlohmann::ordered_json> imported =
         import_twee("s.twee", ":: A [ending]\nmum: Hi. <!-- attune: {\"if\": \"true\"} -->\n"
                               "Mum: Hello.\nbob: Hey.\n[[A]] <!-- attune: ask@mum -->\n");
-    const auto& lines = imported.story["endings"][0]["lines"];
+    const auto& lines = (*imported)["endings"][0]["lines"];
     REQUIRE(lines.size() == 3);
     CHECK(lines[0]["speaker"] == "mum");
     CHECK(lines[1] == "Mum: Hello.");
@@ -223,15 +223,15 @@ TEST_CASE("twee import: without StoryAttune, a speaker is named by the exact id 
 }
 
 TEST_CASE("twee import: without StoryAttune, characters come only from inside notes") {
-    const TweeImport imported = import_twee(
+    const Result<nlohmann::ordered_json> imported = import_twee(
         "c.twee", ":: A\n[[B]] <!-- attune: ask@mum --> write to me@work\n:: B [ending]\nEnd.\n");
-    REQUIRE(imported.story["characters"].size() == 1);
-    CHECK(imported.story["characters"][0]["id"] == "mum");
-    CHECK(imported.story["characters"][0]["name"] == "Mum");
+    REQUIRE((*imported)["characters"].size() == 1);
+    CHECK((*imported)["characters"][0]["id"] == "mum");
+    CHECK((*imported)["characters"][0]["name"] == "Mum");
 }
 
 TEST_CASE("twee import: a link to a passage named in another case suggests the name") {
-    const TweeImport imported =
+    const Result<nlohmann::ordered_json> imported =
         import_twee("n.twee", ":: A\n[[the kitchen]]\n:: The Kitchen [ending]\nEnd.\n");
     const auto it =
         std::find_if(imported.diagnostics.begin(), imported.diagnostics.end(),

@@ -16,10 +16,9 @@ namespace attune::model::test {
 
 inline const Params& params() {
     static const Params loaded = [] {
-        std::vector<Diagnostic> diagnostics;
-        std::optional<Params> p = load_params(
-            std::filesystem::path(ATTUNE_SOURCE_DIR) / "assets/model.json", diagnostics);
-        REQUIRE_MESSAGE(p.has_value(), "assets/model.json must load");
+        Result<Params> p =
+            load_params(std::filesystem::path(ATTUNE_SOURCE_DIR) / "assets/model.json");
+        REQUIRE_MESSAGE(p, "assets/model.json must load");
         return *p;
     }();
     return loaded;

@@ -35,8 +35,7 @@ std::vector<std::string> codes_at(const nlohmann::json& params, const std::strin
     const auto file = std::filesystem::temp_directory_path() /
                       ("attune-params-" + std::to_string(::getpid()) + ".json");
     std::ofstream(file) << params.dump(2);
-    std::vector<Diagnostic> diagnostics;
-    load_params(file, diagnostics);
+    const std::vector<Diagnostic> diagnostics = load_params(file).diagnostics;
     std::filesystem::remove(file);
     std::vector<std::string> out;
     for (const Diagnostic& d : diagnostics) {
@@ -155,8 +154,9 @@ std::vector<std::string> all_problems(const nlohmann::json& params) {
     const auto file = std::filesystem::temp_directory_path() /
                       ("attune-params-all-" + std::to_string(::getpid()) + ".json");
     std::ofstream(file) << params.dump(2);
-    std::vector<Diagnostic> diagnostics;
-    const bool loaded = load_params(file, diagnostics).has_value();
+    const Result<Params> params_loaded = load_params(file);
+    const bool loaded = static_cast<bool>(params_loaded);
+    const std::vector<Diagnostic>& diagnostics = params_loaded.diagnostics;
     std::filesystem::remove(file);
     std::vector<std::string> out;
     for (const Diagnostic& d : diagnostics) {

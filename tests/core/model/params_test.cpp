@@ -29,11 +29,10 @@ const Diagnostic* find(const std::vector<Diagnostic>& ds, const std::string& cod
 } // namespace
 
 TEST_CASE("model params: the bundled assets/model.json loads cleanly") {
-    std::vector<Diagnostic> diagnostics;
-    const std::optional<Params> p =
-        load_params(std::filesystem::path(ATTUNE_SOURCE_DIR) / "assets/model.json", diagnostics);
-    REQUIRE(p.has_value());
-    CHECK(diagnostics.empty());
+    const Result<Params> p =
+        load_params(std::filesystem::path(ATTUNE_SOURCE_DIR) / "assets/model.json");
+    REQUIRE(p);
+    CHECK(p.diagnostics.empty());
     // Bad is stronger than good, and contempt is listed as the heaviest move.
     CHECK(p->negativity_bias > 1);
     const double contempt = p->moves[static_cast<int>(Move::Contempt)].safety;
@@ -49,14 +48,17 @@ TEST_CASE("model params: the bundled assets/model.json loads cleanly") {
 }
 
 TEST_CASE("model params: wrong types, unknown moves, out-of-range and missing keys are located") {
-    std::vector<Diagnostic> ds;
-    CHECK_FALSE(load_params(fixture("broken_values.json"), ds).has_value());
+    Result<Params> loaded = load_params(fixture("broken_values.json"));
+    CHECK_FALSE(loaded);
+    const std::vector<Diagnostic>& ds = loaded.diagnostics;
 
     const Diagnostic* type = find(ds, "wrong-type", "/asymmetry/negativity_bias");
     REQUIRE(type != nullptr);
     CHECK(type->line == 210);
     CHECK(type->column > 0);
-    CHECK(type->message.find("must be a number, not string") != std::string::npos);
+    // The same words as a story's wrong type (base/json_fields.h).
+    CHECK(type->message.starts_with("'negativity_bias' should be a number from "));
+    CHECK(type->message.ends_with(" but is text"));
 
     const Diagnostic* move = find(ds, "unknown-move", "/moves/validte");
     REQUIRE(move != nullptr);
@@ -66,43 +68,46 @@ TEST_CASE("model params: wrong types, unknown moves, out-of-range and missing ke
     const Diagnostic* range = find(ds, "out-of-range", "/decay/arousal");
     REQUIRE(range != nullptr);
     CHECK(range->line == 222);
-    CHECK(range->message == "\"arousal\" is 1.5 but must be from 0 to 1");
+    CHECK(range->message == "'arousal' is 1.5, outside 0 to 1");
     CHECK_FALSE(range->fix.empty());
 
-    const Diagnostic* missing = find(ds, "missing-param", "/flooding");
+    const Diagnostic* missing = find(ds, "missing-key", "/flooding");
     REQUIRE(missing != nullptr);
     CHECK(missing->message.find("flooded_factor") != std::string::npos);
     CHECK(missing->line > 0);
 
     CHECK(find(ds, "out-of-range", "/rupture/carryover_steps") != nullptr); // not whole
-    CHECK(find(ds, "unknown-param", "/window/hihg") != nullptr);
+    CHECK(find(ds, "unknown-key", "/window/hihg") != nullptr);
     CHECK(std::all_of(ds.begin(), ds.end(), [](const Diagnostic& d) {
         return d.file.find("broken_values.json") != std::string::npos;
     }));
 }
 
 TEST_CASE("model params: a missing move and a null weight are reported") {
-    std::vector<Diagnostic> ds;
-    CHECK_FALSE(load_params(fixture("missing_move.json"), ds).has_value());
-    CHECK(find(ds, "missing-section", "/moves") != nullptr);
+    Result<Params> loaded = load_params(fixture("missing_move.json"));
+    CHECK_FALSE(loaded);
+    const std::vector<Diagnostic>& ds = loaded.diagnostics;
+    CHECK(find(ds, "missing-key", "/moves") != nullptr);
     CHECK(find(ds, "wrong-type", "/moves/apologize/safety") != nullptr);
 }
 
 TEST_CASE("model params: override thresholds without hysteresis are refused") {
-    std::vector<Diagnostic> ds;
-    CHECK_FALSE(load_params(fixture("no_hysteresis.json"), ds).has_value());
+    Result<Params> loaded = load_params(fixture("no_hysteresis.json"));
+    CHECK_FALSE(loaded);
+    const std::vector<Diagnostic>& ds = loaded.diagnostics;
     REQUIRE(ds.size() == 1);
     CHECK(ds[0].code == "no-hysteresis");
     CHECK(ds[0].line > 0);
 }
 
 TEST_CASE("model params: broken JSON and a missing file give one clear diagnostic") {
-    std::vector<Diagnostic> ds;
-    CHECK_FALSE(load_params(fixture("not_json.json"), ds).has_value());
+    Result<Params> loaded = load_params(fixture("not_json.json"));
+    CHECK_FALSE(loaded);
+    const std::vector<Diagnostic>& ds = loaded.diagnostics;
     REQUIRE(ds.size() == 1);
     CHECK(ds[0].line == 4);
-    ds.clear();
-    CHECK_FALSE(load_params(fixture("does_not_exist.json"), ds).has_value());
-    REQUIRE(ds.size() == 1);
-    CHECK(has_errors(ds));
+    loaded = load_params(fixture("does_not_exist.json"));
+    CHECK_FALSE(loaded);
+    REQUIRE(loaded.diagnostics.size() == 1);
+    CHECK(has_errors(loaded.diagnostics));
 }

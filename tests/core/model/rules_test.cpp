@@ -19,7 +19,7 @@ Cause one_move(const Profile& profile, Move move, std::vector<Move> together = {
     State state = initial_state(params(), profile);
     Random random{1};
     Outcome outcome;
-    apply_move(params(), profile, state, move, together, random, outcome);
+    apply_move(params(), profile, 0, state, move, together, random, outcome);
     REQUIRE(!outcome.causes.empty());
     return outcome.causes[0];
 }
@@ -72,7 +72,10 @@ TEST_CASE("model: contempt is the heaviest move, and each antidote works best af
                                                          {"contempt", "appreciate"},
                                                          {"defend", "take_responsibility"},
                                                          {"stonewall", "self_soothe"}};
-    for (const auto& [horseman, antidote] : pairs) {
+    // Not a structured binding: clang 14 cannot capture one (CAPTURE does).
+    for (const auto& pair : pairs) {
+        const char* horseman = pair.first;
+        const char* antidote = pair.second;
         CAPTURE(antidote);
         const double right_after =
             last_safety_change(start(), std::string(horseman) + "," + antidote);
@@ -91,13 +94,14 @@ TEST_CASE("model: bids answered and missed are counted") {
 
 TEST_CASE("model: cause sentences use the character's name and pronouns") {
     const SimRow she_row = run(she(), "criticize,criticize,advise")[2];
-    CHECK(she_row.outcome.causes[0].sentence ==
+    CHECK(cause_sentence(she_row.outcome.causes[0], she()) ==
           "Sam felt dismissed: you offered a fix while she was still upset.");
     const SimRow they_row = run(start(), "criticize,criticize,advise")[2];
-    CHECK(they_row.outcome.causes[0].sentence ==
+    CHECK(cause_sentence(they_row.outcome.causes[0], start()) ==
           "Sam felt dismissed: you offered a fix while they were still upset.");
-    CHECK(fill("{name} felt {their} way; {they} {is} here", she()) ==
-          "Sam felt her way; she is here");
+    CHECK(fill("{name} felt {their} way; {They} {is} here, {{not}} {nobody}", she()) ==
+          "Sam felt her way; She is here, {not} ");
+    CHECK(fill("You {was} there", you()) == "You were there");
     // Every rule that fires in a long random run has its own sentence, not the fallback.
     Random r{5};
     std::vector<SimStep> steps;
@@ -108,8 +112,11 @@ TEST_CASE("model: cause sentences use the character's name and pronouns") {
         for (const SimRow& row : simulate(params(), p, steps, 3)) {
             for (const Cause& c : row.outcome.causes) {
                 CAPTURE(c.rule);
-                CHECK(c.sentence.find("Something shifted") == std::string::npos);
-                CHECK(c.sentence.find('{') == std::string::npos);
+                const std::string sentence =
+                    cause_sentence(c, c.character == the_player ? you() : p);
+                CHECK(sentence.find("Something shifted") == std::string::npos);
+                CHECK(sentence.find('{') == std::string::npos);
+                CHECK_FALSE(sentence.empty());
             }
         }
     }
@@ -122,7 +129,7 @@ TEST_CASE("model: each change's causes add up to the change") {
     for (int i = 0; i < 500; ++i) {
         const State before = state;
         Outcome outcome;
-        apply_move(params(), profile, state, static_cast<Move>(r.below(move_count)), {}, r,
+        apply_move(params(), profile, 0, state, static_cast<Move>(r.below(move_count)), {}, r,
                    outcome);
         double safety = 0;
         double distance = 0;
@@ -160,8 +167,9 @@ TEST_CASE("model: state and player state round-trip through JSON exactly") {
     }
     for (const SimRow& row : simulate(params(), start(0.8, 0.75), steps, 4)) {
         const std::string text = to_json(row.state).dump();
-        CHECK(state_from_json(nlohmann::json::parse(text)) == row.state);
-        CHECK(player_from_json(nlohmann::json::parse(to_json(row.player).dump())) == row.player);
+        CHECK(state_from_json(nlohmann::json::parse(text)).value == row.state);
+        CHECK(player_from_json(nlohmann::json::parse(to_json(row.player).dump())).value ==
+              row.player);
     }
     // Every field is written: a default state with each field changed still round-trips.
     State odd;
@@ -171,20 +179,22 @@ TEST_CASE("model: state and player state round-trip through JSON exactly") {
     odd.last_move = 3;
     odd.carryover_left = 2;
     odd.repair_progress = 1.0 / 3.0;
-    CHECK(state_from_json(nlohmann::json::parse(to_json(odd).dump())) == odd);
+    CHECK(state_from_json(nlohmann::json::parse(to_json(odd).dump())).value == odd);
 }
 
 TEST_CASE("model: a damaged save is refused with a reason") {
     nlohmann::json json = to_json(initial_state(params(), start()));
     json.erase("safety");
-    CHECK_THROWS_WITH_AS(state_from_json(json), doctest::Contains("safety"), std::runtime_error);
+    const Result<State> missing = state_from_json(json);
+    CHECK_FALSE(missing);
+    CHECK(error_message(missing.diagnostics).find("safety") != std::string::npos);
     json = to_json(initial_state(params(), start()));
     json["override"] = "furious";
-    CHECK_THROWS_AS(state_from_json(json), std::runtime_error);
+    CHECK_FALSE(state_from_json(json));
     json = to_json(initial_state(params(), start()));
     json["step"] = "three";
-    CHECK_THROWS_AS(state_from_json(json), std::runtime_error);
-    CHECK_THROWS_AS(state_from_json(nlohmann::json::array()), std::runtime_error);
+    CHECK_FALSE(state_from_json(json));
+    CHECK_FALSE(state_from_json(nlohmann::json::array()));
 }
 
 TEST_CASE("model: an authored window always holds the resting arousal") {

@@ -29,12 +29,8 @@ TEST_CASE("model units: self-regulation, repair and listening moves, exactly") {
         PlayerState calm = initial_player_state(params());
         PlayerState flooded = calm;
         flooded.arousal = flooded.window_high + 1;
-        CHECK(blocked_reason(calm, move).empty());
-        CHECK(blocked_reason(flooded, move).empty() == !listening);
-        if (listening) {
-            CHECK(blocked_reason(flooded, move) ==
-                  "You're too flooded to really listen. Take a breath first.");
-        }
+        CHECK_FALSE(is_blocked(calm, move));
+        CHECK(is_blocked(flooded, move) == listening);
     }
 }
 
@@ -204,11 +200,15 @@ TEST_CASE("model units: sentences fill names, pronouns and verbs, and fall back 
     they.subject = "they";
     they.plural_verbs = true;
     CHECK(fill("{they} {was}, {they} {is}", they) == "they were, they are");
-    CHECK(fill("{unknown} and {name", she) == " and {name");
+    CHECK(fill("{unknown} and {name}", she) == " and Mia"); // a hole it does not know: dropped
+    CHECK(fill("{unknown} and {name", she) == "{unknown} and {name"); // broken: left as it is
     CHECK(fill("", she).empty());
-    CHECK(rule_sentence("no_such_rule", she) == "Something shifted for Mia.");
-    CHECK(rupture_noun(Move::Contempt) == "the contempt");
-    CHECK(rupture_noun(Move::Neutral) == "the coldness");
+    CHECK(blocked_sentence() == "You're too flooded to really listen. Take a breath first.");
+    CHECK(cause_sentence(Cause{.rule = "no_such_rule"}, she) == "Something shifted for Mia.");
+    CHECK(event_sentence(Event{.kind = EventKind::RuptureOpen, .move = Move::Contempt}, she) ==
+          "Mia is still hurt after the contempt: it hasn't been repaired yet.");
+    CHECK(event_sentence(Event{.kind = EventKind::RuptureOpen, .move = Move::Neutral}, she) ==
+          "Mia is still hurt after the coldness: it hasn't been repaired yet.");
 }
 
 TEST_CASE("model units: a simulation's rows, a blocked move, and the rupture left open") {
@@ -269,7 +269,7 @@ TEST_CASE("model units: give_space with reassure moves distance by -(2 avoidance
         Outcome outcome;
         const Move together[] = {Move::GiveSpace, Move::Reassure};
         const double before = state.distance;
-        apply_move(params(), profile, state, Move::GiveSpace, together, random, outcome);
+        apply_move(params(), profile, 0, state, Move::GiveSpace, together, random, outcome);
         CHECK(state.distance - before == doctest::Approx(-2 * avoidance - 1));
     }
 }
@@ -286,14 +286,16 @@ TEST_CASE("model units: the player starts at the parameters' resting arousal, wh
 
 TEST_CASE("model units: a saved state naming a move that does not exist is refused") {
     const State good = initial_state(params(), test::start());
-    CHECK(state_from_json(to_json(good)) == good);
+    const Result<State> same = state_from_json(to_json(good));
+    REQUIRE(same);
+    CHECK(*same == good);
     for (const char* key : {"rupture_kind", "last_repaired_kind", "last_move"}) {
         CAPTURE(key);
         nlohmann::json bad = to_json(good);
         bad[key] = move_count;
-        CHECK_THROWS(state_from_json(bad));
+        CHECK_FALSE(state_from_json(bad));
         bad[key] = move_count - 1;
-        CHECK_NOTHROW(state_from_json(bad));
+        CHECK(state_from_json(bad));
     }
 }
 

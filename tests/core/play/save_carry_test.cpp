@@ -33,10 +33,10 @@ std::shared_ptr<const Story> changed_late_bus() {
         "lines": ["A new hallway."],
         "choices": [{"id": "on", "text": "On.", "moves": [{"move": "neutral", "to": "ren"}],
                      "next": "quiet"}]})"));
-    const LoadResult loaded = load_story_text("late-bus-1.1.json", story.dump());
-    REQUIRE_MESSAGE(loaded.story,
-                    (loaded.diagnostics.empty() ? "" : format(loaded.diagnostics[0])));
-    return loaded.story;
+    const Result<std::shared_ptr<const Story>> loaded =
+        load_story_text("late-bus-1.1.json", story.dump());
+    REQUIRE_MESSAGE(loaded, (loaded.diagnostics.empty() ? "" : format(loaded.diagnostics[0])));
+    return *loaded;
 }
 
 // A save made at the 'call' scene, its state edited to values no replay would give.
@@ -64,18 +64,19 @@ json distinctive_save() {
 TEST_CASE("saves: every field of a save carries onto a changed story by its id") {
     const json save = distinctive_save();
     const auto changed = changed_late_bus();
-    const LoadedSave loaded = load_session(save, changed, test::params());
-    REQUIRE_MESSAGE(loaded.session, loaded.error);
-    REQUIRE(loaded.notes.size() == 1);
-    CHECK(loaded.notes[0] == "The story has changed since this save; you continue where you were.");
+    const Result<Session> loaded = load_session(save, changed, test::params());
+    REQUIRE_MESSAGE(loaded, error_message(loaded.diagnostics));
+    REQUIRE(messages(loaded.diagnostics, Severity::Note).size() == 1);
+    CHECK(messages(loaded.diagnostics, Severity::Note)[0] ==
+          "The story has changed since this save; you continue where you were.");
 
     const Story& story = *changed;
-    const SessionState& state = loaded.session->state();
+    const SessionState& state = loaded->state();
     const json& saved = save["state"];
-    CHECK(loaded.session->scene().id == "call");
+    CHECK(loaded->scene().id == "call");
     CHECK(state.scene == story.find_scene("call"));
     CHECK(state.ending == -1);
-    CHECK_FALSE(loaded.session->is_finished());
+    CHECK_FALSE(loaded->is_finished());
 
     const json out = state_to_json(story, state);
     CHECK(out["variables"]["patience"] == 37);
@@ -97,8 +98,8 @@ TEST_CASE("saves: every field of a save carries onto a changed story by its id")
     CHECK(state.turn == 9);
 
     // The history still rewinds, to the choice points the save replayed.
-    CHECK(loaded.session->history().size() == 2);
-    Session session = *loaded.session;
+    CHECK(loaded->history().size() == 2);
+    Session session = *loaded;
     REQUIRE(session.rewind_to(0));
     CHECK(session.scene().id == "text");
 }
@@ -113,27 +114,27 @@ TEST_CASE("saves: a finished save carries its ending onto a changed story") {
     json save = save_session(session);
     save["state"]["ending"] = "cold"; // an ending the replay would not give
     const auto changed = changed_late_bus();
-    const LoadedSave loaded = load_session(save, changed, test::params());
-    REQUIRE_MESSAGE(loaded.session, loaded.error);
-    CHECK(loaded.session->is_finished());
-    REQUIRE(loaded.session->ending());
-    CHECK(loaded.session->ending()->id == "cold");
-    CHECK(loaded.session->state().ending == changed->find_ending("cold"));
+    const Result<Session> loaded = load_session(save, changed, test::params());
+    REQUIRE_MESSAGE(loaded, error_message(loaded.diagnostics));
+    CHECK(loaded->is_finished());
+    REQUIRE(loaded->ending());
+    CHECK(loaded->ending()->id == "cold");
+    CHECK(loaded->state().ending == changed->find_ending("cold"));
 }
 
 TEST_CASE("saves: the same story version refuses an edited state, another carries it") {
     const json save = distinctive_save();
-    const LoadedSave same = load_session(save, test::late_bus(), test::params());
-    CHECK_FALSE(same.session);
-    CHECK(same.error ==
+    const Result<Session> same = load_session(save, test::late_bus(), test::params());
+    CHECK_FALSE(same);
+    CHECK(error_message(same.diagnostics) ==
           "This save does not match its own choices; it may have been edited or damaged.");
 
     json older = save;
     older["story"]["version"] = "0.9.0"; // made with an earlier version of this story
-    const LoadedSave carried = load_session(older, test::late_bus(), test::params());
-    REQUIRE_MESSAGE(carried.session, carried.error);
-    CHECK(carried.notes.size() == 1);
-    CHECK(state_to_json(carried.session->story(), carried.session->state()) == save["state"]);
+    const Result<Session> carried = load_session(older, test::late_bus(), test::params());
+    REQUIRE_MESSAGE(carried, error_message(carried.diagnostics));
+    CHECK(messages(carried.diagnostics, Severity::Note).size() == 1);
+    CHECK(state_to_json(carried->story(), carried->state()) == save["state"]);
 }
 
 TEST_CASE("saves: a save whose choices no longer exist replays as far as it can") {
@@ -143,18 +144,18 @@ TEST_CASE("saves: a save whose choices no longer exist replays as far as it can"
     json save = save_session(session);
     save["choices"][1]["choice"] = "gone"; // the second choice was removed from the story
     save["story"]["version"] = "0.9.0";
-    const LoadedSave loaded = load_session(save, test::late_bus(), test::params());
-    REQUIRE_MESSAGE(loaded.session, loaded.error);
-    CHECK(loaded.session->history().size() == 1);
-    CHECK(loaded.session->scene().id == "call"); // the saved place still exists
-    CHECK(loaded.notes.size() == 1);
+    const Result<Session> loaded = load_session(save, test::late_bus(), test::params());
+    REQUIRE_MESSAGE(loaded, error_message(loaded.diagnostics));
+    CHECK(loaded->history().size() == 1);
+    CHECK(loaded->scene().id == "call"); // the saved place still exists
+    CHECK(messages(loaded.diagnostics, Severity::Note).size() == 1);
     // Even at the same version, choices that do not replay are taken as a changed story.
     save["story"]["version"] = "1.0.0";
     save["choices"][1]["scene"] = "nowhere";
-    const LoadedSave same = load_session(save, test::late_bus(), test::params());
-    REQUIRE_MESSAGE(same.session, same.error);
-    CHECK(same.session->history().size() == 1);
-    CHECK(same.notes.size() == 1);
+    const Result<Session> same = load_session(save, test::late_bus(), test::params());
+    REQUIRE_MESSAGE(same, error_message(same.diagnostics));
+    CHECK(same->history().size() == 1);
+    CHECK(messages(same.diagnostics, Severity::Note).size() == 1);
 }
 
 TEST_CASE("saves: a replayed choice must be in the scene the save names") {
@@ -166,8 +167,8 @@ TEST_CASE("saves: a replayed choice must be in the scene the save names") {
     // 'call-back' exists in 'quiet', where the replay stands, but the save says it was
     // taken somewhere else: the replay stops before it.
     save["choices"][1]["scene"] = "elsewhere";
-    const LoadedSave loaded = load_session(save, test::late_bus(), test::params());
-    REQUIRE_MESSAGE(loaded.session, loaded.error);
-    CHECK(loaded.session->history().size() == 1);
-    CHECK(loaded.session->scene().id == "call"); // the saved place, carried over by id
+    const Result<Session> loaded = load_session(save, test::late_bus(), test::params());
+    REQUIRE_MESSAGE(loaded, error_message(loaded.diagnostics));
+    CHECK(loaded->history().size() == 1);
+    CHECK(loaded->scene().id == "call"); // the saved place, carried over by id
 }

@@ -7,7 +7,6 @@
 #include <functional>
 #include <set>
 #include <sstream>
-#include <unistd.h>
 
 namespace {
 
@@ -20,7 +19,7 @@ std::string snapshot(const Session& session) {
 }
 
 // Saves, serialises to text, parses back and loads: what a real save file goes through.
-LoadedSave round_trip(const Session& session) {
+Result<Session> round_trip(const Session& session) {
     const std::string text = save_session(session).dump(2);
     return load_session(json::parse(text), session.shared_story(), test::params());
 }
@@ -54,14 +53,14 @@ TEST_CASE("saves: save and load reproduce the session exactly, on every scene") 
         each_state(session, 6, [&](const Session& s) {
             ++states;
             scenes.insert(s.is_finished() ? s.ending()->id : s.scene().id);
-            LoadedSave loaded = round_trip(s);
-            REQUIRE_MESSAGE(loaded.session, loaded.error);
-            CHECK(loaded.notes.empty());
-            CHECK(snapshot(*loaded.session) == snapshot(s));
-            CHECK(loaded.session->state() == s.state());
-            CHECK(loaded.session->history().size() == s.history().size());
-            CHECK(loaded.session->lines().size() == s.lines().size());
-            CHECK(loaded.session->choices().size() == s.choices().size());
+            Result<Session> loaded = round_trip(s);
+            REQUIRE_MESSAGE(loaded, error_message(loaded.diagnostics));
+            CHECK(loaded.diagnostics.empty());
+            CHECK(snapshot(*loaded) == snapshot(s));
+            CHECK(loaded->state() == s.state());
+            CHECK(loaded->history().size() == s.history().size());
+            CHECK(loaded->lines().size() == s.lines().size());
+            CHECK(loaded->choices().size() == s.choices().size());
         });
         CHECK(scenes.size() == session.story().scenes.size() + session.story().endings.size());
         CHECK(states > 3);
@@ -87,10 +86,10 @@ TEST_CASE("saves: damaged, foreign or edited saves are refused with a plain reas
     REQUIRE(session.choose("name-it"));
     const json good = save_session(session);
     auto refused = [&](json save) {
-        const LoadedSave loaded = load_session(save, session.shared_story(), test::params());
-        CHECK_FALSE(loaded.session);
-        CHECK_FALSE(loaded.error.empty());
-        return loaded.error;
+        const Result<Session> loaded = load_session(save, session.shared_story(), test::params());
+        CHECK_FALSE(loaded);
+        CHECK_FALSE(error_message(loaded.diagnostics).empty());
+        return error_message(loaded.diagnostics);
     };
     CHECK(refused(json::array()) == "This file is not an Attune save.");
     json other = good;
@@ -123,14 +122,16 @@ TEST_CASE("saves: a save from an older version of the story carries over by stab
     changed["scenes"][0]["choices"][0]["next"] = "hallway";
     changed["scenes"].push_back(json::parse(R"({"id": "hallway", "lines": ["A new hallway."],
         "choices": [{"id": "on", "text": "On.", "moves": [{"move": "neutral"}], "next": "quiet"}]})"));
-    LoadResult edited = load_story_text("late-bus-1.1.json", changed.dump());
-    REQUIRE(edited.story);
-    LoadedSave loaded = load_session(save, edited.story, test::params());
-    REQUIRE(loaded.session);
-    CHECK(loaded.session->scene().id == "quiet");
-    CHECK(loaded.session->state().characters[0] == session.state().characters[0]);
-    REQUIRE(loaded.notes.size() == 1);
-    CHECK(loaded.notes[0] == "The story has changed since this save; you continue where you were.");
+    Result<std::shared_ptr<const Story>> edited =
+        load_story_text("late-bus-1.1.json", changed.dump());
+    REQUIRE(edited);
+    Result<Session> loaded = load_session(save, *edited, test::params());
+    REQUIRE(loaded);
+    CHECK(loaded->scene().id == "quiet");
+    CHECK(loaded->state().characters[0] == session.state().characters[0]);
+    REQUIRE(messages(loaded.diagnostics, Severity::Note).size() == 1);
+    CHECK(messages(loaded.diagnostics, Severity::Note)[0] ==
+          "The story has changed since this save; you continue where you were.");
 
     // The scene the save was in is gone: fall back to the last point that still exists.
     json removed =
@@ -139,41 +140,15 @@ TEST_CASE("saves: a save from an older version of the story carries over by stab
     removed["scenes"][0]["choices"].erase(0);
     removed["scenes"].erase(1); // 'quiet'
     removed["scenes"][1]["choices"][1].erase("if");
-    LoadResult smaller = load_story_text("late-bus-2.0.json", removed.dump());
-    REQUIRE_MESSAGE(smaller.story,
-                    (smaller.diagnostics.empty() ? "" : format(smaller.diagnostics[0])));
-    loaded = load_session(save, smaller.story, test::params());
-    REQUIRE(loaded.session);
-    CHECK(loaded.session->scene().id == "text");
-    REQUIRE(loaded.notes.size() == 1);
-    CHECK(loaded.notes[0].find("the place you saved at is gone") != std::string::npos);
-}
-
-TEST_CASE("saves: files are replaced atomically, and a failed write keeps the old file") {
-    const auto dir =
-        std::filesystem::temp_directory_path() / ("attune-save-test-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const std::string path = (dir / "slot-1.json").string();
-    std::string error;
-    REQUIRE(write_file_atomically(path, "first", error));
-    // A second name for the file as it is now. Replacing the file atomically puts a new
-    // file in its place and leaves this one untouched; writing into the target (which a
-    // crash could leave half-written) would change what this name shows.
-    const std::string old_name = (dir / "slot-1.old").string();
-    std::filesystem::create_hard_link(path, old_name);
-    REQUIRE(write_file_atomically(path, "second", error));
-    CHECK(read_text(path) == "second");
-    CHECK(read_text(old_name) == "first"); // the target was never opened for writing
-    std::filesystem::remove(old_name);
-    CHECK_FALSE(write_file_atomically((dir / "missing" / "slot.json").string(), "x", error));
-    CHECK_FALSE(error.empty());
-    CHECK(read_text(path) == "second");
-    std::size_t files = 0;
-    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) {
-        ++files;
-    }
-    CHECK(files == 1); // no temporary file left behind
-    std::filesystem::remove_all(dir);
+    Result<std::shared_ptr<const Story>> smaller =
+        load_story_text("late-bus-2.0.json", removed.dump());
+    REQUIRE_MESSAGE(smaller, (smaller.diagnostics.empty() ? "" : format(smaller.diagnostics[0])));
+    loaded = load_session(save, *smaller, test::params());
+    REQUIRE(loaded);
+    CHECK(loaded->scene().id == "text");
+    REQUIRE(messages(loaded.diagnostics, Severity::Note).size() == 1);
+    CHECK(messages(loaded.diagnostics, Severity::Note)[0].find("the place you saved at is gone") !=
+          std::string::npos);
 }
 
 TEST_CASE("saves: round trip at every scene and ending of every bundled story") {
@@ -189,9 +164,9 @@ TEST_CASE("saves: round trip at every scene and ending of every bundled story") 
         while (!frontier.empty()) {
             std::vector<Session> next;
             for (const Session& session : frontier) {
-                LoadedSave loaded = round_trip(session);
-                REQUIRE_MESSAGE(loaded.session, loaded.error);
-                CHECK(loaded.session->state() == session.state());
+                Result<Session> loaded = round_trip(session);
+                REQUIRE_MESSAGE(loaded, error_message(loaded.diagnostics));
+                CHECK(loaded->state() == session.state());
                 for (const ChoiceView& choice : session.choices()) {
                     Session after = session;
                     if (!choice.enabled || !after.choose(choice.index)) {

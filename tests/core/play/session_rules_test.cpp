@@ -40,13 +40,14 @@ const char* const rules_story = R"({"id": "rules", "title": "Rules", "version": 
 
 std::shared_ptr<const Story> rules() {
     static const std::shared_ptr<const Story> story = [] {
-        const LoadResult loaded = load_story_text("rules.json", rules_story);
+        const Result<std::shared_ptr<const Story>> loaded =
+            load_story_text("rules.json", rules_story);
         for (const Diagnostic& d : loaded.diagnostics) {
             INFO(format(d));
             CHECK(d.severity != Severity::Error);
         }
-        REQUIRE(loaded.story);
-        return loaded.story;
+        REQUIRE(loaded);
+        return *loaded;
     }();
     return story;
 }

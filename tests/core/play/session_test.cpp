@@ -1,5 +1,6 @@
 #include "support.h"
 
+#include "model/sentences.h"
 #include "model/state_json.h"
 #include "play/save.h"
 #include "play/session.h"
@@ -148,10 +149,10 @@ TEST_CASE("session: a regulating choice calms the player once, however many it f
           {"id": "both", "text": "Breathe.", "moves": [{"move": "self_soothe", "to": "x"}, {"move": "self_soothe", "to": "y"}], "next": "end"},
           {"id": "one", "text": "Breathe.", "moves": [{"move": "self_soothe", "to": "x"}], "next": "end"}]}],
       "endings": [{"id": "end", "kind": "open", "title": "End", "reflection": ["?"]}]})";
-    const LoadResult loaded = load_story_text("two.json", text);
-    REQUIRE(loaded.story);
-    Session both(loaded.story, test::params(), 1);
-    Session one(loaded.story, test::params(), 1);
+    const Result<std::shared_ptr<const Story>> loaded = load_story_text("two.json", text);
+    REQUIRE(loaded);
+    Session both(*loaded, test::params(), 1);
+    Session one(*loaded, test::params(), 1);
     REQUIRE(both.choose("both"));
     REQUIRE(one.choose("one"));
     CHECK(both.state().player == one.state().player);
@@ -183,4 +184,26 @@ TEST_CASE("session: an author can jump to any scene, and rewind still works") {
     CHECK(session.state() == start);
     CHECK(session.scene().id == "text");
     CHECK(session.history().empty());
+}
+
+TEST_CASE("session: a story's holes and the model's sentences are filled by the same words") {
+    // late-bus's first line, rewritten with every word a hole can ask of a character.
+    std::string text = test::read_text(test::source_dir() / "tests/data/stories/late-bus.json");
+    const std::string line = "I'm so sorry. The bus just didn't come. Are you mad?";
+    const auto at = text.find(line);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, line.size(),
+                 "{ren.name}: {ren.They} {ren.was} late and {ren.they} {ren.is} sorry. "
+                 "{ren.Their} bus left {ren.them}; {ren.their} phone died.");
+    const Result<std::shared_ptr<const Story>> loaded =
+        load_story_text("late-bus-holes.json", text);
+    REQUIRE(loaded);
+    const Session session(*loaded, test::params(), 1);
+    const std::string said =
+        "Ren: They were late and they are sorry. Their bus left them; their phone died.";
+    CHECK(session.lines()[1].text == said);
+    // The model's own sentences go through the same filler, the hole's person implied.
+    CHECK(model::fill("{name}: {They} {was} late and {they} {is} sorry. {Their} bus left "
+                      "{them}; {their} phone died.",
+                      session.person(0)) == said);
 }

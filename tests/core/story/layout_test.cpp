@@ -78,9 +78,9 @@ std::shared_ptr<const Story> crossing_story() {
         {"id": "q", "lines": ["."], "choices": [
           {"id": "e", "text": ".", "moves": [{"move": "neutral", "to": "c"}], "next": "end"}]}],
       "endings": [{"id": "end", "kind": "open", "title": "End", "reflection": ["?"]}]})";
-    const LoadResult loaded = load_story_text("cross.json", text);
-    REQUIRE(loaded.story);
-    return loaded.story;
+    const Result<std::shared_ptr<const Story>> loaded = load_story_text("cross.json", text);
+    REQUIRE(loaded);
+    return *loaded;
 }
 
 } // namespace

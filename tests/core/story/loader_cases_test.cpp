@@ -29,7 +29,7 @@ std::vector<std::string> problems(const std::vector<Diagnostic>& diagnostics) {
     return out;
 }
 
-LoadResult load_edited(const Edit& edit) {
+Result<std::shared_ptr<const Story>> load_edited(const Edit& edit) {
     json story = late_bus_json();
     const json::json_pointer at(edit.pointer);
     if (edit.value) {
@@ -116,17 +116,17 @@ TEST_CASE("loader cases: each edit gives exactly its problem, at its pointer") {
         {"/scenes/0/lines/0", "{player.name}, {ren.They} {ren.their}", ""},
     };
     for (const Edit& edit : edits) {
-        const LoadResult result = load_edited(edit);
+        const Result<std::shared_ptr<const Story>> result = load_edited(edit);
         const std::vector<std::string> found = problems(result.diagnostics);
         INFO(edit.pointer << " = " << (edit.value ? edit.value->dump() : "(removed)")
                           << " gives: " << (found.empty() ? "" : found[0]) << " (" << found.size()
                           << " problems)");
         if (*edit.problem == '\0') {
             CHECK(found.empty());
-            CHECK(result.story);
+            CHECK(result);
         } else {
             CHECK(found == std::vector<std::string>{edit.problem});
-            CHECK((result.story == nullptr) == std::string(edit.problem).starts_with("error"));
+            CHECK(!result == std::string(edit.problem).starts_with("error"));
         }
     }
 }
@@ -138,9 +138,9 @@ TEST_CASE("loader cases: every field of a good story is read") {
     source["player"] = {{"name", "Alex"}};
     source["characters"][0]["color"] = "#f2b46d";
     source["scenes"][0]["content_notes"] = json::array({"cake"});
-    const LoadResult result = load_story_text("full.json", source.dump());
-    REQUIRE(result.story);
-    const Story& story = *result.story;
+    const Result<std::shared_ptr<const Story>> result = load_story_text("full.json", source.dump());
+    REQUIRE(result);
+    const Story& story = **result;
     CHECK(story.file == "full.json");
     CHECK(story.info.id == "late-bus");
     CHECK(story.info.title == "The Late Bus");
@@ -222,10 +222,10 @@ TEST_CASE("loader cases: problems that bring others with them still include thei
     };
     for (const Edit& edit : edits) {
         CAPTURE(edit.pointer);
-        const LoadResult result = load_edited(edit);
+        const Result<std::shared_ptr<const Story>> result = load_edited(edit);
         const std::vector<std::string> found = problems(result.diagnostics);
         CHECK(std::find(found.begin(), found.end(), edit.problem) != found.end());
-        CHECK_FALSE(result.story);
+        CHECK_FALSE(result);
     }
 }
 
@@ -238,10 +238,9 @@ TEST_CASE("loader cases: every character of several is read, each in its place")
     sam["safety"] = 20;
     source["characters"].push_back(sam);
     source["scenes"][0]["lines"][0] = {{"speaker", "sam"}, {"text", "Hi from {sam.name}."}};
-    const LoadResult result = load_story_text("two.json", source.dump());
-    REQUIRE_MESSAGE(result.story,
-                    (result.diagnostics.empty() ? "" : format(result.diagnostics[0])));
-    const Story& story = *result.story;
+    const Result<std::shared_ptr<const Story>> result = load_story_text("two.json", source.dump());
+    REQUIRE_MESSAGE(result, (result.diagnostics.empty() ? "" : format(result.diagnostics[0])));
+    const Story& story = **result;
     REQUIRE(story.characters.size() == 2);
     CHECK(story.characters[0].id == "ren");
     CHECK(story.characters[1].id == "sam");
@@ -275,8 +274,9 @@ TEST_CASE("loader cases: a scene whose every choice has a condition may be a dea
     json source = late_bus_json();
     source["scenes"][1]["choices"][0]["if"] = "true";
     source["scenes"][1]["choices"][1]["if"] = "patience >= 0";
-    const LoadResult result = load_story_text("maybe.json", source.dump());
+    const Result<std::shared_ptr<const Story>> result =
+        load_story_text("maybe.json", source.dump());
     CHECK(problems(result.diagnostics) ==
           std::vector<std::string>{"warning maybe-dead-end /scenes/1/choices"});
-    CHECK(result.story);
+    CHECK(result);
 }

@@ -1,6 +1,7 @@
 #include "support.h"
 
 #include "base/random.h"
+#include "model/sentences.h"
 
 #include <fstream>
 #include <sstream>
@@ -65,11 +66,11 @@ TEST_CASE("loader: the documented example story loads clean") {
     const auto start = doc.find("```json\n") + 8;
     const auto end = doc.find("\n```", start);
     const std::string example = doc.substr(start, end - start);
-    const LoadResult result = load_story_text("story-format.md", example);
+    const Result<std::shared_ptr<const Story>> result = load_story_text("story-format.md", example);
     CHECK(result.diagnostics.empty());
-    REQUIRE(result.story);
-    CHECK(result.story->scenes.size() == 3);
-    CHECK(result.story->endings.size() == 2);
+    REQUIRE(result);
+    CHECK((*result)->scenes.size() == 3);
+    CHECK((*result)->endings.size() == 2);
     // The test fixture is the same story, so the broken fixtures derive from documented form.
     CHECK(example + "\n" ==
           read_text(test::source_dir() / "tests" / "data" / "stories" / "late-bus.json"));
@@ -84,8 +85,9 @@ TEST_CASE("loader: every broken fixture reports exactly its problems, located") 
     std::sort(files.begin(), files.end());
     for (const std::string& file : files) {
         CAPTURE(file);
-        const LoadResult result = load_story_file((folder / file).string());
-        CHECK_FALSE(result.story);
+        const Result<std::shared_ptr<const Story>> result =
+            load_story_file((folder / file).string());
+        CHECK_FALSE(result);
         std::vector<const Expected*> wanted;
         for (const Expected& e : expected_problems) {
             if (file == e.file) {
@@ -114,7 +116,7 @@ TEST_CASE("loader: 'did you mean' suggests near names only") {
 }
 
 TEST_CASE("loader: a formatted problem names file, line, column, path and fix") {
-    const LoadResult result =
+    const Result<std::shared_ptr<const Story>> result =
         load_story_file((test::source_dir() / "tests/data/broken/unknown-target.json").string());
     REQUIRE(result.diagnostics.size() == 1);
     const std::string text = format(result.diagnostics[0]);
@@ -143,8 +145,8 @@ TEST_CASE("loader: never crashes on mangled bytes, and always says why it refuse
                 break;
             }
         }
-        const LoadResult result = load_story_text("mangled.json", text);
-        CHECK((result.story != nullptr) == !has_errors(result.diagnostics));
+        const Result<std::shared_ptr<const Story>> result = load_story_text("mangled.json", text);
+        CHECK(static_cast<bool>(result) == !has_errors(result.diagnostics));
         for (const Diagnostic& d : result.diagnostics) {
             CHECK_FALSE(d.message.empty());
         }
@@ -163,4 +165,28 @@ TEST_CASE("loader: characters' pronouns and text holes resolve") {
     const Choice& call_back = story->scenes[1].choices[0];
     REQUIRE(call_back.text.parts.size() == 3);
     CHECK(call_back.text.parts[1].slot.kind == static_cast<int>(SlotKind::CharacterText));
+    CHECK(call_back.text.parts[1].slot.field ==
+          static_cast<int>(model::PersonWord::Object)); // {ren.them}
+}
+
+TEST_CASE("loader: two characters with one name load, with a located warning") {
+    std::string text = read_text(test::source_dir() / "tests/data/stories/late-bus.json");
+    const std::string ren = "      \"window\": { \"low\": 15, \"high\": 70 }\n    }";
+    const auto at = text.find(ren);
+    REQUIRE(at != std::string::npos);
+    text.insert(at + ren.size(),
+                ",\n    { \"id\": \"ren2\", \"name\": \"Ren\", \"pronouns\": \"he/him\", "
+                "\"role\": \"cousin\", \"anxiety\": 0.3, \"avoidance\": 0.3, \"safety\": 50, "
+                "\"distance\": 50 }");
+    const Result<std::shared_ptr<const Story>> result = load_story_text("twins.json", text);
+    REQUIRE(result); // a warning: ids still tell the two apart
+    REQUIRE(result.diagnostics.size() == 1);
+    const Diagnostic& d = result.diagnostics[0];
+    CHECK(d.severity == Severity::Warning);
+    CHECK(d.code == "duplicate-name");
+    CHECK(d.pointer == "/characters/1/name");
+    CHECK(d.line == 23);
+    CHECK(d.column == 29);
+    CHECK(d.message == "the name 'Ren' is also the name of character 'ren'");
+    CHECK_FALSE(d.fix.empty());
 }

@@ -1,0 +1,115 @@
+// Atomic writes and setting files aside: what saves and settings rely on.
+
+#include "base/atomic_file.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace {
+
+using namespace attune;
+namespace fs = std::filesystem;
+
+/// A fresh folder for one test, removed afterwards.
+struct TempFolder {
+    fs::path path = fs::temp_directory_path() /
+                    ("attune-atomic-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
+    TempFolder() { fs::create_directories(path); }
+    ~TempFolder() { fs::remove_all(path); }
+};
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+std::size_t count_files(const fs::path& folder) {
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(folder)) {
+        ++files;
+    }
+    return files;
+}
+
+} // namespace
+
+TEST_CASE("atomic file: files are replaced whole, and a failed write keeps the old file") {
+    const TempFolder folder;
+    const fs::path path = folder.path / "slot-1.json";
+    REQUIRE(write_file_atomically(path, "first"));
+    // A second name for the file as it is now. Replacing the file atomically puts a new
+    // file in its place and leaves this one untouched; writing into the target (which a
+    // crash could leave half-written) would change what this name shows.
+    const fs::path old_name = folder.path / "slot-1.old";
+    fs::create_hard_link(path, old_name);
+    REQUIRE(write_file_atomically(path, "second"));
+    CHECK(read_text(path) == "second");
+    CHECK(read_text(old_name) == "first"); // the target was never opened for writing
+    fs::remove(old_name);
+    const Result<> failed = write_file_atomically(folder.path / "missing" / "slot.json", "x");
+    CHECK_FALSE(failed);
+    const std::string error = error_message(failed.diagnostics);
+    CHECK(error.find("No such file or directory") != std::string::npos);
+    CHECK(read_text(path) == "second");
+    CHECK(count_files(folder.path) == 1); // no temporary file left behind
+}
+
+TEST_CASE("atomic file: a failed rename says why, never 'Success'") {
+    const TempFolder folder;
+    fs::create_directories(folder.path / "taken" / "inside"); // a full folder cannot be replaced
+    const Result<> failed = write_file_atomically(folder.path / "taken", "x");
+    CHECK_FALSE(failed);
+    const std::string error = error_message(failed.diagnostics);
+    CHECK(error.starts_with("could not replace " + (folder.path / "taken").string() + ": "));
+    CHECK(error.find("Success") == std::string::npos);
+    CHECK(count_files(folder.path) == 1);
+}
+
+TEST_CASE("atomic file: a file set aside keeps its content under a new name") {
+    const TempFolder folder;
+    const fs::path file = folder.path / "slot-x.json";
+    std::ofstream(file) << "broken";
+    const auto aside = set_aside(file);
+    REQUIRE(aside);
+    CHECK_FALSE(fs::exists(file));
+    CHECK(aside->filename().string().starts_with("slot-x.corrupt-"));
+    CHECK(read_text(*aside) == "broken");
+    CHECK_FALSE(set_aside(folder.path / "gone.json")); // nothing to move: says so
+}
+
+TEST_CASE("atomic file: setting aside twice in the same second keeps both files") {
+    const TempFolder folder;
+    const fs::path file = folder.path / "slot-two.json";
+    std::ofstream(file) << "first";
+    const auto first = set_aside(file);
+    std::ofstream(file) << "second";
+    const auto second = set_aside(file);
+    REQUIRE(first);
+    REQUIRE(second);
+    CHECK(*first != *second);
+    CHECK(read_text(*first) == "first");
+    CHECK(read_text(*second) == "second");
+    if (second->stem().string().starts_with(first->stem().string())) { // the same second
+        CHECK(second->filename() == first->stem().string() + "-2.json");
+    }
+}
+
+TEST_CASE("atomic file: only the temporary files of writers that are gone are removed") {
+    const TempFolder folder;
+    const fs::path dead = folder.path / "save.json.tmp-999999999"; // above Linux's largest id
+    const fs::path alive = folder.path / ("save.json.tmp-" + std::to_string(::getpid()));
+    const fs::path other = folder.path / "notes.tmp-x";
+    for (const fs::path& file : {dead, alive, other}) {
+        std::ofstream(file) << "{";
+    }
+    CHECK(remove_stale_temp_files(folder.path) == 1);
+    CHECK_FALSE(fs::exists(dead));
+    CHECK(fs::exists(alive));
+    CHECK(fs::exists(other));
+}

@@ -1,0 +1,136 @@
+// Writes the seed corpora for the fuzz targets from what the repository already has:
+// the bundled stories, the test stories and fixtures, the Twee fixtures, the bundled
+// stories exported as Twee, every condition and text from those stories, and saves made
+// by playing each bundled story. tests/fuzz/run calls it; nothing generated is committed.
+//
+// Usage: attune_fuzz_seeds SOURCE_DIR OUT_DIR  (writes OUT_DIR/TARGET/NNNN)
+
+#include "bundled.h"
+#include "interchange/twee.h"
+#include "play/save.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+// Seeds per target, deduplicated, written out at the end.
+std::map<std::string, std::set<std::string>> seeds;
+
+// Every string under `key` anywhere in `value`. Stories are shallow; the depth limit is
+// for the deeply nested fixture, which would overflow the stack.
+void collect(const json& value, const std::string& key, std::set<std::string>& into,
+             int depth = 0) {
+    if (depth > 32) {
+        return;
+    }
+    if (value.is_object()) {
+        for (const auto& item : value.items()) {
+            if (item.key() == key && item.value().is_string()) {
+                into.insert(item.value().get<std::string>());
+            }
+            collect(item.value(), key, into, depth + 1);
+        }
+    } else if (value.is_array()) {
+        for (const auto& element : value) {
+            collect(element, key, into, depth + 1);
+        }
+    }
+}
+
+void add_story_file(const fs::path& file) {
+    const std::string text = read_text(file);
+    seeds["loader"].insert(text);
+    const json story = json::parse(text, nullptr, false);
+    if (story.is_discarded()) {
+        return;
+    }
+    collect(story, "if", seeds["expression"]);
+    collect(story, "text", seeds["template"]);
+    collect(story, "pronouns", seeds["template"]);
+}
+
+// Saves along one seeded random playthrough: at the start, after a few choices, and at
+// the end.
+void add_saves(const std::shared_ptr<const attune::Story>& story,
+               const std::shared_ptr<const attune::model::Params>& params, unsigned seed) {
+    attune::Session session(story, params, seed);
+    std::mt19937 pick(seed);
+    for (int step = 0;; ++step) {
+        if (step == 0 || step == 3 || session.is_finished()) {
+            seeds["save"].insert(attune::save_session(session).dump());
+        }
+        std::vector<int> enabled;
+        for (const attune::ChoiceView& choice : session.choices()) {
+            if (choice.enabled) {
+                enabled.push_back(choice.index);
+            }
+        }
+        if (session.is_finished() || enabled.empty() || step > 200) {
+            return;
+        }
+        session.choose(enabled[pick() % enabled.size()]);
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::fprintf(stderr, "usage: %s SOURCE_DIR OUT_DIR\n", argv[0]);
+        return 2;
+    }
+    const fs::path source = argv[1];
+    const fs::path out = argv[2];
+    for (const fs::path& folder : {source / "stories", source / "tests" / "data"}) {
+        for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+            const fs::path& file = entry.path();
+            if (file.extension() == ".json" && file.filename() != "schema.json") {
+                add_story_file(file);
+            } else if (file.extension() == ".twee") {
+                seeds["twee"].insert(read_text(file));
+            }
+        }
+    }
+    for (const auto& entry : fs::directory_iterator(source / "stories")) {
+        if (entry.path().extension() == ".json" && entry.path().filename() != "schema.json") {
+            const json story = json::parse(read_text(entry.path()));
+            seeds["twee"].insert(*attune::export_twee(entry.path().string(), story));
+        }
+    }
+    const auto params = attune::fuzz::bundled_params();
+    for (const auto& story : attune::fuzz::bundled_stories()) {
+        for (unsigned seed = 1; seed <= 2; ++seed) {
+            add_saves(story, params, seed);
+        }
+    }
+    for (const auto& [target, texts] : seeds) {
+        fs::create_directories(out / target);
+        int n = 0;
+        for (const std::string& text : texts) {
+            char name[16];
+            std::snprintf(name, sizeof name, "%04d", n++);
+            std::ofstream(out / target / name, std::ios::binary) << text;
+        }
+        std::printf("%s: %d seeds\n", target.c_str(), n);
+    }
+    return 0;
+}
