@@ -66,7 +66,7 @@ Plain.
 Ana: Hi. <!-- attune: {"if":"flag.f"} -->
 Narrated.
 [[Go on.->b]]<!-- attune: #go ask@ana self_soothe -->
-[[end<-Left -> right]]<!-- attune: #arrow ask@ana {"effects":{"set":["f"]},"if":"flag.f"} -->
+[[Left -> right->end]]<!-- attune: #arrow ask@ana {"effects":{"set":["f"]},"if":"flag.f"} -->
 [[A | B->end]]<!-- attune: #pipe ask@ana -->
 
 :: b {"position":"250,100","size":"100,100"}
@@ -128,17 +128,18 @@ TEST_CASE("twee export: passages are laid out ten to a row") {
 
 TEST_CASE("twee export: the small story imports back as it was") {
     nlohmann::json original = nlohmann::json::parse(tiny_story);
-    // Left out: a text of narration alone comes back as a plain string, '|' cannot be held
-    // (the export warns), and a text holding '->' comes back split at it (the export writes
-    // [[next<-text]], which its own import reads as text "next<-Left", target "right").
+    // Left out: a text of narration alone comes back as a plain string, and '|' cannot be
+    // held (the export warns). A text holding '->' (choice "arrow") stays in: it comes back
+    // whole, leading where it did.
     original["scenes"][0]["lines"][2] = "Narrated.";
     original["scenes"][0]["choices"].erase(2);
-    original["scenes"][0]["choices"].erase(1);
     original["$schema"] = "./schema.json"; // the import adds these two
     original["format"] = 1;
     const Result<nlohmann::ordered_json> imported =
         import_twee("tiny.twee", *export_twee("tiny.json", original));
     CHECK_FALSE(has_errors(imported.diagnostics));
+    CHECK((*imported)["scenes"][0]["choices"][1]["text"] == "Left -> right");
+    CHECK((*imported)["scenes"][0]["choices"][1]["next"] == "end");
     CHECK(nlohmann::json::parse(imported->dump()) == original);
 }
 
