@@ -4,6 +4,8 @@
 #include "authoring/stats.h"
 #include "support.h"
 
+#include <set>
+
 namespace attune {
 
 TEST_CASE("generate: the benchmark story has the shape the issue asks for") {
@@ -22,6 +24,23 @@ TEST_CASE("generate: the benchmark story has the shape the issue asks for") {
     for (const Scene& scene : story.scenes) {
         CHECK(scene.choices.size() == 3);
     }
+    // Each scene has one spoken line, taking turns between the two characters, and it
+    // names the one who speaks it.
+    int spoken = 0;
+    std::set<std::string> speakers;
+    for (const auto& scene : json["scenes"]) {
+        for (const auto& line : scene["lines"]) {
+            if (line.is_object() && line.contains("speaker")) {
+                const std::string speaker = line["speaker"];
+                CAPTURE(speaker);
+                CHECK(line["text"].get<std::string>().starts_with("{" + speaker + ".name}: "));
+                speakers.insert(speaker);
+                ++spoken;
+            }
+        }
+    }
+    CHECK(spoken == static_cast<int>(story.scenes.size()));
+    CHECK(speakers == std::set<std::string>{"alex", "sam"});
 }
 
 } // namespace attune

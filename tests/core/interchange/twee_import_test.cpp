@@ -230,6 +230,14 @@ TEST_CASE("twee import: without StoryAttune, characters come only from inside no
     CHECK((*imported)["characters"][0]["name"] == "Mum");
 }
 
+TEST_CASE("twee import: a move aimed at no one ('ask@') names no character") {
+    const Result<nlohmann::ordered_json> imported =
+        import_twee("c.twee", ":: A [comfort@]\n[[B]] <!-- attune: ask@mum reflect@ -->\n"
+                              ":: B [ending]\nEnd.\n");
+    REQUIRE((*imported)["characters"].size() == 1);
+    CHECK((*imported)["characters"][0]["id"] == "mum");
+}
+
 TEST_CASE("twee import: a link to a passage named in another case suggests the name") {
     const Result<nlohmann::ordered_json> imported =
         import_twee("n.twee", ":: A\n[[the kitchen]]\n:: The Kitchen [ending]\nEnd.\n");
