@@ -366,6 +366,10 @@ TEST_CASE("session rules: an authored adjustment moves the character that way") 
     CHECK(w.safety > p.safety + 10);
     CHECK(w.distance < p.distance - 10);
     CHECK(w.arousal > p.arousal);
+    // The window of tolerance follows the adjusted safety before the next choice: Sam,
+    // made safer (from 40 past the model's pivot), can bear more than after the plain one.
+    CHECK(w.window_high > p.window_high);
+    CHECK(w.window_low < p.window_low);
     CHECK_FALSE(warm.last_outcome().causes.empty());
     for (int i = 0; i < 5; ++i) {
         REQUIRE(warm.choose("warm"));

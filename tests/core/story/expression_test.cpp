@@ -132,6 +132,21 @@ TEST_CASE("conditions: every comparison at, below and above its boundary") {
     }
 }
 
+TEST_CASE("conditions: the nesting limit counts depth, not how often 'not', '-' or '(' appear") {
+    // Forty of each side by side, never more than two deep: well past the limit of 32 if
+    // the parser forgot to step back out of each one.
+    std::string nots, negations, groups;
+    for (int i = 0; i < 40; ++i) {
+        nots += (i ? " and " : "") + std::string("not a");
+        negations += (i ? " + " : "") + std::string("-a");
+        groups += (i ? " or " : "") + std::string("(a)");
+    }
+    CHECK(eval(nots, {{"a", 0}}) == 1);
+    CHECK(eval(nots, {{"a", 1}}) == 0);
+    CHECK(eval(negations + " == -80", {{"a", 2}}) == 1);
+    CHECK(eval(groups, {{"a", 1}}) == 1);
+}
+
 TEST_CASE("conditions: arithmetic keeps its operand order") {
     CHECK(eval("a - b", {{"a", 10}, {"b", 3}}) == 7);
     CHECK(eval("b - a", {{"a", 10}, {"b", 3}}) == -7);
