@@ -274,6 +274,8 @@ TEST_CASE("loader cases: each edit gives exactly its problem, at its pointer") {
         // Required and optional keys, and their types.
         {"/version", std::nullopt, "error missing-key "},
         {"/summary", std::nullopt, "error missing-key "},
+        {"/start", std::nullopt, "error missing-key "}, // and nothing about an unknown scene ''
+        {"/start", "", "error unknown-scene /start"},
         {"/author", 7, "error wrong-type /author"},
         {"/language", "fr", ""},
         {"/scenes/0/title", std::nullopt, ""},
