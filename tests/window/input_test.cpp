@@ -89,10 +89,34 @@ TEST_CASE("window input: a disabled choice cannot be taken") {
 
     CHECK_FALSE(game.choose(disabled_index));
     // Number keys count only the choices that can be taken: one past them does nothing.
+    // (Whether they skip a closed choice is shown by the test above, on a closed first one.)
     const int keys = static_cast<int>(enabled(session).size());
     press(app, static_cast<sf::Keyboard::Key>(sf::Keyboard::Num1 + keys));
     CHECK(session.history().size() == before);
     CHECK_FALSE(errors.gl_failed());
+}
+
+TEST_CASE("window input: number keys skip a disabled choice that comes first") {
+    // In the flood fixture the first choice, "listen", is closed while the player is
+    // flooded; "breathe" and "snap" follow it. Key 1 is "breathe", key 2 is "snap".
+    const auto flood = story(source_dir() / "tests" / "data" / "stories" / "flood.json");
+    for (const auto& [key, id] : {std::pair{sf::Keyboard::Num1, std::string("breathe")},
+                                  std::pair{sf::Keyboard::Num2, std::string("snap")}}) {
+        CAPTURE(id);
+        TempFolder folder;
+        App app(options_in(folder), params());
+        Game& game = app.game();
+        game.start(flood);
+        app.settle();
+        frames(app, 1);
+        const std::vector<ChoiceView> offered = game.session()->choices();
+        REQUIRE(offered.size() == 3);
+        REQUIRE_FALSE(offered[0].enabled);
+        press(app, key);
+        const auto& history = game.session()->history();
+        REQUIRE(history.size() == 1);
+        CHECK(game.session()->story().scenes[history[0].scene].choices[history[0].choice].id == id);
+    }
 }
 
 TEST_CASE("window input: Esc opens the pause menu and closes it again") {

@@ -165,8 +165,10 @@ private:
                      "' has ']]' or '|' in its text, which Twee links cannot hold",
                  "Reword the choice."});
         }
-        out_ += text.find("->") == std::string::npos ? "[[" + text + "->" + next + "]]"
-                                                     : "[[" + next + "<-" + text + "]]";
+        // Always text->next, even when the text holds '->': Twine and our import both split
+        // a link at its rightmost '->', and an id never holds '>', so the split falls just
+        // before `next`. ([[next<-text]] would be split at the text's own arrow.)
+        out_ += "[[" + text + "->" + next + "]]";
         out_ += annotation_open + " #" + choice.value("id", "");
         for (const auto& move : choice.value("moves", nlohmann::json::array())) {
             out_ += " " + move.value("move", "") +

@@ -987,10 +987,11 @@ private:
     }
 
     void read_start(const json& root) {
-        const std::string start = text(root, "start", "", true);
-        if (start.empty()) {
-            return;
+        const json* value = field(root, "start", "", true, json::value_t::string, "text in quotes");
+        if (!value) {
+            return; // missing or not text: already reported
         }
+        const std::string start = value->get<std::string>(); // "" names no scene either
         const int index = scene_at(start);
         if (index < 0) {
             error("unknown-scene", "/start",

@@ -82,20 +82,205 @@ TEST_CASE("explore: the state budget stops the search and says so") {
     }
 }
 
-TEST_CASE("explore: every bundled story is explored within the default budget's time") {
+TEST_CASE("explore: every bundled story is explored to the end within the default budget") {
+    int explored = 0;
     for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "stories")) {
         if (entry.path().extension() != ".json" || entry.path().filename() == "schema.json") {
             continue;
         }
         CAPTURE(entry.path().string());
         const Result<std::shared_ptr<const Story>> loaded = load_story_file(entry.path().string());
-        if (!loaded) {
-            continue; // a story being written; `check` reports it
-        }
+        REQUIRE(loaded); // a bundled story always loads (the schema test agrees)
         const ExploreReport report = explore_story(*loaded, test::params(), {});
+        CHECK_FALSE(report.budget_hit); // the whole story fits in the default state budget
         CHECK(report.states > 0);
+        CHECK(report.states < ExploreOptions{}.state_budget);
         CHECK(report.scene_reached[(*loaded)->start] == 1);
+        CHECK(std::count(report.ending_reached.begin(), report.ending_reached.end(), 1) >= 1);
+        ++explored;
     }
+    CHECK(explored >= 7); // the bundled stories, none skipped
+}
+
+} // namespace attune
+
+// check --explore on stories made for one rule each: state merging on counts, the order
+// of a long replay path, and ruptures with the last of many characters.
+
+namespace attune {
+
+namespace {
+
+using nlohmann::json;
+using test::find_code;
+
+json character(const std::string& id) {
+    return {{"id", id},         {"name", id},     {"pronouns", "they/them"},
+            {"role", "friend"}, {"anxiety", 0.3}, {"avoidance", 0.3},
+            {"safety", 50},     {"distance", 50}};
+}
+
+json choice(const std::string& id, const std::string& next, const std::string& move = "ask",
+            const std::string& to = "c0") {
+    return {
+        {"id", id}, {"text", id + "."}, {"moves", {{{"move", move}, {"to", to}}}}, {"next", next}};
+}
+
+json story_with(json scenes, json characters = json::array({character("c0")})) {
+    return {
+        {"id", "made"},
+        {"title", "Made"},
+        {"version", "1"},
+        {"summary", "s"},
+        {"relationship", "friend"},
+        {"minutes", 1},
+        {"age_band", "all"},
+        {"author", "tests"},
+        {"start", scenes[0]["id"]},
+        {"flags", {"never"}},
+        {"characters", std::move(characters)},
+        {"scenes", std::move(scenes)},
+        {"endings", {{{"id", "end"}, {"kind", "open"}, {"title", "End"}, {"reflection", {"?"}}}}}};
+}
+
+std::shared_ptr<const Story> load(const json& story) {
+    const Result<std::shared_ptr<const Story>> loaded = load_story_text("made.json", story.dump());
+    for (const Diagnostic& d : loaded.diagnostics) {
+        INFO(format(d));
+        CHECK(d.severity != Severity::Error);
+    }
+    REQUIRE(loaded);
+    return *loaded;
+}
+
+// A loop whose way out opens after two visits, written with the number first or last.
+std::size_t loop_states(const std::string& condition) {
+    json leave = choice("leave", "end");
+    leave["if"] = condition;
+    const json scenes = {{{"id", "hub"},
+                          {"lines", {"Round again."}},
+                          {"choices", {choice("again", "hub", "neutral"), leave}}}};
+    const ExploreReport report = explore_story(load(story_with(scenes)), test::params(), {});
+    CHECK_FALSE(report.budget_hit);
+    return report.states;
+}
+
+} // namespace
+
+TEST_CASE("explore: visit counts past the largest number compared merge, however written") {
+    const std::size_t last = loop_states("visits(hub) > 2");
+    CHECK(loop_states("2 < visits(hub)") == last);
+    // Comparing with a larger number keeps more visit counts apart.
+    CHECK(loop_states("visits(hub) > 6") > last);
+}
+
+TEST_CASE("explore: a path of several choices replays in order") {
+    json stuck = choice("stuck", "end");
+    stuck["if"] = "flag.never";
+    const json scenes = {
+        {{"id", "start"}, {"lines", {"."}}, {"choices", {choice("a", "x"), choice("b", "y")}}},
+        {{"id", "x"}, {"lines", {"."}}, {"choices", {choice("on", "end")}}},
+        {{"id", "y"}, {"lines", {"."}}, {"choices", {choice("c", "dead"), choice("d", "end")}}},
+        {{"id", "dead"}, {"lines", {"."}}, {"choices", {stuck}}}};
+    const auto story = load(story_with(scenes));
+    const ExploreReport report = explore_story(story, test::params(), {});
+    const Finding* dead = find_code(report.findings, "dead-end-in-play");
+    REQUIRE(dead);
+    CHECK(dead->choices == std::vector<int>{2, 1});
+    CHECK(test::replay(story, *dead).scene().id == "dead");
+}
+
+TEST_CASE("explore: a rupture with the 32nd character is found like one with the first") {
+    json characters = json::array();
+    for (int i = 0; i < 32; ++i) {
+        characters.push_back(character("c" + std::to_string(i)));
+    }
+    for (const std::string target : {"c0", "c31"}) {
+        CAPTURE(target);
+        const json scenes = {
+            {{"id", "start"},
+             {"lines", {"."}},
+             {"choices", {choice("sneer", "after", "contempt", target), choice("fine", "after")}}},
+            {{"id", "after"}, {"lines", {"."}}, {"choices", {choice("bye", "end")}}}};
+        const ExploreReport report =
+            explore_story(load(story_with(scenes, characters)), test::params(), {});
+        const Finding* rupture = find_code(report.findings, "rupture-without-repair");
+        REQUIRE(rupture);
+        CHECK(rupture->diagnostic.pointer == "/scenes/0/choices/0");
+    }
+}
+
+TEST_CASE("explore: states that differ only in a later flag are kept apart") {
+    // Both ways into 'mid' make the same move; only the second one sets flag 'b', which
+    // opens the way to 'secret'. Merging them would hide 'secret'.
+    json plain = choice("plain", "mid");
+    json set_b = choice("set-b", "mid");
+    set_b["effects"] = {{"set", {"b"}}};
+    json secret = choice("secret", "secret");
+    secret["if"] = "flag.b and not flag.a";
+    json story =
+        story_with({{{"id", "start"}, {"lines", {"."}}, {"choices", {plain, set_b}}},
+                    {{"id", "mid"}, {"lines", {"."}}, {"choices", {choice("out", "end"), secret}}},
+                    {{"id", "secret"}, {"lines", {"."}}, {"choices", {choice("bye", "end")}}}});
+    story["flags"] = {"a", "b"};
+    const ExploreReport report = explore_story(load(story), test::params(), {});
+    CHECK(report.scene_reached == std::vector<std::uint8_t>{1, 1, 1});
+    CHECK(find_code(report.findings, "never-reached") == nullptr);
+    CHECK(find_code(report.findings, "choice-never-enabled") == nullptr);
+}
+
+TEST_CASE("explore: a repair counts as in reach within exactly repair_within choices") {
+    // The rupture opens on the way into 'a'; the repair lands on the second choice after.
+    json sorry = choice("sorry", "end", "apologize");
+    sorry["moves"].push_back({{"move", "repair"}, {"to", "c0"}});
+    const json scenes = {
+        {{"id", "start"},
+         {"lines", {"."}},
+         {"choices", {choice("sneer", "a", "contempt"), choice("fine", "end")}}},
+        {{"id", "a"}, {"lines", {"."}}, {"choices", {choice("on", "b", "neutral")}}},
+        {{"id", "b"}, {"lines", {"."}}, {"choices", {sorry}}}};
+    const auto story = load(story_with(scenes));
+    for (const int within : {1, 2, 3}) {
+        CAPTURE(within);
+        ExploreOptions options;
+        options.repair_within = within;
+        const ExploreReport report = explore_story(story, test::params(), options);
+        CHECK((find_code(report.findings, "rupture-without-repair") != nullptr) == (within < 2));
+    }
+}
+
+TEST_CASE("explore: a dead end reached in several states is reported once") {
+    // 'dead' is reached with flag x set and without it; both states are dead ends.
+    json set_x = choice("set-x", "dead");
+    set_x["effects"] = {{"set", {"x"}}};
+    json stuck = choice("stuck", "end");
+    stuck["if"] = "flag.never and flag.x";
+    json story = story_with(
+        {{{"id", "start"}, {"lines", {"."}}, {"choices", {set_x, choice("plain", "dead")}}},
+         {{"id", "dead"}, {"lines", {"."}}, {"choices", {stuck}}}});
+    story["flags"] = {"never", "x"};
+    const ExploreReport report = explore_story(load(story), test::params(), {});
+    CHECK(report.states == 3);
+    CHECK(std::count_if(report.findings.begin(), report.findings.end(), [](const Finding& f) {
+              return f.diagnostic.code == "dead-end-in-play";
+          }) == 1);
+}
+
+TEST_CASE("explore: a scene whose only way on leads back to the start is no trap") {
+    // Nothing changes on the way round (no anxiety, neutral moves), so the loop comes back
+    // to the very first state, from which the story can end.
+    json calm = character("c0");
+    calm["anxiety"] = 0;
+    calm["avoidance"] = 0;
+    const json scenes = {
+        {{"id", "start"},
+         {"lines", {"."}},
+         {"choices", {choice("go", "x", "neutral"), choice("stop", "end", "neutral")}}},
+        {{"id", "x"}, {"lines", {"."}}, {"choices", {choice("back", "start", "neutral")}}}};
+    const ExploreReport report =
+        explore_story(load(story_with(scenes, json::array({calm}))), test::params(), {});
+    CHECK(report.states == 2);
+    CHECK(find_code(report.findings, "no-way-out") == nullptr);
 }
 
 } // namespace attune

@@ -25,3 +25,92 @@ TEST_CASE("moves that never change anything are reported; moves that do are not"
 }
 
 } // namespace attune
+
+namespace attune {
+
+namespace {
+
+constexpr int ren = 0;     // late-bus's one character
+constexpr int someone = 1; // a character the choices do not aim at
+
+model::Cause cause(int who, Move move, double d_safety, double d_distance = 0,
+                   double d_arousal = 0) {
+    model::Cause c;
+    c.character = who;
+    c.move = move;
+    c.d_safety = d_safety;
+    c.d_distance = d_distance;
+    c.d_arousal = d_arousal;
+    return c;
+}
+
+std::vector<std::string> inert_after(const std::vector<model::Outcome>& outcomes) {
+    // late-bus scene 0: its-fine (minimize@ren), name-it (disclose@ren, reassure@ren).
+    const auto story = test::late_bus(); // the tracker keeps a reference
+    MoveEffectTracker tracker(*story);
+    tracker.note(0, 0, {});
+    for (const model::Outcome& o : outcomes) {
+        tracker.note(0, 1, o);
+    }
+    std::vector<Finding> findings;
+    tracker.report(findings);
+    std::vector<std::string> out;
+    for (const Finding& f : findings) {
+        out.push_back(f.diagnostic.pointer);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a move counts as changing something only for its own target, or the player") {
+    const std::string minimize = "/scenes/0/choices/0/moves/0";
+    const std::string disclose = "/scenes/0/choices/1/moves/0";
+    const std::string reassure = "/scenes/0/choices/1/moves/1";
+    CHECK(inert_after({model::Outcome{}}) ==
+          std::vector<std::string>{minimize, disclose, reassure});
+    CHECK(inert_after({}) == std::vector<std::string>{minimize}); // name-it never taken
+    model::Outcome o;
+    o.causes = {cause(ren, Move::Reassure, 0, 0, -2)}; // any of the three numbers counts
+    CHECK(inert_after({o}) == std::vector<std::string>{minimize, disclose});
+    o.causes = {cause(ren, Move::Reassure, 0, 0.5)};
+    CHECK(inert_after({o}) == std::vector<std::string>{minimize, disclose});
+    o.causes = {cause(model::the_player, Move::Disclose, 0, 0, -1)}; // the player calmed by it
+    CHECK(inert_after({o}) == std::vector<std::string>{minimize, reassure});
+    o.causes = {cause(someone, Move::Disclose, 5)}; // another character
+    CHECK(inert_after({o}) == std::vector<std::string>{minimize, disclose, reassure});
+    o.causes = {cause(ren, Move::Disclose, 1e-12)}; // too small to be a change
+    CHECK(inert_after({o}) == std::vector<std::string>{minimize, disclose, reassure});
+    o.causes = {cause(ren, Move::Validate, 5)}; // a move the choice does not make
+    CHECK(inert_after({o}) == std::vector<std::string>{minimize, disclose, reassure});
+    o.causes.clear();
+    model::Event rupture;
+    rupture.kind = model::EventKind::Rupture;
+    rupture.character = ren;
+    rupture.move = Move::Disclose;
+    o.events = {rupture};
+    CHECK(inert_after({o}) == std::vector<std::string>{minimize, reassure});
+    // Once changed, always changed: a later quiet playthrough does not undo it.
+    model::Outcome changed;
+    changed.causes = {cause(ren, Move::Disclose, 3)};
+    CHECK(inert_after({changed, {}}) == std::vector<std::string>{minimize, reassure});
+}
+
+TEST_CASE("a choice never taken has no inert moves, and neutral moves never count") {
+    const auto story = test::late_bus();
+    MoveEffectTracker tracker(*story);
+    std::vector<Finding> findings;
+    tracker.report(findings);
+    CHECK(findings.empty());
+    const Finding& f = [&]() -> const Finding& {
+        tracker.note(1, 1, {});
+        tracker.report(findings);
+        return findings.at(0);
+    }();
+    CHECK(f.diagnostic.severity == Severity::Warning);
+    CHECK(f.diagnostic.message ==
+          "the move 'withdraw' of choice 'leave-it' in scene 'quiet' never changed anything in "
+          "any playthrough tried");
+}
+
+} // namespace attune

@@ -4,6 +4,8 @@
 #include "authoring/stats.h"
 #include "support.h"
 
+#include <set>
+
 namespace attune {
 
 TEST_CASE("generate: the benchmark story has the shape the issue asks for") {
@@ -22,6 +24,73 @@ TEST_CASE("generate: the benchmark story has the shape the issue asks for") {
     for (const Scene& scene : story.scenes) {
         CHECK(scene.choices.size() == 3);
     }
+    // Each scene has one spoken line, taking turns between the two characters, and it
+    // names the one who speaks it.
+    int spoken = 0;
+    std::set<std::string> speakers;
+    for (const auto& scene : json["scenes"]) {
+        for (const auto& line : scene["lines"]) {
+            if (line.is_object() && line.contains("speaker")) {
+                const std::string speaker = line["speaker"];
+                CAPTURE(speaker);
+                CHECK(line["text"].get<std::string>().starts_with("{" + speaker + ".name}: "));
+                speakers.insert(speaker);
+                ++spoken;
+            }
+        }
+    }
+    CHECK(spoken == static_cast<int>(story.scenes.size()));
+    CHECK(speakers == std::set<std::string>{"alex", "sam"});
+}
+
+} // namespace attune
+
+namespace attune {
+
+TEST_CASE("generate: choice 0 always leads on to the next scene; endings take turns by kind") {
+    const nlohmann::ordered_json story = generate_story({40, 7});
+    const auto& scenes = story["scenes"];
+    const auto& endings = story["endings"];
+    CHECK(scenes.size() + endings.size() == 40);
+    CHECK(endings.size() == 3); // at least three, else 2% of the total
+    for (std::size_t s = 0; s + 1 < scenes.size(); ++s) {
+        CAPTURE(s);
+        CHECK(scenes[s]["choices"][0]["next"] == scenes[s + 1]["id"]);
+        CHECK(scenes[s]["choices"].size() == 3);
+    }
+    // Every tenth scene (from the first) has a line behind a condition; line 2 speaks.
+    for (std::size_t s = 0; s < scenes.size(); ++s) {
+        CAPTURE(s);
+        CHECK(scenes[s]["lines"][3].contains("if") == (s % 10 == 0));
+        CHECK(scenes[s]["lines"][1]["speaker"] == (s % 2 ? "sam" : "alex"));
+    }
+    // The other choices jump ahead, never back or to the same scene.
+    for (std::size_t s = 0; s < scenes.size(); ++s) {
+        for (int c = 1; c < 3; ++c) {
+            const std::string next = scenes[s]["choices"][c]["next"];
+            if (next[0] == 's') {
+                CHECK(std::stoul(next.substr(1)) > s);
+            }
+        }
+    }
+    // Past the last scene there are only endings.
+    const std::string last = scenes.back()["choices"][0]["next"];
+    CHECK(std::any_of(endings.begin(), endings.end(),
+                      [&](const auto& e) { return e["id"] == last; }));
+    CHECK(endings[0]["kind"] == "repaired");
+    CHECK(endings[1]["kind"] == "open");
+    CHECK(endings[2]["kind"] == "ruptured");
+    CHECK(story["start"] == scenes[0]["id"]);
+    CHECK(generate_story({40, 8}) != story);
+    CHECK(generate_story({1, 1})["scenes"].size() + generate_story({1, 1})["endings"].size() == 4);
+    // Every move is a real one toward a character of the story, never neutral.
+    for (const auto& scene : scenes) {
+        for (const auto& choice : scene["choices"]) {
+            CHECK(choice["moves"][0]["move"] != "neutral");
+            CHECK((choice["moves"][0]["to"] == "sam" || choice["moves"][0]["to"] == "alex"));
+        }
+    }
+    CHECK(load_story_text("g.json", story.dump()));
 }
 
 } // namespace attune

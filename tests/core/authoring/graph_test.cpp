@@ -35,4 +35,37 @@ TEST_CASE(
           0); // not a story: still no crash
 }
 
+TEST_CASE("graph: a small story's whole map, node by node and edge by edge") {
+    // Scenes (the start drawn thicker, an unreachable one dashed red), endings by kind,
+    // edges coloured by their moves (attuning, misattuning, both, neutral), a broken link.
+    const std::string story =
+        R"gr({"id": "tiny", "title": "Tiny", "version": "1", "summary": "s", "relationship": "friend", "minutes": 1, "age_band": "all", "author": "tests", "start": "a", "flags": ["f"], "characters": [{"id": "ana", "name": "Ana", "pronouns": "she/her", "role": "friend", "anxiety": 0.3, "avoidance": 0.3, "safety": 50, "distance": 50}], "scenes": [{"id": "a", "title": "The A", "lines": ["Plain.", {"speaker": "ana", "text": "Hi.", "if": "flag.f"}, {"text": "Narrated."}], "choices": [{"id": "go", "text": "Go on.", "moves": [{"move": "ask", "to": "ana"}, {"move": "self_soothe"}], "next": "b"}, {"id": "arrow", "text": "Left -> right", "moves": [{"move": "ask", "to": "ana"}], "if": "flag.f", "effects": {"set": ["f"]}, "next": "end"}, {"id": "pipe", "text": "A | B", "moves": [{"move": "ask", "to": "ana"}], "next": "end"}]}, {"id": "b", "lines": ["B."], "choices": [{"id": "done", "text": "Done.", "moves": [{"move": "ask", "to": "ana"}], "next": "end"}, {"id": "lost", "text": "Lost.", "moves": [{"move": "blame", "to": "ana"}], "next": "nowhere"}]}, {"id": "island", "title": "An island", "lines": ["Alone."], "choices": [{"id": "back", "text": "Back.", "moves": [{"move": "neutral", "to": "ana"}], "next": "a"}, {"id": "mixed", "text": "Mixed \"quote\".", "moves": [{"move": "ask", "to": "ana"}, {"move": "blame", "to": "ana"}], "next": "cold"}]}], "endings": [{"id": "end", "kind": "repaired", "title": "End", "lines": ["Bye."], "reflection": ["Why?"]}, {"id": "cold", "kind": "ruptured", "title": "Cold", "lines": ["."], "reflection": ["?"]}, {"id": "meh", "kind": "open", "title": "Meh", "lines": ["."], "reflection": ["?"]}]})gr";
+    const std::string expected = R"gr(digraph story {
+  graph [rankdir=LR label="Tiny" labelloc=t fontname="DejaVu Sans" fontsize=16];
+  node [shape=box style=rounded fontname="DejaVu Sans" fontsize=10];
+  edge [fontname="DejaVu Sans" fontsize=8];
+  subgraph cluster_legend {
+    label="Legend"; fontsize=10; color="#bdbdbd";
+    node [shape=plaintext fontsize=9];
+    legend [label=<<table border="0" cellspacing="2"><tr><td align="left"><font color="#2e7d32">&#8594; attuning</font></td></tr><tr><td align="left"><font color="#ef6c00">&#8594; misattuning</font></td></tr><tr><td align="left"><font color="#6a1b9a">&#8594; both</font></td></tr><tr><td align="left"><font color="#757575">&#8594; neutral</font></td></tr><tr><td align="left" bgcolor="#c8e6c9">repaired ending</td></tr><tr><td align="left" bgcolor="#fff3c4">open ending</td></tr><tr><td align="left" bgcolor="#cfd8dc">ruptured ending</td></tr><tr><td align="left"><font color="#d32f2f">unreachable or broken</font></td></tr></table>>];
+  }
+  "a" [label="a\nThe A" penwidth=2.5];
+  "b" [label="b"];
+  "island" [label="island\nAn island" color="#d32f2f" fontcolor="#d32f2f" style="rounded,dashed"];
+  "end" [shape=octagon style=filled fillcolor="#c8e6c9" label="end\n(repaired)"];
+  "cold" [shape=octagon style=filled fillcolor="#cfd8dc" label="cold\n(ruptured)" color="#d32f2f" fontcolor="#d32f2f"];
+  "meh" [shape=octagon style=filled fillcolor="#fff3c4" label="meh\n(open)" color="#d32f2f" fontcolor="#d32f2f"];
+  "a" -> "b" [label="go" tooltip="Go on." color="#2e7d32" fontcolor="#757575"];
+  "a" -> "end" [label="arrow" tooltip="Left -> right" color="#2e7d32" fontcolor="#757575"];
+  "a" -> "end" [label="pipe" tooltip="A | B" color="#2e7d32" fontcolor="#757575"];
+  "b" -> "end" [label="done" tooltip="Done." color="#2e7d32" fontcolor="#757575"];
+  "nowhere" [label="missing: nowhere" color="#d32f2f" fontcolor="#d32f2f" style=dashed];
+  "b" -> "nowhere" [label="lost" tooltip="Lost." color="#d32f2f" fontcolor="#d32f2f" style=dashed];
+  "island" -> "a" [label="back" tooltip="Back." color="#757575" fontcolor="#757575"];
+  "island" -> "cold" [label="mixed" tooltip="Mixed \"quote\"." color="#6a1b9a" fontcolor="#757575"];
+}
+)gr";
+    CHECK(to_dot(story_graph(nlohmann::json::parse(story))) == expected);
+}
+
 } // namespace attune

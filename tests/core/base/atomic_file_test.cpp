@@ -43,8 +43,15 @@ TEST_CASE("atomic file: files are replaced whole, and a failed write keeps the o
     const TempFolder folder;
     const fs::path path = folder.path / "slot-1.json";
     REQUIRE(write_file_atomically(path, "first"));
+    // A second name for the file as it is now. Replacing the file atomically puts a new
+    // file in its place and leaves this one untouched; writing into the target (which a
+    // crash could leave half-written) would change what this name shows.
+    const fs::path old_name = folder.path / "slot-1.old";
+    fs::create_hard_link(path, old_name);
     REQUIRE(write_file_atomically(path, "second"));
     CHECK(read_text(path) == "second");
+    CHECK(read_text(old_name) == "first"); // the target was never opened for writing
+    fs::remove(old_name);
     const Result<> failed = write_file_atomically(folder.path / "missing" / "slot.json", "x");
     CHECK_FALSE(failed);
     const std::string error = error_message(failed.diagnostics);
@@ -74,6 +81,23 @@ TEST_CASE("atomic file: a file set aside keeps its content under a new name") {
     CHECK(aside->filename().string().starts_with("slot-x.corrupt-"));
     CHECK(read_text(*aside) == "broken");
     CHECK_FALSE(set_aside(folder.path / "gone.json")); // nothing to move: says so
+}
+
+TEST_CASE("atomic file: setting aside twice in the same second keeps both files") {
+    const TempFolder folder;
+    const fs::path file = folder.path / "slot-two.json";
+    std::ofstream(file) << "first";
+    const auto first = set_aside(file);
+    std::ofstream(file) << "second";
+    const auto second = set_aside(file);
+    REQUIRE(first);
+    REQUIRE(second);
+    CHECK(*first != *second);
+    CHECK(read_text(*first) == "first");
+    CHECK(read_text(*second) == "second");
+    if (second->stem().string().starts_with(first->stem().string())) { // the same second
+        CHECK(second->filename() == first->stem().string() + "-2.json");
+    }
 }
 
 TEST_CASE("atomic file: only the temporary files of writers that are gone are removed") {

@@ -32,3 +32,19 @@ TEST_CASE("holes: a broken brace is reported with its column") {
     CHECK(problem == "a '}' has no matching '{'");
     CHECK(column == 4);
 }
+
+TEST_CASE("holes: a text ends where its view ends, whatever the bytes after it") {
+    // A view cut from a longer text: the '}' closing it is unmatched even though the
+    // text it was cut from goes on with another '}' (which would make "}}" a literal).
+    const std::string whole = "ab}}";
+    std::vector<TextPiece> pieces;
+    std::string problem;
+    int column = 0;
+    CHECK_FALSE(split_holes(std::string_view(whole).substr(0, 3), pieces, problem, column));
+    CHECK(problem == "a '}' has no matching '{'");
+    CHECK(column == 3);
+    const std::string braces = "{{{";
+    REQUIRE(split_holes(std::string_view(braces).substr(0, 2), pieces, problem, column));
+    REQUIRE(pieces.size() == 1);
+    CHECK(pieces[0].text == "{");
+}

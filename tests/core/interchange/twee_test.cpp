@@ -29,18 +29,22 @@ std::filesystem::path twee_dir() {
 } // namespace
 
 TEST_CASE("twee: export then import gives back every bundled story exactly") {
+    int stories = 0;
     for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "stories")) {
-        if (entry.path().extension() != ".json" || entry.path().filename() == "schema.json" ||
-            !load_story_file(entry.path().string())) {
+        if (entry.path().extension() != ".json" || entry.path().filename() == "schema.json") {
             continue;
         }
         CAPTURE(entry.path().string());
+        REQUIRE(load_story_file(entry.path().string()));
+        ++stories;
         const nlohmann::json original = read_json(entry.path());
         const Result<std::string> exported = export_twee(entry.path().string(), original);
+        REQUIRE(exported);
         const Result<nlohmann::ordered_json> imported = import_twee("exported.twee", *exported);
         CHECK_FALSE(has_errors(imported.diagnostics));
         CHECK(nlohmann::json::parse(imported->dump()) == original);
     }
+    CHECK(stories >= 7); // the bundled stories, none skipped
 }
 
 TEST_CASE("twee: the sample story imports, loads and plays to its ending") {
@@ -101,7 +105,13 @@ TEST_CASE("twee: broken files give located errors and never crash") {
             bytes += alphabet[(x >> 59) % alphabet.size()];
         }
         const Result<nlohmann::ordered_json> garbage = import_twee("garbage.twee", bytes);
+        REQUIRE(garbage); // there is always a story, even from garbage
         CHECK(garbage->is_object());
+        // Whatever it made of the bytes, every problem it found says where.
+        for (const Diagnostic& d : garbage.diagnostics) {
+            CHECK(d.line >= 1);
+            CHECK_FALSE(d.code.empty());
+        }
     }
 }
 

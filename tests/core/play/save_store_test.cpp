@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
+#include <regex>
 #include <unistd.h>
 
 namespace {
@@ -49,6 +51,24 @@ std::vector<fs::path> files_in(const fs::path& folder) {
     return files;
 }
 
+// Rewrites the time a save file says it was made.
+void set_saved_at(const fs::path& file, std::int64_t seconds) {
+    nlohmann::json save = nlohmann::json::parse(test::read_text(file));
+    save["slot"]["saved_at"] = seconds;
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << save.dump(1);
+}
+
+// The file of the slot named `name` (a named slot, not an autosave), as the store lists it.
+fs::path slot_file(const SaveStore& store, const std::string& name) {
+    const Result<std::vector<SlotInfo>> listing = store.list();
+    REQUIRE(listing);
+    const auto found = std::find_if(listing->begin(), listing->end(), [&](const SlotInfo& s) {
+        return !s.is_autosave && s.name == name;
+    });
+    REQUIRE(found != listing->end());
+    return found->file;
+}
+
 } // namespace
 
 TEST_CASE("save store: the folder follows XDG_DATA_HOME") {
@@ -89,9 +109,25 @@ TEST_CASE("save store: named slots are listed newest first beside the autosave")
         attune::messages(listing.diagnostics, Severity::Warning);
     CHECK(slots.size() == 3);
     CHECK(messages.empty());
-    for (std::size_t i = 1; i < slots.size(); ++i) {
-        CHECK(slots[i - 1].saved_at >= slots[i].saved_at);
-    }
+
+    // All three land in the same second, so the order is shown on controlled times: the
+    // oldest file written last and the newest in the middle.
+    set_saved_at(slot_file(store, "Before the bus"), 3000);
+    set_saved_at(slot_file(store, "Slot 2"), 1000);
+    set_saved_at(store.folder() / "autosave-late-bus.json", 2000);
+    const Result<std::vector<SlotInfo>> relisted = store.list();
+    REQUIRE(relisted);
+    CHECK(relisted.diagnostics.empty());
+    const std::vector<SlotInfo>& ordered = *relisted;
+    REQUIRE(ordered.size() == 3);
+    CHECK(ordered[0].name == "Before the bus");
+    CHECK(ordered[0].saved_at == 3000);
+    CHECK(ordered[1].name == "autosave");
+    CHECK(ordered[1].is_autosave);
+    CHECK(ordered[1].saved_at == 2000);
+    CHECK(ordered[2].name == "Slot 2");
+    CHECK(ordered[2].saved_at == 1000);
+    CHECK_FALSE(ordered[2].is_autosave);
 }
 
 TEST_CASE("save store: a corrupt save is set aside with a message, never deleted") {
@@ -258,4 +294,99 @@ TEST_CASE("save store: a save that could not be moved aside is not said to be se
     CHECK_FALSE(loaded);
     CHECK(error_message(loaded.diagnostics).find("could not be moved aside") != std::string::npos);
     CHECK(error_message(loaded.diagnostics).find("set aside as") == std::string::npos);
+}
+
+TEST_CASE("save store: a slot describes its story, place, kind and time") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    const Session start = played(0);
+    const std::int64_t before = static_cast<std::int64_t>(std::time(nullptr));
+    REQUIRE(store.save(start, "a/b c!"));
+    Result<std::vector<SlotInfo>> listing = store.list();
+    REQUIRE(listing);
+    std::vector<SlotInfo> slots = *listing;
+    REQUIRE(slots.size() == 1);
+    const SlotInfo& slot = slots[0];
+    // A safe file name: the name's letters, then a digest of the whole name.
+    CHECK(slot.file.parent_path() == store.folder());
+    CHECK(std::regex_match(slot.file.filename().string(),
+                           std::regex("slot-a_b_c_-[0-9a-f]{16}\\.json")));
+    CHECK(slot.name == "a/b c!");
+    CHECK_FALSE(slot.is_autosave);
+    CHECK(slot.story_id == "late-bus");
+    CHECK(slot.story_title == "The Late Bus");
+    CHECK(slot.story_file == start.story().file);
+    CHECK_FALSE(slot.story_file.empty());
+    CHECK(slot.scene_title == "Nine forty"); // the scene's title
+    CHECK(slot.saved_at >= before);
+    CHECK(slot.saved_at <= static_cast<std::int64_t>(std::time(nullptr)));
+
+    // A scene without a title is named by its id; an ending by its title.
+    Session quiet(test::late_bus(), test::params(), 5);
+    REQUIRE(quiet.choose("its-fine"));
+    REQUIRE(store.autosave(quiet));
+    Session ended = quiet;
+    REQUIRE(ended.choose("leave-it"));
+    REQUIRE(ended.is_finished());
+    REQUIRE(store.save(ended, ""));
+    listing = store.list();
+    REQUIRE(listing);
+    slots = *listing;
+    REQUIRE(slots.size() == 3);
+    for (const SlotInfo& s : slots) {
+        CAPTURE(s.name);
+        if (s.is_autosave) {
+            CHECK(s.name == "autosave");
+            CHECK(s.file == store.folder() / "autosave-late-bus.json");
+            CHECK(s.scene_title == "quiet");
+        } else if (s.name.empty()) {
+            CHECK(std::regex_match(s.file.filename().string(),
+                                   std::regex("slot-_-[0-9a-f]{16}\\.json")));
+            CHECK(s.scene_title == ended.ending()->title);
+        }
+    }
+}
+
+TEST_CASE("save store: Continue resumes the newest autosave of any story") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    REQUIRE(store.autosave(played(1)));
+    Session porch(test::story(test::source_dir() / "tests/data/stories/porch.json"), test::params(),
+                  1);
+    REQUIRE(store.autosave(porch));
+    REQUIRE(store.save(played(2), "newest, but not an autosave"));
+    set_saved_at(store.folder() / "autosave-late-bus.json", 2000);
+    set_saved_at(store.folder() / "autosave-porch.json", 1000);
+    set_saved_at(slot_file(store, "newest, but not an autosave"), 3000);
+    Result<SlotInfo> latest = store.latest_autosave();
+    REQUIRE(latest);
+    CHECK(latest->story_id == "late-bus");
+    CHECK(latest.diagnostics.empty());
+    set_saved_at(store.folder() / "autosave-porch.json", 2500);
+    latest = store.latest_autosave();
+    REQUIRE(latest);
+    CHECK(latest->story_id == "porch");
+    CHECK(latest.diagnostics.empty());
+}
+
+TEST_CASE("save store: a damaged save is set aside on load, under a name of its own") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    REQUIRE(store.save(played(1), "one"));
+    const Result<std::vector<SlotInfo>> listing = store.list();
+    REQUIRE(listing);
+    const std::vector<SlotInfo>& slots = *listing;
+    REQUIRE(slots.size() == 1);
+    // Damaged after listing: the load refuses it and moves it aside.
+    std::ofstream(slots[0].file, std::ios::binary | std::ios::trunc) << "{ not json";
+    const Result<Session> loaded = store.load(slots[0], test::late_bus(), test::params());
+    CHECK_FALSE(loaded);
+    const std::string error = error_message(loaded.diagnostics);
+    const std::string kept = slots[0].file.stem().string() + ".corrupt-";
+    CHECK(
+        error.starts_with("This save is damaged and cannot be read. It was set aside as " + kept));
+    CHECK(error.ends_with(".json. Your other saves are safe."));
+    CHECK(fs::exists(store.folder() /
+                     error.substr(error.find(kept), error.find(".json. ") - error.find(kept) + 5)));
+    CHECK_FALSE(fs::exists(slots[0].file));
 }

@@ -4,6 +4,7 @@
 #include "model/sentences.h"
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace {
@@ -189,4 +190,285 @@ TEST_CASE("loader: two characters with one name load, with a located warning") {
     CHECK(d.column == 29);
     CHECK(d.message == "the name 'Ren' is also the name of character 'ren'");
     CHECK_FALSE(d.fix.empty());
+}
+
+// The loader, one edit at a time: each edit to a good story gives exactly the problem
+// named (code, severity and JSON pointer), and every field of a good story is read.
+
+namespace {
+
+using namespace attune;
+using nlohmann::json;
+
+json late_bus_json() {
+    return json::parse(test::read_text(test::source_dir() / "tests/data/stories/late-bus.json"));
+}
+
+struct Edit {
+    const char* pointer;       ///< where to change late-bus.json
+    std::optional<json> value; ///< the new value; none to remove the key
+    const char* problem;       ///< "error CODE POINTER", or "" for no problem at all
+};
+
+std::vector<std::string> problems(const std::vector<Diagnostic>& diagnostics) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : diagnostics) {
+        out.push_back(std::string(d.severity == Severity::Error ? "error " : "warning ") + d.code +
+                      " " + d.pointer);
+    }
+    return out;
+}
+
+Result<std::shared_ptr<const Story>> load_edited(const Edit& edit) {
+    json story = late_bus_json();
+    const json::json_pointer at(edit.pointer);
+    if (edit.value) {
+        story[at] = *edit.value;
+    } else {
+        story[at.parent_pointer()].erase(at.back());
+    }
+    return load_story_text("edited.json", story.dump(2));
+}
+
+} // namespace
+
+TEST_CASE("loader cases: each edit gives exactly its problem, at its pointer") {
+    const std::string long_id(64, 'a');
+    const std::vector<Edit> edits = {
+        // Numbers at and past the edges of their ranges.
+        {"/characters/0/safety", 0, ""},
+        {"/characters/0/safety", 100, ""},
+        {"/characters/0/safety", -0.5, "error out-of-range /characters/0/safety"},
+        {"/characters/0/safety", 100.5, "error out-of-range /characters/0/safety"},
+        {"/characters/0/distance", 0, ""},
+        {"/characters/0/distance", 100, ""},
+        {"/characters/0/distance", 101, "error out-of-range /characters/0/distance"},
+        {"/characters/0/avoidance", 1, ""},
+        {"/characters/0/anxiety", 0, ""},
+        {"/characters/0/anxiety", 1, ""},
+        {"/characters/0/anxiety", 1.01, "error out-of-range /characters/0/anxiety"},
+        {"/characters/0/avoidance", -0.01, "error out-of-range /characters/0/avoidance"},
+        {"/minutes", 1, ""},
+        {"/minutes", 600, ""},
+        {"/minutes", 0, "error out-of-range /minutes"},
+        {"/minutes", 601, "error out-of-range /minutes"},
+        {"/characters/0/window", json{{"low", 0}, {"high", 100}}, ""},
+        {"/characters/0/window", json{{"low", 50}, {"high", 50}},
+         "error bad-window /characters/0/window"},
+        {"/characters/0/window/low", 101, "error out-of-range /characters/0/window/low"},
+        // Ids and names: length, first character, allowed characters.
+        {"/id", long_id, ""},
+        {"/id", long_id + "a", "error bad-id /id"},
+        {"/id", "Late-bus", "error bad-id /id"},
+        {"/id", "-late", "error bad-id /id"},
+        {"/id", "9-late_bus", ""},
+        {"/id", "late bus", "error bad-id /id"},
+        {"/flags/1", "_asked", ""},
+        {"/flags/1", std::string(64, 'f'), ""},
+        {"/flags/1", "2asked", "error bad-name /flags/1"},
+        {"/flags/1", std::string(65, 'f'), "error bad-name /flags/1"},
+        {"/variables/bad name", 1, "error bad-name /variables/bad name"},
+        {"/variables/count", "none", "error wrong-type /variables/count"},
+        {"/variables/count", 2.5, ""},
+        {"/variables/bad name", "x", "error bad-name /variables/bad name"}, // and nothing more
+        // Required and optional keys, and their types.
+        {"/version", std::nullopt, "error missing-key "},
+        {"/summary", std::nullopt, "error missing-key "},
+        {"/start", std::nullopt, "error missing-key "}, // and nothing about an unknown scene ''
+        {"/start", "", "error unknown-scene /start"},
+        {"/author", 7, "error wrong-type /author"},
+        {"/language", "fr", ""},
+        {"/scenes/0/title", std::nullopt, ""},
+        {"/characters/0/name", std::nullopt, "error missing-key /characters/0"},
+        {"/characters/0/role", std::nullopt, "error missing-key /characters/0"},
+        {"/characters/0/pronouns", "she/him", "error bad-pronouns /characters/0/pronouns"},
+        {"/characters/0/color", "#f2b46d", ""},
+        {"/characters/0/color", "#f2b46", "error bad-color /characters/0/color"},
+        {"/characters/0/color", "f2b46dd", "error bad-color /characters/0/color"},
+        {"/characters/0/colour", "#f2b46d", "error unknown-key /characters/0/colour"},
+        {"/endings/0/colour", "red", "error unknown-key /endings/0/colour"},
+        {"/scenes/0/colour", "red", "error unknown-key /scenes/0/colour"},
+        {"/characters/0/window", json{{"low", 100}, {"high", 100}},
+         "error bad-window /characters/0/window"},
+        {"/scenes/0/choices/0/if", "true", ""},
+        {"/endings/0/reflection", std::nullopt, "warning no-reflection /endings/0"},
+        // Conditions and text holes in the scenes.
+        {"/scenes/2/choices/1/if", "visits(quiet) = 0",
+         "error bad-condition /scenes/2/choices/1/if"},
+        {"/scenes/2/choices/1/if", "flag.apologised", "error bad-condition /scenes/2/choices/1/if"},
+        {"/scenes/2/choices/1/if", "ren.safty < 50", "error bad-condition /scenes/2/choices/1/if"},
+        {"/scenes/2/choices/1/if", "player.flooded or ren.repairs > 0", ""},
+        {"/scenes/2/choices/1/if", "visits(nowhere) > 0",
+         "error bad-condition /scenes/2/choices/1/if"},
+        {"/scenes/2/choices/1/if", "patience + 1 > 0", ""},
+        {"/scenes/2/choices/1/if", "var.patience > 0", ""},
+        {"/scenes/2/choices/1/if", "mood > 0", "error bad-condition /scenes/2/choices/1/if"},
+        {"/scenes/2/choices/1/reason", "{ren.name} is {ren.nope}.",
+         "error bad-condition /scenes/2/choices/1/reason"},
+        {"/scenes/0/lines/0", "{player.name}, {ren.They} {ren.their}", ""},
+    };
+    for (const Edit& edit : edits) {
+        const Result<std::shared_ptr<const Story>> result = load_edited(edit);
+        const std::vector<std::string> found = problems(result.diagnostics);
+        INFO(edit.pointer << " = " << (edit.value ? edit.value->dump() : "(removed)")
+                          << " gives: " << (found.empty() ? "" : found[0]) << " (" << found.size()
+                          << " problems)");
+        if (*edit.problem == '\0') {
+            CHECK(found.empty());
+            CHECK(result);
+        } else {
+            CHECK(found == std::vector<std::string>{edit.problem});
+            CHECK(!result == std::string(edit.problem).starts_with("error"));
+        }
+    }
+}
+
+TEST_CASE("loader cases: every field of a good story is read") {
+    json source = late_bus_json();
+    source["language"] = "de";
+    source["content_notes"] = json::array({"lateness"});
+    source["player"] = {{"name", "Alex"}};
+    source["characters"][0]["color"] = "#f2b46d";
+    source["scenes"][0]["content_notes"] = json::array({"cake"});
+    const Result<std::shared_ptr<const Story>> result = load_story_text("full.json", source.dump());
+    REQUIRE(result);
+    const Story& story = **result;
+    CHECK(story.file == "full.json");
+    CHECK(story.info.id == "late-bus");
+    CHECK(story.info.title == "The Late Bus");
+    CHECK(story.info.version == "1.0.0");
+    CHECK(story.info.language == "de");
+    CHECK(story.info.summary == "Your friend missed your birthday dinner and texts an hour late.");
+    CHECK(story.info.relationship == Relationship::Friend);
+    CHECK(story.info.minutes == 3);
+    CHECK(story.info.age_band == "12+");
+    CHECK(story.info.content_notes == std::vector<std::string>{"lateness"});
+    CHECK(story.info.author == "Attune team");
+    CHECK(story.player_name == "Alex");
+    CHECK(story.flags == std::vector<std::string>{"apologized"});
+    REQUIRE(story.variables.size() == 1);
+    CHECK(story.variables[0].name == "patience");
+    CHECK(story.variables[0].initial == 0);
+
+    REQUIRE(story.characters.size() == 1);
+    const Character& ren = story.characters[0];
+    CHECK(ren.id == "ren");
+    CHECK(ren.role == "best friend");
+    CHECK(ren.color == "#f2b46d");
+    CHECK(ren.pronouns == "they/them");
+    CHECK(ren.profile.name == "Ren");
+    CHECK(ren.profile.anxiety == 0.6);
+    CHECK(ren.profile.avoidance == 0.2);
+    CHECK(ren.profile.safety == 60);
+    CHECK(ren.profile.distance == 35);
+    CHECK(ren.profile.window_low == 15);
+    CHECK(ren.profile.window_high == 70);
+
+    REQUIRE(story.scenes.size() == 3);
+    const Scene& text = story.scenes[0];
+    CHECK(text.id == "text");
+    CHECK(text.title == "Nine forty");
+    CHECK(text.content_notes == std::vector<std::string>{"cake"});
+    CHECK(text.facilitator_note == "Most people feel the pull to say 'it's fine' here.");
+    CHECK(text.discussion ==
+          std::vector<std::string>{"What does 'it's fine' protect? What does it cost?"});
+    REQUIRE(text.lines.size() == 2);
+    CHECK(text.lines[0].speaker == -1);
+    CHECK(text.lines[1].speaker == 0);
+    REQUIRE(text.choices.size() == 2);
+    CHECK(text.choices[0].id == "its-fine");
+    CHECK(text.choices[0].next.index == story.find_scene("quiet"));
+    CHECK_FALSE(text.choices[0].next.is_ending);
+    REQUIRE(text.choices[0].moves.size() == 1);
+    CHECK(text.choices[0].moves[0].move == Move::Minimize);
+    CHECK(text.choices[0].moves[0].target == 0);
+
+    const Scene& call = story.scenes[story.find_scene("call")];
+    const Choice& lecture = call.choices[1];
+    CHECK(lecture.id == "lecture");
+    CHECK(lecture.condition.source() == "visits(quiet) == 0");
+    CHECK(lecture.show_when_unavailable);
+    CHECK(lecture.reason.source == "You already said that, in a way, by going quiet.");
+    CHECK(call.choices[0].effects.set_flags == std::vector<int>{0});
+    CHECK(call.choices[0].next.is_ending);
+    CHECK(story.endings[call.choices[0].next.index].id == "together");
+
+    REQUIRE(story.endings.size() == 2);
+    CHECK(story.endings[0].id == "together");
+    CHECK(story.endings[0].kind == EndingKind::Repaired);
+    CHECK(story.endings[1].kind == EndingKind::Ruptured);
+    CHECK_FALSE(story.endings[0].title.empty());
+    CHECK_FALSE(story.endings[0].reflection.empty());
+    CHECK(story.find_ending("cold") == 1);
+    CHECK(story.find_ending("quiet") == -1);
+    CHECK(story.find_scene("together") == -1);
+}
+
+TEST_CASE("loader cases: problems that bring others with them still include their own") {
+    const std::vector<Edit> edits = {
+        {"/endings/1/id", "quiet", "error duplicate-id /endings/1/id"},
+        {"/scenes/1/id", "text", "error duplicate-id /scenes/1/id"},
+        {"/characters", json::array(), "error no-characters /characters"},
+        {"/scenes", json::array(), "error no-scenes /scenes"},
+        {"/endings", json::array(), "error no-endings /endings"},
+    };
+    for (const Edit& edit : edits) {
+        CAPTURE(edit.pointer);
+        const Result<std::shared_ptr<const Story>> result = load_edited(edit);
+        const std::vector<std::string> found = problems(result.diagnostics);
+        CHECK(std::find(found.begin(), found.end(), edit.problem) != found.end());
+        CHECK_FALSE(result);
+    }
+}
+
+TEST_CASE("loader cases: every character of several is read, each in its place") {
+    json source = late_bus_json();
+    json sam = source["characters"][0];
+    sam["id"] = "sam";
+    sam["name"] = "Sam";
+    sam["pronouns"] = "she/her";
+    sam["safety"] = 20;
+    source["characters"].push_back(sam);
+    source["scenes"][0]["lines"][0] = {{"speaker", "sam"}, {"text", "Hi from {sam.name}."}};
+    const Result<std::shared_ptr<const Story>> result = load_story_text("two.json", source.dump());
+    REQUIRE_MESSAGE(result, (result.diagnostics.empty() ? "" : format(result.diagnostics[0])));
+    const Story& story = **result;
+    REQUIRE(story.characters.size() == 2);
+    CHECK(story.characters[0].id == "ren");
+    CHECK(story.characters[1].id == "sam");
+    CHECK(story.characters[1].profile.name == "Sam");
+    CHECK(story.characters[1].profile.subject == "she");
+    CHECK(story.characters[1].profile.safety == 20);
+    CHECK(story.scenes[0].lines[0].speaker == 1);
+    CHECK(story.scenes[0].lines[0].text.parts[1].slot.index == 1);
+}
+
+TEST_CASE("loader cases: 'did you mean' allows a third of the name's length in edits") {
+    // Short names allow two edits; a 12-letter name allows four.
+    CHECK(nearest_name("kitchn", {"kitchen"}) == "kitchen");                 // one left out
+    CHECK(nearest_name("kitcchen", {"kitchen"}) == "kitchen");               // one too many
+    CHECK(nearest_name("kitchem", {"kitchen"}) == "kitchen");                // one changed
+    CHECK(nearest_name("abcdxy", {"abcdef"}) == "abcdef");                   // two changed
+    CHECK(nearest_name("abcxyz", {"abcdef"}).empty());                       // three
+    CHECK(nearest_name("abcdefghwxyz", {"abcdefghijkl"}) == "abcdefghijkl"); // four of twelve
+    CHECK(nearest_name("abcdefgvwxyz", {"abcdefghijkl"}).empty());           // five
+    CHECK(nearest_name("ab", {"xy"}) == "xy");
+    CHECK(nearest_name("ab", {"xyz"}).empty());
+    // The nearest wins; among equals, the first.
+    CHECK(nearest_name("cat", {"dog", "cart", "cut"}) == "cart");
+    CHECK(nearest_name("cart", {"cat", "card"}) == "cat");
+    CHECK(nearest_name("card", {"cart", "card"}) == "card");
+    CHECK(nearest_name("x", {""}).empty());
+    CHECK(nearest_name(std::string(201, 'a'), {std::string(201, 'a')}).empty());
+}
+
+TEST_CASE("loader cases: a scene whose every choice has a condition may be a dead end") {
+    json source = late_bus_json();
+    source["scenes"][1]["choices"][0]["if"] = "true";
+    source["scenes"][1]["choices"][1]["if"] = "patience >= 0";
+    const Result<std::shared_ptr<const Story>> result =
+        load_story_text("maybe.json", source.dump());
+    CHECK(problems(result.diagnostics) ==
+          std::vector<std::string>{"warning maybe-dead-end /scenes/1/choices"});
+    CHECK(result);
 }

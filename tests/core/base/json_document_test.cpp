@@ -1,0 +1,135 @@
+// Locating JSON values by pointer, positions in characters, parse problems, and the
+// plain text of a diagnostic.
+
+#include "base/diagnostic.h"
+#include "base/json_document.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+namespace {
+
+using namespace attune;
+
+JsonDocument parsed(const std::string& text) {
+    Result<JsonDocument> doc = parse_json_document("t.json", text);
+    REQUIRE_MESSAGE(doc, (doc.diagnostics.empty() ? "" : format(doc.diagnostics[0])));
+    return *doc;
+}
+
+std::string where(const JsonDocument& doc, std::string_view pointer) {
+    const TextPosition at = doc.locate(pointer);
+    return std::to_string(at.line) + ":" + std::to_string(at.column);
+}
+
+Diagnostic parse_problem(const std::string& text) {
+    const Result<JsonDocument> doc = parse_json_document("t.json", text);
+    CHECK_FALSE(doc);
+    REQUIRE(doc.diagnostics.size() == 1);
+    return doc.diagnostics[0];
+}
+
+TextPosition position_of(std::string_view text, std::size_t offset) {
+    return TextPositions(text).at(offset);
+}
+
+} // namespace
+
+TEST_CASE("json document: a pointer is located at the start of its value") {
+    const JsonDocument doc = parsed("{\n"
+                                    "  \"a\": 1,\n"
+                                    "  \"b\": {\"c\": [10, \"x,]}\", {\"d\": true}]},\n"
+                                    "  \"a/b\": 2, \"m~n\": 3,\n"
+                                    "  \"\\\"q\": 4\n"
+                                    "}");
+    CHECK(where(doc, "") == "1:1");
+    CHECK(where(doc, "/a") == "2:8");
+    CHECK(where(doc, "/b") == "3:8");
+    CHECK(where(doc, "/b/c") == "3:14");
+    CHECK(where(doc, "/b/c/0") == "3:15");
+    CHECK(where(doc, "/b/c/1") == "3:19");
+    CHECK(where(doc, "/b/c/2") == "3:27");
+    CHECK(where(doc, "/b/c/2/d") == "3:33");
+    CHECK(where(doc, "/a~1b") == "4:10");
+    CHECK(where(doc, "/m~0n") == "4:20");
+    CHECK(where(doc, "/\"q") == "5:10");
+    // A pointer that does not exist stops at its nearest existing parent.
+    CHECK(where(doc, "/b/c/7") == "3:14");
+    CHECK(where(doc, "/b/nothing/deeper") == "3:8");
+    CHECK(where(doc, "/zzz") == "1:1");
+    CHECK(where(doc, "/b/c/x") == "3:14");
+
+    const Diagnostic d = doc.problem("code", "/b/c/1", "message", "fix", Severity::Warning);
+    CHECK(d.file == "t.json");
+    CHECK(d.line == 3);
+    CHECK(d.column == 19);
+    CHECK(d.pointer == "/b/c/1");
+    CHECK(d.severity == Severity::Warning);
+    CHECK(doc.problem("c", "/a", "m", "f").severity == Severity::Error);
+}
+
+TEST_CASE("json document: columns count characters, not bytes") {
+    CHECK(position_of("ab\ncd", 0).line == 1);
+    CHECK(position_of("ab\ncd", 4).line == 2);
+    CHECK(position_of("ab\ncd", 4).column == 2);
+    CHECK(position_of("\xc3\xa9\xc3\xa9x", 4).column == 3); // "ééx": x is the third character
+    CHECK(position_of("abc", 99).column == 4);              // past the end: the end
+    const JsonDocument doc = parsed("{\"\xc3\xa9\": 1, \"b\": 2}");
+    CHECK(where(doc, "/b") == "1:15");
+}
+
+TEST_CASE("json document: parse problems are located and plain") {
+    Diagnostic d = parse_problem("{\n  \"a\": 1\n  \"b\": 2\n}");
+    CHECK(d.code == "bad-json");
+    CHECK(d.line == 3);
+    CHECK(d.column == 5); // the end of the "b" that follows the missing comma
+    CHECK(d.message == "this is not valid JSON: a comma is probably missing before this point");
+    d = parse_problem("{\"a\": tru}");
+    CHECK(d.code == "bad-json");
+    CHECK(d.message.starts_with("this is not valid JSON: "));
+    d = parse_problem(std::string("{\"a\": \"x\0y\"}", 12));
+    CHECK(d.code == "binary");
+    CHECK(d.column == 9);
+    // 64 levels are fine, 65 are too deep (strings with brackets in them do not count).
+    CHECK(parsed(std::string(64, '[') + std::string(64, ']')).value().is_array());
+    CHECK(parsed("[\"[[[[\", " + std::string(63, '[') + std::string(63, ']') + "]")
+              .value()
+              .is_array());
+    d = parse_problem(std::string(65, '[') + std::string(65, ']'));
+    CHECK(d.code == "too-deep");
+    CHECK(d.column == 65);
+}
+
+TEST_CASE("diagnostics: the plain text names file, place, severity, message, pointer and fix") {
+    Diagnostic d{Severity::Error, "code", "s.json", 3, 7, "/x/0", "it broke", "mend it"};
+    CHECK(format(d) == "s.json:3:7: error: it broke (at /x/0)\n    fix: mend it");
+    d.line = 0; // no place in the file: none is written
+    d.severity = Severity::Warning;
+    d.pointer.clear();
+    d.fix.clear();
+    CHECK(format(d) == "s.json: warning: it broke");
+    CHECK_FALSE(has_errors({d}));
+    CHECK(has_errors({d, Diagnostic{Severity::Error, "c", "f", 0, 0, "", "m", ""}}));
+    CHECK_FALSE(has_errors({}));
+}
+
+TEST_CASE("json document: a folder or a missing file is refused with no place in it") {
+    const Result<JsonDocument> folder = read_json_document(std::filesystem::temp_directory_path());
+    CHECK_FALSE(folder);
+    std::vector<Diagnostic> problems = folder.diagnostics;
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].code == "unreadable");
+    CHECK(problems[0].message == "this is a folder, not a file");
+    CHECK(problems[0].line == 0);
+    CHECK(problems[0].column == 0);
+    const Result<JsonDocument> missing = read_json_document("/no/such/file.json");
+    CHECK_FALSE(missing);
+    problems = missing.diagnostics;
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].code == "unreadable");
+    CHECK(problems[0].message == "there is no such file");
+    CHECK(problems[0].line == 0);
+    CHECK(problems[0].column == 0);
+    CHECK(format(problems[0]).starts_with("/no/such/file.json: error: "));
+}
