@@ -98,22 +98,23 @@ void record_choice(ScreenContext& context, int index, bool enabled) {
 
 void choices(ScreenContext& context, const Session& session, float width) {
     Game& game = context.game;
-    int number = 0;
+    bool focused = false;
     std::optional<int> taken;
     for (const ChoiceView& choice : session.choices()) {
         ImGui::PushID(choice.index);
+        // Struck-through choices keep their number, as in every other face.
+        const std::string badge = choice.number <= 9 ? std::to_string(choice.number) : "";
         if (choice.enabled) {
-            ++number;
-            if (number == 1 && game.in_play()) {
+            if (!focused && game.in_play()) {
                 focus_if_asked(game);
             }
-            const std::string badge = number <= 9 ? std::to_string(number) : "";
+            focused = true;
             if (wrapped_button("##choice", choice.text, width, badge)) {
                 taken = choice.index;
             }
             record_choice(context, choice.index, true);
         } else {
-            struck_through(choice.text, width, context.colors.dim);
+            struck_through(choice.text, width, context.colors.dim, badge);
             record_choice(context, choice.index, false);
             ImGui::PushFont(context.fonts.italic);
             ImGui::Indent(reason_indent());
@@ -133,11 +134,10 @@ void choices(ScreenContext& context, const Session& session, float width) {
 float menu_height(ScreenContext& context, const Session& session, float width) {
     const float spacing = menu_spacing();
     float height = 0;
-    int number = 0;
     for (const ChoiceView& choice : session.choices()) {
         if (choice.enabled) {
-            ++number;
-            height += wrapped_button_height(choice.text, width, number <= 9 ? "1" : "") + spacing;
+            height +=
+                wrapped_button_height(choice.text, width, choice.number <= 9 ? "1" : "") + spacing;
         } else {
             height += struck_through_height(choice.text, width) + spacing;
             ImGui::PushFont(context.fonts.italic);
