@@ -333,6 +333,12 @@ void show_toast(ScreenContext& context) {
     ImGui::PushFont(context.fonts.italic);
     paragraph(ui.toast, context.colors.text, width - 2 * ImGui::GetStyle().WindowPadding.x);
     ImGui::PopFont();
+    if (context.record) {
+        const ImVec2 pos = ImGui::GetWindowPos();
+        const ImVec2 size = ImGui::GetWindowSize();
+        context.record->toast_min = pos;
+        context.record->toast_max = ImVec2(pos.x + size.x, pos.y + size.y);
+    }
     ImGui::End();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();

@@ -21,6 +21,7 @@ struct DrawnChoice {
 };
 struct FrameRecord {
     std::vector<DrawnChoice> choices;
+    ImVec2 toast_min, toast_max; ///< the toast, when one showed
 };
 
 /// What every screen draws with.

@@ -5,6 +5,7 @@
 #include "authoring/playtest.h"
 #include "authoring/plot.h"
 #include "findings_support.h"
+#include "play/save.h"
 #include "text_player.h"
 
 #include <regex>
@@ -285,4 +286,23 @@ TEST_CASE("plot: a playthrough as SVG, each character's numbers with ruptures an
     const std::regex characters("<g class=\"character\"");
     CHECK(std::distance(std::sregex_iterator(svg.begin(), svg.end(), characters),
                         std::sregex_iterator()) == 2);
+}
+
+TEST_CASE("watch: renaming the scene you are in says so and keeps your place") {
+    Session session(test::late_bus(), test::params(), 1);
+    REQUIRE(session.choose("its-fine")); // -> quiet
+    const nlohmann::json saved = save_session(session);
+    std::string text = late_bus_text();
+    for (auto at = text.find("\"quiet\""); at != std::string::npos; at = text.find("\"quiet\"")) {
+        text.replace(at, 7, "\"hush\"");
+    }
+    text.replace(text.find("visits(quiet)"), 13, "visits(hush)");
+    const auto renamed = load_story_text("late-bus.json", text);
+    REQUIRE(renamed);
+    const Result<Session> loaded = load_session(saved, *renamed, test::params());
+    REQUIRE(loaded);
+    CHECK(loaded->scene().id == "hush");
+    REQUIRE(loaded.diagnostics.size() == 1);
+    CHECK(loaded.diagnostics[0].message ==
+          "The scene you were in was renamed; starting again from 'hush'.");
 }
