@@ -27,10 +27,14 @@ float menu_spacing() {
     return std::min(ImGui::GetStyle().ItemSpacing.y, 12.0f);
 }
 
-// The model's cause sentences for the last choice, each once.
+// The model's cause sentences for the last choice, each once. What a character's line did
+// to the player follows that line instead (story_lines).
 void what_changed(ScreenContext& context, const Session& session, float width) {
     std::vector<std::string> sentences;
     for (const model::Cause& cause : session.last_outcome().causes) {
+        if (cause.line >= 0) {
+            continue;
+        }
         std::string sentence = session.words(cause);
         if (!sentence.empty() &&
             std::find(sentences.begin(), sentences.end(), sentence) == sentences.end()) {
@@ -65,7 +69,10 @@ void how_they_are(ScreenContext& context, const Session& session, float width) {
 float story_lines(ScreenContext& context, const Session& session, float width) {
     double budget = context.game.ui.revealed;
     float reveal_bottom = ImGui::GetCursorScreenPos().y;
-    for (const ShownLine& line : session.lines()) {
+    const std::vector<int>& shown_lines = session.state().shown_lines;
+    const std::vector<ShownLine> lines = session.lines();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const ShownLine& line = lines[i];
         const std::size_t shown = static_cast<std::size_t>(std::max(0.0, budget));
         if (line.speaker >= 0) {
             ImGui::PushFont(context.fonts.bold);
@@ -77,6 +84,20 @@ float story_lines(ScreenContext& context, const Session& session, float width) {
         paragraph(line.text, context.colors.text, width, shown);
         if (budget > 0) {
             reveal_bottom = ImGui::GetItemRectMax().y;
+        }
+        // Once the line is read: what it did to the player ("That stung...").
+        if (shown >= line.text.size()) {
+            ImGui::PushFont(context.fonts.italic);
+            std::string said; // each sentence once under its line
+            for (const model::Cause& cause : session.last_outcome().causes) {
+                const std::string sentence =
+                    cause.line == shown_lines[i] ? session.words(cause) : std::string();
+                if (!sentence.empty() && sentence != said) {
+                    paragraph(sentence, context.colors.repair, width);
+                    said = sentence;
+                }
+            }
+            ImGui::PopFont();
         }
         budget -= static_cast<double>(line.text.size());
         ImGui::Dummy(ImVec2(0, context.text_px * 0.35f));
