@@ -177,6 +177,29 @@ TEST_CASE("explore: why no repair closes a rupture, with the rule and its number
                                   0) == 0);
 }
 
+TEST_CASE("explore: the same hurt twice and hurt piled up are named, with their factors") {
+    const ExploreReport twice = explore_story(test::fixture("same-hurt-twice"), test::params(), {});
+    const Finding* f = test::find_code(twice.findings, "rupture-without-repair");
+    REQUIRE(f);
+    CHECK(f->diagnostic.fix.rfind(
+              "Why: choice 'sorry-again' in scene 'last' restores 1 safety of the 5 still needed: "
+              "the same hurt twice: this rupture repeats one repaired moments ago, so repairs "
+              "count x0.4 (repair_after_repeat_hurt). Don't offer the same hurt again straight "
+              "after a repair, or give a fuller way back: take_responsibility with apologize, "
+              "then reflect.",
+              0) == 0);
+    const ExploreReport piled = explore_story(test::fixture("hurt-piled-up"), test::params(), {});
+    const Finding* g = test::find_code(piled.findings, "rupture-without-repair");
+    REQUIRE(g);
+    CHECK(g->diagnostic.fix.rfind(
+              "Why: choice 'sorry' in scene 'four' restores 2 safety of the 5 still needed: "
+              "negative override: hurt has piled up, so Ren hears even kind words as cold and "
+              "repairs count x0.5 (negative_override_discounts). Build goodwill before the "
+              "repair: a few attuning moves (validate, reflect, appreciate) lift the override; or "
+              "offer the repair twice.",
+              0) == 0);
+}
+
 TEST_CASE("explore: a story that opens after a falling-out needs a way to mend it") {
     std::string text =
         read_text(test::source_dir() / "tests/data/explore/rupture-without-repair.json");
