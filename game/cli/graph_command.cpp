@@ -66,6 +66,21 @@ int render(const std::string& dot, const std::string& format, const std::string&
     return 0;
 }
 
+// What was drawn, so a command that succeeds does not look like one that did nothing.
+void say_written(const StoryGraph& map, const std::string& output) {
+    std::size_t choices = 0;
+    std::size_t conditional = 0;
+    for (const MapScene& scene : map.scenes) {
+        choices += scene.choices.size();
+        for (const MapChoice& choice : scene.choices) {
+            conditional += choice.condition.empty() ? 0 : 1;
+        }
+    }
+    std::cout << "Wrote the map of " << map.scenes.size() << " scenes, " << map.endings.size()
+              << " endings and " << choices << " choices (" << conditional
+              << " with a condition, drawn dotted) to " << output << ".\n";
+}
+
 int run_graph(const GraphArgs& args) {
     const Result<JsonDocument> document = read_json_document(args.story);
     if (!document) {
@@ -78,17 +93,23 @@ int run_graph(const GraphArgs& args) {
     for (const Diagnostic& d : load_story_file(args.story).diagnostics) {
         std::cerr << format(d) << "\n";
     }
-    const std::string dot = to_dot(story_graph(document->value()));
+    const StoryGraph map = story_graph(document->value());
+    const std::string dot = to_dot(map);
     const std::string extension = fs::path(args.output).extension().string();
     if (extension == ".dot" || extension == ".gv") {
         if (!write_file(args.output, dot)) {
             std::cerr << "attune graph: cannot write " << args.output << "\n";
             return 1;
         }
+        say_written(map, args.output);
         return 0;
     }
     if (extension == ".svg" || extension == ".png") {
-        return render(dot, extension.substr(1), args.output);
+        const int status = render(dot, extension.substr(1), args.output);
+        if (status == 0) {
+            say_written(map, args.output);
+        }
+        return status;
     }
     std::cerr << "attune graph: " << args.output << " should end in .svg, .png or .dot\n";
     return 1;

@@ -3,6 +3,7 @@
 #include "base/json_document.h"
 #include "base/text_file.h"
 #include "commands.h"
+#include "interchange/story_text.h"
 #include "interchange/twee.h"
 #include "story/loader.h"
 
@@ -33,7 +34,7 @@ int run_import(const ImportArgs& args) {
                   << " has errors (listed above); nothing was written.\n";
         return 1;
     }
-    const std::string json = dump_json(*imported, 2) + "\n";
+    const std::string json = story_text(*imported); // the layout `attune fmt` writes
     // The imported story must pass the same checks as any other before it is written.
     const Result<std::shared_ptr<const Story>> checked = load_story_text(args.output, json);
     for (const Diagnostic& d : checked.diagnostics) {

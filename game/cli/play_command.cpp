@@ -76,7 +76,8 @@ void add_play_command(CLI::App& app, int& exit_code) {
     CLI::App* play = app.add_subcommand("play", "Play a story in the game window.");
     play->add_option("story", args->story, "Story file")->required();
     play->add_option("--choices", args->choices,
-                     "Take these choices first (1-based among the choices that can be taken)")
+                     "Take these choices first, numbered as the menu shows them (struck-through "
+                     "choices count), as in `attune text` and check's replay lines")
         ->delimiter(',');
     play->add_option("--screenshot", args->screenshot,
                      "Let animations settle, save a PNG of the window and exit");

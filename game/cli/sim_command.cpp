@@ -1,6 +1,8 @@
 // `attune sim`: run moves against one character with no story and print one row per step.
 // A face for the relational model that researchers, facilitators and tests can use.
 
+#include "authoring/plot.h"
+#include "base/atomic_file.h"
 #include "base/json_document.h"
 #include "commands.h"
 
@@ -37,6 +39,7 @@ struct SimOptions {
     std::string seed = "1";
     std::string format = "csv";
     std::string params;
+    std::string output; ///< run.svg: a picture instead of rows
 };
 
 std::vector<std::string> split(const std::string& text, char separator) {
@@ -197,6 +200,19 @@ int fail(const std::string& message) {
     return 2;
 }
 
+int write_plot(const SimOptions& options, const Plot& plot) {
+    if (!options.output.ends_with(".svg")) {
+        return fail("-o writes a picture and its name should end in .svg, not \"" + options.output +
+                    "\"");
+    }
+    if (const Result<> written = write_file_atomically(options.output, plot_svg(plot)); !written) {
+        return fail(error_message(written.diagnostics));
+    }
+    std::cout << "Wrote a picture of " << plot.steps.size() << " moves to " << options.output
+              << ".\n";
+    return 0;
+}
+
 int run_sim(const SimOptions& options) {
     const std::optional<std::uint64_t> seed = parse_seed(options.seed);
     if (!seed) {
@@ -225,6 +241,12 @@ int run_sim(const SimOptions& options) {
         return 2;
     }
     const std::vector<SimRow> rows = model::simulate(*params, profile, steps, *seed);
+    if (!options.output.empty()) {
+        return write_plot(
+            options,
+            plot_of_simulation(profile.name + ", " + std::to_string(steps.size()) + " moves",
+                               profile, model::initial_state(*params, profile), rows));
+    }
     options.format == "json" ? print_json(rows) : print_csv(rows);
     return 0;
 }
@@ -246,6 +268,8 @@ void add_sim_command(CLI::App& app, int& exit_code) {
     sim->add_option("--seed", options->seed, "seed for disorganized responses (default 1)");
     sim->add_option("--format", options->format, "csv (default) or json");
     sim->add_option("--params", options->params, "model parameters (default assets/model.json)");
+    sim->add_option("-o,--output", options->output,
+                    "run.svg: draw safety, distance and arousal over the moves instead");
     sim->callback([options, &exit_code] { exit_code = run_sim(*options); });
 }
 

@@ -39,6 +39,10 @@ std::string relationship_phrase(Relationship relationship) {
         return "siblings";
     case Relationship::Colleague:
         return "colleagues";
+    case Relationship::Classmate:
+        return "classmates";
+    case Relationship::Peer:
+        return "young people of the same age";
     }
     return "";
 }
@@ -56,18 +60,46 @@ void print_intro(const Story& story, std::ostream& out) {
     out << "Type a choice's number and press Enter. Type b to go back one choice, q to stop.\n";
 }
 
-void print_lines(const Session& session, std::ostream& out) {
-    for (const ShownLine& line : session.lines()) {
+void print_cause(const Session& session, const model::Cause& cause, std::ostream& out, bool trace,
+                 bool& any) {
+    if (const std::string sentence = session.words(cause); !sentence.empty()) {
+        out << (any ? "" : "\n") << "  * " << sentence << "\n";
+        any = true;
+    }
+    if (!trace) {
+        return;
+    }
+    // A move in a character's line is theirs, made toward the player.
+    const std::string who = cause.line >= 0 ? session.person(cause.by).name + " → " +
+                                                  session.person(cause.character).name + ":"
+                                            : session.person(cause.character).name;
+    out << "  [trace] " << who << " " << move_name(cause.move) << " (" << cause.rule << "): safety "
+        << fixed1(cause.d_safety) << ", distance " << fixed1(cause.d_distance) << ", arousal "
+        << fixed1(cause.d_arousal) << "\n";
+}
+
+// Each line, then what it did to the player ("That stung"), so the feeling follows its cause.
+void print_lines(const Session& session, std::ostream& out, bool trace) {
+    const std::vector<ShownLine> lines = session.lines();
+    const std::vector<int>& shown = session.state().shown_lines;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const ShownLine& line = lines[i];
         if (line.speaker >= 0) {
             out << session.story().characters[line.speaker].profile.name << ": " << line.text
                 << "\n";
         } else {
             out << line.text << "\n";
         }
+        bool any = true; // no blank line between a line and what it did
+        for (const model::Cause& cause : session.last_outcome().causes) {
+            if (cause.line >= 0 && cause.line == shown[i]) {
+                print_cause(session, cause, out, trace, any);
+            }
+        }
     }
 }
 
-void print_scene(const Session& session, std::ostream& out) {
+void print_scene(const Session& session, std::ostream& out, bool trace) {
     const Scene& scene = session.scene();
     out << "\n";
     if (!scene.title.empty()) {
@@ -78,15 +110,15 @@ void print_scene(const Session& session, std::ostream& out) {
         out << " " << joined(scene.content_notes);
         out << ".)\n";
     }
-    print_lines(session, out);
+    print_lines(session, out, trace);
 }
 
 void print_choices(const std::vector<ChoiceView>& choices, std::ostream& out) {
     out << "\n";
-    for (std::size_t i = 0; i < choices.size(); ++i) {
-        out << "  " << i + 1 << ". " << choices[i].text;
-        if (!choices[i].enabled) {
-            out << " (not open yet: " << choices[i].reason << ")";
+    for (const ChoiceView& choice : choices) {
+        out << "  " << choice.number << ". " << choice.text;
+        if (!choice.enabled) {
+            out << " (not open yet: " << choice.reason << ")";
         }
         out << "\n";
     }
@@ -97,15 +129,8 @@ void print_outcome(const Session& session, std::ostream& out, bool trace) {
     const model::Outcome& outcome = session.last_outcome();
     bool any = false;
     for (const model::Cause& cause : outcome.causes) {
-        if (const std::string sentence = session.words(cause); !sentence.empty()) {
-            out << (any ? "" : "\n") << "  * " << sentence << "\n";
-            any = true;
-        }
-        if (trace) {
-            out << "  [trace] " << session.person(cause.character).name << " "
-                << move_name(cause.move) << " (" << cause.rule << "): safety "
-                << fixed1(cause.d_safety) << ", distance " << fixed1(cause.d_distance)
-                << ", arousal " << fixed1(cause.d_arousal) << "\n";
+        if (cause.line < 0) { // the lines' own follow them (print_lines)
+            print_cause(session, cause, out, trace, any);
         }
     }
     for (const model::Event& event : outcome.events) {
@@ -124,10 +149,10 @@ void print_outcome(const Session& session, std::ostream& out, bool trace) {
     }
 }
 
-void print_ending(const Session& session, std::ostream& out) {
+void print_ending(const Session& session, std::ostream& out, bool trace) {
     const Ending& ending = *session.ending();
     out << "\n~ " << ending.title << " ~\n";
-    print_lines(session, out);
+    print_lines(session, out, trace);
     int ruptures = 0;
     int repairs = 0;
     for (const model::State& c : session.state().characters) {
@@ -191,7 +216,7 @@ void print_trace(const Session& session, std::ostream& out) {
 
 int play_text(Session& session, std::istream& in, std::ostream& out, const TextOptions& options) {
     print_intro(session.story(), out);
-    print_scene(session, out);
+    print_scene(session, out, options.trace);
     while (!session.is_finished()) {
         const std::vector<ChoiceView> choices = session.choices();
         print_choices(choices, out);
@@ -207,7 +232,7 @@ int play_text(Session& session, std::istream& in, std::ostream& out, const TextO
                 out << "\nThis is the beginning; there is no earlier choice.\n";
             } else {
                 out << "\n(Back one choice.)\n";
-                print_scene(session, out);
+                print_scene(session, out, options.trace);
             }
             continue;
         }
@@ -225,10 +250,10 @@ int play_text(Session& session, std::istream& in, std::ostream& out, const TextO
         session.choose(picked.index);
         print_outcome(session, out, options.trace);
         if (!session.is_finished()) {
-            print_scene(session, out);
+            print_scene(session, out, options.trace);
         }
     }
-    print_ending(session, out);
+    print_ending(session, out, options.trace);
     return 0;
 }
 

@@ -214,7 +214,7 @@ bool App::handle_play_key(const sf::Event::KeyEvent& key) {
         return skips;
     }
     if (const int n = number_key(key.code); n > 0) {
-        game_.choose_nth_enabled(n);
+        game_.choose_number(n);
         return true;
     }
     return false;
@@ -284,6 +284,7 @@ void App::draw_screens(ScreenContext& context) {
     show_pause_menu(context);
     show_story_problems();
     show_notices(context);
+    show_toast(context);
     tab_focus_end_frame();
 }
 
@@ -377,6 +378,7 @@ void App::draw_frame(float seconds) {
         game_.reveal(seconds);
     }
     stage_.update(seconds, stage_style());
+    game_.ui.toast_left = std::max(0.0f, game_.ui.toast_left - seconds);
 
     // ImGui's frame begins first: the layout measures the menu with its fonts. SFML draws
     // the stage now and ImGui's draw lists go on top in render().

@@ -47,7 +47,11 @@ void Game::reload(std::shared_ptr<const Story> story) {
         return;
     }
     session_ = std::move(replayed.value);
-    ui.notices.push_back("The story was reloaded.");
+    ui.toast = "The story was reloaded.";
+    for (const Diagnostic& d : replayed.diagnostics) { // e.g. the scene you were in was renamed
+        ui.toast += " " + d.message;
+    }
+    ui.toast_left = toast_seconds + (replayed.diagnostics.empty() ? 0 : 3);
     nav_.screen = session_->is_finished() ? Screen::Ending : Screen::Play;
     changed();
     skip_reveal();
@@ -84,13 +88,20 @@ bool Game::choose(int index) {
     return true;
 }
 
-bool Game::choose_nth_enabled(int n) {
-    if (!session_ || n < 1) {
+bool Game::choose_number(int n) {
+    if (!session_) {
         return false;
     }
-    int seen = 0;
+    const std::vector<ChoiceView> menu = session_->choices();
+    return n >= 1 && n <= static_cast<int>(menu.size()) && choose(menu[n - 1].index);
+}
+
+bool Game::choose_first_open() {
+    if (!session_) {
+        return false;
+    }
     for (const ChoiceView& choice : session_->choices()) {
-        if (choice.enabled && ++seen == n) {
+        if (choice.enabled) {
             return choose(choice.index);
         }
     }

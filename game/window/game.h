@@ -39,7 +39,14 @@ struct UiState {
     std::vector<std::string> notices; ///< plain messages for the player (saves, settings)
     bool author_mode = false;         ///< the story map can jump to any scene
     std::vector<std::string> story_problems; ///< a watched story's errors, until fixed
+    /// A brief notice that fades by itself, away from the text and choices (a watched story
+    /// reloaded); a new one replaces the old rather than stacking.
+    std::string toast;
+    float toast_left = 0; ///< seconds until it is gone
 };
+
+/// How long a toast shows, the last second fading.
+inline constexpr float toast_seconds = 3.5f;
 
 /// The story being played plus everything around it.
 class Game {
@@ -77,8 +84,13 @@ public:
     /// Takes the choice with this scene index; autosaves. False if it cannot be taken.
     bool choose(int index);
 
-    /// Takes the `n`th (1-based) enabled choice, as the number keys do.
-    bool choose_nth_enabled(int n);
+    /// Takes the choice numbered `n` in the menu (Session::choose_number), as the number
+    /// keys do; struck-through choices keep their numbers and cannot be taken.
+    bool choose_number(int n);
+
+    /// Takes the first choice that can be taken (benchmarks and scripted runs that only
+    /// need the story to move on).
+    bool choose_first_open();
 
     /// Goes back to the choice point before history step `step`.
     bool rewind_to(std::size_t step);

@@ -312,6 +312,38 @@ void show_step_out(ScreenContext& context) {
     ImGui::End();
 }
 
+void show_toast(ScreenContext& context) {
+    UiState& ui = context.game.ui;
+    if (ui.toast.empty() || ui.toast_left <= 0) {
+        ui.toast.clear();
+        return;
+    }
+    const float width = std::min(context.size.x * 0.4f, context.text_px * 22);
+    ImGui::SetNextWindowPos(ImVec2(context.size.x - context.text_px, context.text_px),
+                            ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, context.size.y * 0.3f));
+    ImGui::SetNextWindowBgAlpha(0.92f);
+    ImGui::PushStyleVar(ImGuiStyleVar_Alpha,
+                        std::min(1.0f, ui.toast_left)); // the last second fades
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(context.colors.panel));
+    ImGui::Begin("toast", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoInputs |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav);
+    ImGui::PushFont(context.fonts.italic);
+    paragraph(ui.toast, context.colors.text, width - 2 * ImGui::GetStyle().WindowPadding.x);
+    ImGui::PopFont();
+    if (context.record) {
+        const ImVec2 pos = ImGui::GetWindowPos();
+        const ImVec2 size = ImGui::GetWindowSize();
+        context.record->toast_min = pos;
+        context.record->toast_max = ImVec2(pos.x + size.x, pos.y + size.y);
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+}
+
 void show_notices(ScreenContext& context) {
     auto& notices = context.game.ui.notices;
     if (notices.empty()) {

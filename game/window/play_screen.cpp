@@ -27,10 +27,14 @@ float menu_spacing() {
     return std::min(ImGui::GetStyle().ItemSpacing.y, 12.0f);
 }
 
-// The model's cause sentences for the last choice, each once.
+// The model's cause sentences for the last choice, each once. What a character's line did
+// to the player follows that line instead (story_lines).
 void what_changed(ScreenContext& context, const Session& session, float width) {
     std::vector<std::string> sentences;
     for (const model::Cause& cause : session.last_outcome().causes) {
+        if (cause.line >= 0) {
+            continue;
+        }
         std::string sentence = session.words(cause);
         if (!sentence.empty() &&
             std::find(sentences.begin(), sentences.end(), sentence) == sentences.end()) {
@@ -65,7 +69,10 @@ void how_they_are(ScreenContext& context, const Session& session, float width) {
 float story_lines(ScreenContext& context, const Session& session, float width) {
     double budget = context.game.ui.revealed;
     float reveal_bottom = ImGui::GetCursorScreenPos().y;
-    for (const ShownLine& line : session.lines()) {
+    const std::vector<int>& shown_lines = session.state().shown_lines;
+    const std::vector<ShownLine> lines = session.lines();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const ShownLine& line = lines[i];
         const std::size_t shown = static_cast<std::size_t>(std::max(0.0, budget));
         if (line.speaker >= 0) {
             ImGui::PushFont(context.fonts.bold);
@@ -77,6 +84,20 @@ float story_lines(ScreenContext& context, const Session& session, float width) {
         paragraph(line.text, context.colors.text, width, shown);
         if (budget > 0) {
             reveal_bottom = ImGui::GetItemRectMax().y;
+        }
+        // Once the line is read: what it did to the player ("That stung...").
+        if (shown >= line.text.size()) {
+            ImGui::PushFont(context.fonts.italic);
+            std::string said; // each sentence once under its line
+            for (const model::Cause& cause : session.last_outcome().causes) {
+                const std::string sentence =
+                    cause.line == shown_lines[i] ? session.words(cause) : std::string();
+                if (!sentence.empty() && sentence != said) {
+                    paragraph(sentence, context.colors.repair, width);
+                    said = sentence;
+                }
+            }
+            ImGui::PopFont();
         }
         budget -= static_cast<double>(line.text.size());
         ImGui::Dummy(ImVec2(0, context.text_px * 0.35f));
@@ -98,22 +119,23 @@ void record_choice(ScreenContext& context, int index, bool enabled) {
 
 void choices(ScreenContext& context, const Session& session, float width) {
     Game& game = context.game;
-    int number = 0;
+    bool focused = false;
     std::optional<int> taken;
     for (const ChoiceView& choice : session.choices()) {
         ImGui::PushID(choice.index);
+        // Struck-through choices keep their number, as in every other face.
+        const std::string badge = choice.number <= 9 ? std::to_string(choice.number) : "";
         if (choice.enabled) {
-            ++number;
-            if (number == 1 && game.in_play()) {
+            if (!focused && game.in_play()) {
                 focus_if_asked(game);
             }
-            const std::string badge = number <= 9 ? std::to_string(number) : "";
+            focused = true;
             if (wrapped_button("##choice", choice.text, width, badge)) {
                 taken = choice.index;
             }
             record_choice(context, choice.index, true);
         } else {
-            struck_through(choice.text, width, context.colors.dim);
+            struck_through(choice.text, width, context.colors.dim, badge);
             record_choice(context, choice.index, false);
             ImGui::PushFont(context.fonts.italic);
             ImGui::Indent(reason_indent());
@@ -133,11 +155,10 @@ void choices(ScreenContext& context, const Session& session, float width) {
 float menu_height(ScreenContext& context, const Session& session, float width) {
     const float spacing = menu_spacing();
     float height = 0;
-    int number = 0;
     for (const ChoiceView& choice : session.choices()) {
         if (choice.enabled) {
-            ++number;
-            height += wrapped_button_height(choice.text, width, number <= 9 ? "1" : "") + spacing;
+            height +=
+                wrapped_button_height(choice.text, width, choice.number <= 9 ? "1" : "") + spacing;
         } else {
             height += struck_through_height(choice.text, width) + spacing;
             ImGui::PushFont(context.fonts.italic);

@@ -21,6 +21,7 @@ struct DrawnChoice {
 };
 struct FrameRecord {
     std::vector<DrawnChoice> choices;
+    ImVec2 toast_min, toast_max; ///< the toast, when one showed
 };
 
 /// What every screen draws with.
@@ -59,6 +60,8 @@ void focus_if_asked(Game& game);
 
 /// Plain messages (saves, settings) shown at the bottom until dismissed.
 void show_notices(ScreenContext& context);
+/// The fading toast (UiState::toast) in the top corner, over the stage, never the choices.
+void show_toast(ScreenContext& context);
 
 /// The speaker's colour as ImGui draws it (see character_color; text colour for narration).
 ImU32 speaker_color(const Story& story, int speaker, const Palette& colors);

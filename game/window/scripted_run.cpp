@@ -15,7 +15,7 @@ namespace {
 
 bool take_choices(Game& game, const std::vector<int>& choices) {
     for (std::size_t i = 0; i < choices.size(); ++i) {
-        if (!game.choose_nth_enabled(choices[i])) {
+        if (!game.choose_number(choices[i])) {
             std::cerr << "attune play: choice " << i + 1 << " (" << choices[i]
                       << ") cannot be taken here.\n";
             return false;
@@ -79,10 +79,10 @@ int bench(App& app, const std::vector<int>& choices, int frames) {
             if (game.session()->is_finished()) {
                 game.rewind_to(0);
                 next = 0;
-            } else if (next < choices.size() && game.choose_nth_enabled(choices[next])) {
+            } else if (next < choices.size() && game.choose_number(choices[next])) {
                 ++next;
             } else {
-                game.choose_nth_enabled(1);
+                game.choose_first_open();
             }
         }
         const float seconds = clock.restart().asSeconds();

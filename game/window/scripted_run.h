@@ -12,7 +12,7 @@ namespace attune {
 /// What `attune play` was asked to do beyond opening the window.
 struct ScriptedRun {
     std::shared_ptr<const Story> story;
-    std::vector<int> choices; ///< 1-based among the enabled choices, as the number keys
+    std::vector<int> choices; ///< menu numbers (Session::choices), as the number keys
     std::string screenshot;   ///< PNG to write, then exit
     std::string screen;       ///< library, play, ending or settings
     int bench_frames = 0;     ///< frames to measure, then exit

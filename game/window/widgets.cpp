@@ -193,10 +193,19 @@ bool wrapped_button(const char* id, std::string_view label, float width, std::st
     return pressed;
 }
 
-void struck_through(std::string_view label, float width, ImU32 color) {
+void struck_through(std::string_view label, float width, ImU32 color, std::string_view badge) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float text_width = button_text_width(width, "0");
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
+    if (!badge.empty()) {
+        const float radius = ImGui::GetFontSize() * 0.72f;
+        const float line_height = ImGui::GetFontSize() * line_height_factor;
+        const ImVec2 centre(top_left.x + style.FramePadding.x + radius,
+                            top_left.y + line_height / 2);
+        const ImVec2 size = ImGui::CalcTextSize(badge.data(), badge.data() + badge.size());
+        ImGui::GetWindowDrawList()->AddText(ImVec2(centre.x - size.x / 2, centre.y - size.y / 2),
+                                            color, badge.data(), badge.data() + badge.size());
+    }
     ImGui::SetCursorScreenPos(
         ImVec2(top_left.x + style.FramePadding.x + badge_width("0"), top_left.y));
     const float line_height = ImGui::GetFontSize() * line_height_factor;

@@ -25,7 +25,8 @@ bool wrapped_button(const char* id, std::string_view label, float width,
 float wrapped_button_height(std::string_view label, float width, std::string_view badge = {});
 
 /// A choice that cannot be taken: its label dimmed and struck through, not pressable.
-void struck_through(std::string_view label, float width, ImU32 color);
+/// `badge` is its menu number, drawn dimmed where a button's badge would be.
+void struck_through(std::string_view label, float width, ImU32 color, std::string_view badge = {});
 
 /// The height `struck_through` takes.
 float struck_through_height(std::string_view label, float width);

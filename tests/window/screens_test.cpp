@@ -24,7 +24,7 @@ Settings with(int text_size, bool high_contrast) {
 
 void reach_ending(Game& game) {
     for (int i = 0; i < 40 && !game.session()->is_finished(); ++i) {
-        REQUIRE(game.choose_nth_enabled(1));
+        REQUIRE(game.choose_first_open());
     }
     REQUIRE(game.session()->is_finished());
 }
@@ -55,8 +55,8 @@ TEST_CASE("window screens: every screen at every size writes a screenshot") {
         };
         shot("library");
         game.start(bundled("first-light.json"));
-        game.choose_nth_enabled(1);
-        game.choose_nth_enabled(2);
+        game.choose_number(1);
+        game.choose_number(2);
         shot("play");
         game.pause();
         shot("pause");

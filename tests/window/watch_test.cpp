@@ -84,3 +84,51 @@ TEST_CASE("story map: M shows it over the stage, and clicking jumps only in auth
         CHECK_FALSE(game.nav().show_map);
     }
 }
+
+TEST_CASE("watch: a reload is a brief notice that fades, never over the choices, never stacked") {
+    test::TempFolder folder;
+    const auto file = folder.path / "late-bus.json";
+    const std::string good = read_text(test::source_dir() / "tests/data/stories/late-bus.json");
+    std::ofstream(file, std::ios::binary) << good;
+    AppOptions options = test::options_in(folder);
+    options.watch = file.string();
+    App app(options, test::params());
+    REQUIRE(app.ready());
+    Game& game = app.game();
+    game.start(test::story(file));
+    REQUIRE(game.choose(0)); // -> quiet
+    test::frames(app, 2);
+
+    std::string edited = good;
+    edited.replace(edited.find("Okay. Sorry again."), 18, "Okay. Sorry. Again.");
+    rewrite(file, edited);
+    test::frames(app, 20);
+    CHECK(game.ui.notices.empty()); // nothing to dismiss
+    CHECK(game.ui.toast == "The story was reloaded.");
+    const FrameRecord& frame = app.last_frame();
+    CHECK(frame.toast_max.x > frame.toast_min.x);
+    for (const DrawnChoice& choice : frame.choices) {
+        const bool apart = choice.max.y <= frame.toast_min.y || choice.min.y >= frame.toast_max.y ||
+                           choice.max.x <= frame.toast_min.x || choice.min.x >= frame.toast_max.x;
+        CHECK(apart);
+    }
+    rewrite(file, good); // a second save replaces the notice rather than adding one
+    test::frames(app, 20);
+    CHECK(game.ui.notices.empty());
+    CHECK(game.ui.toast == "The story was reloaded.");
+    test::frames(app, static_cast<int>(toast_seconds * 60) + 2);
+    CHECK(game.ui.toast.empty());
+
+    // Renaming the scene you are in: said plainly, and you stay there.
+    std::string renamed = good;
+    for (auto at = renamed.find("\"quiet\""); at != std::string::npos;
+         at = renamed.find("\"quiet\"")) {
+        renamed.replace(at, 7, "\"hush\"");
+    }
+    renamed.replace(renamed.find("visits(quiet)"), 13, "visits(hush)");
+    rewrite(file, renamed);
+    test::frames(app, 20);
+    CHECK(game.session()->scene().id == "hush");
+    CHECK(game.ui.toast == "The story was reloaded. The scene you were in was renamed; starting "
+                           "again from 'hush'.");
+}

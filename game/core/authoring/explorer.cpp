@@ -1,9 +1,11 @@
 #include "authoring/explorer.h"
 
+#include "model/sentences.h"
 #include "play/session.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <deque>
 #include <set>
 #include <unordered_map>
@@ -17,7 +19,7 @@ inline constexpr int unexplored = -2; ///< an edge into a state the budget did n
 
 struct Edge {
     int choice = 0;
-    int number = 0; ///< the 1-based choice number `attune text` shows
+    int number = 0; ///< the menu number (ChoiceView::number) every face shows
     int node = -1;  ///< the state it leads to; -1 for an ending, `unexplored` past the budget
     int ending = -1;
     std::uint32_t ruptured = 0; ///< one bit per character
@@ -324,10 +326,10 @@ private:
         const std::vector<ChoiceView> views = session_.choices();
         note_choice_conditions(scene);
         bool any = false;
-        for (std::size_t v = 0; v < views.size(); ++v) {
-            if (views[v].enabled) {
+        for (const ChoiceView& view : views) {
+            if (view.enabled) {
                 any = true;
-                take(id, views[v].index, static_cast<int>(v) + 1);
+                take(id, view.index, view.number);
             }
         }
         nodes_[id].expanded = true;
@@ -566,13 +568,164 @@ private:
                                      story_.characters[c].profile.name +
                                      " that no repair can close within " +
                                      std::to_string(options_.repair_within) + " choices",
-                                 "Offer a repair move (apologize, repair, take_responsibility...) "
-                                 "soon after, "
-                                 "or change --repair-within if a longer way back is meant."},
+                                 why_no_repair(e.node, c)},
                                 with_step(int(n), e));
                 }
             }
         }
+        report_starting_ruptures();
+    }
+
+    // A story may open after a falling-out (a character's "rupture": true): the player
+    // needs a way to mend it too.
+    void report_starting_ruptures() {
+        if (nodes_.empty()) {
+            return;
+        }
+        for (int c = 0; c < static_cast<int>(story_.characters.size()); ++c) {
+            if (!nodes_[0].state.characters[c].rupture_open ||
+                repair_reachable(0, c, options_.repair_within)) {
+                continue;
+            }
+            add_finding({Severity::Error, "rupture-without-repair", "", 0, 0,
+                         "/characters/" + std::to_string(c) + "/rupture",
+                         "the story opens with a rupture with " +
+                             story_.characters[c].profile.name +
+                             " that no repair can close within " +
+                             std::to_string(options_.repair_within) + " choices",
+                         why_no_repair(0, c)},
+                        std::vector<int>{});
+        }
+    }
+
+    /// One repair move toward the character, tried while the rupture was open.
+    struct RepairTry {
+        int node = 0;
+        int choice = 0;
+    };
+
+    // Why no repair closes a rupture with `character` within the limit, from `start`: which
+    // repairs were on offer and the rule that held each back, with its numbers, then what
+    // would work. When the story always ends sooner than the limit, says so instead of
+    // suggesting a longer --repair-within.
+    std::string why_no_repair(int start, int character) {
+        std::vector<RepairTry> tries;
+        std::set<std::pair<int, int>> tried; // (scene, choice), each explained once
+        std::vector<int> frontier{start};
+        std::unordered_set<int> seen{start};
+        int ends_within = -1; // every path has ended after this many choices
+        for (int depth = 0; depth < options_.repair_within; ++depth) {
+            std::vector<int> next;
+            for (const int n : frontier) {
+                for (const Edge& e : nodes_[n].edges) {
+                    const int scene = nodes_[n].state.scene;
+                    if (offers_repair(scene, e.choice, character) &&
+                        tried.insert({scene, e.choice}).second) {
+                        tries.push_back({n, e.choice});
+                    }
+                    if (e.node >= 0 && seen.insert(e.node).second) {
+                        next.push_back(e.node);
+                    }
+                }
+            }
+            frontier = std::move(next);
+            if (frontier.empty()) {
+                ends_within = depth + 1;
+                break;
+            }
+        }
+        const std::string& name = story_.characters[character].profile.name;
+        std::string why;
+        std::string advice;
+        if (tries.empty()) {
+            why = "No choice within " + std::to_string(options_.repair_within) +
+                  " choices after this offers a repair move (apologize, repair, "
+                  "take_responsibility, humor) toward " +
+                  name + ".";
+            advice = "Offer one soon after this choice, e.g. take_responsibility with apologize.";
+        } else {
+            for (std::size_t t = 0; t < tries.size() && t < 2; ++t) {
+                const auto [reason, fix] = explain_try(tries[t], character);
+                why += (why.empty() ? "" : " ") + reason;
+                advice = advice.empty() ? fix : advice;
+            }
+        }
+        if (ends_within >= 0) {
+            advice += " The story ends at most " + std::to_string(ends_within) +
+                      (ends_within == 1 ? " choice" : " choices") +
+                      " after this, so a longer --repair-within would not help: the way back "
+                      "has to come before the ending.";
+        } else {
+            advice += " If a longer way back is meant, raise --repair-within.";
+        }
+        return "Why: " + why + " " + advice;
+    }
+
+    bool offers_repair(int scene, int choice, int character) const {
+        for (const MoveRef& ref : story_.scenes[scene].choices[choice].moves) {
+            if (ref.target == character && model::is_repair_move(ref.move)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static std::string whole(double value) { return std::to_string(std::lround(value)); }
+
+    static std::string times(double factor) {
+        char buffer[16];
+        std::snprintf(buffer, sizeof buffer, "%g", factor);
+        return std::string("x") + buffer;
+    }
+
+    // The rule that held one repair back, in words and numbers, and what would work.
+    std::pair<std::string, std::string> explain_try(const RepairTry& attempt, int character) {
+        const SessionState& before = nodes_[attempt.node].state;
+        const model::State& s = before.characters[character];
+        const model::Params& p = session_.params();
+        const model::Profile& who = story_.characters[character].profile;
+        session_.restore(before, {});
+        session_.choose(attempt.choice);
+        double gain = 0;
+        for (const model::Cause& cause : session_.last_outcome().causes) {
+            if (cause.character == character && model::is_repair_move(cause.move)) {
+                gain = cause.d_safety;
+                break;
+            }
+        }
+        const Scene& scene = story_.scenes[before.scene];
+        const std::string what = "choice '" + scene.choices[attempt.choice].id + "' in scene '" +
+                                 scene.id + "' restores " + whole(std::max(0.0, gain)) +
+                                 " safety of the " + whole(p.repair_need - s.repair_progress) +
+                                 " still needed";
+        if (model::is_flooded(s)) {
+            return {what + ": " + who.name + " is still flooded (arousal " + whole(s.arousal) +
+                        ", above " + model::person_word(who, model::PersonWord::Possessive) +
+                        " window's " + whole(s.window_high) +
+                        "), so attunement barely gets through (" + times(p.flooded_factor) +
+                        ", attuned_while_flooded).",
+                    "Let " + who.name +
+                        " calm down first: a choice that gives room or time "
+                        "(take_break, then return) before the repair."};
+        }
+        if (s.double_deviation) {
+            return {what +
+                        ": the same hurt twice: this rupture repeats one repaired moments "
+                        "ago, so repairs count " +
+                        times(p.double_deviation_factor) + " (repair_after_repeat_hurt).",
+                    "Don't offer the same hurt again straight after a repair, or give a fuller "
+                    "way back: take_responsibility with apologize, then reflect."};
+        }
+        if (s.override == model::Override::Negative) {
+            return {what + ": negative override: hurt has piled up, so " + who.name +
+                        " hears even kind words as cold and repairs count " +
+                        times(p.override_negative_discount) + " (negative_override_discounts).",
+                    "Build goodwill before the repair: a few attuning moves (validate, reflect, "
+                    "appreciate) lift the override; or offer the repair twice."};
+        }
+        return {what + ": one repair alone is not enough here.",
+                "Make the repair fuller (take_responsibility with apologize in one choice), or "
+                "offer a second repair soon after."};
     }
 
     std::vector<int> with_step(int node, const Edge& edge) const {

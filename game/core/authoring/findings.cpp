@@ -70,8 +70,10 @@ Finding ending_mismatch(const Story& story, int ending,
                     "ending '" + story.endings[ending].id +
                         "' is 'repaired' but it can be reached with a rupture still open (" + who +
                         ")",
-                    "Let only paths that repair reach this ending (a condition on the choice), or "
-                    "make its kind 'open'."};
+                    "A rupture with any character counts. Let only paths that repair reach this "
+                    "ending: guard the choice that leads here with \"if\": \"not "
+                    "anyone.rupture\" and give it a sibling choice to an 'open' ending; or make "
+                    "this ending's kind 'open'."};
     return f;
 }
 

@@ -38,7 +38,8 @@ const json& list_at(const json& object, const char* key) {
 }
 
 MapChoice read_choice(const json& item) {
-    MapChoice choice{text_at(item, "id"), text_at(item, "text"), {}, text_at(item, "next")};
+    MapChoice choice{
+        text_at(item, "id"), text_at(item, "text"), {}, text_at(item, "next"), text_at(item, "if")};
     for (const json& move : list_at(item, "moves")) {
         const std::string name = move.is_string() ? move.get<std::string>() : text_at(move, "move");
         choice.moves.push_back(name);
@@ -72,10 +73,12 @@ void mark_reachable(StoryGraph& map) {
 }
 
 // DOT strings: quotes and backslashes escaped, long text cut.
+std::string shortened(std::string text, std::size_t limit) {
+    return text.size() > limit ? text.substr(0, limit - 3) + "..." : text;
+}
+
 std::string quoted(std::string text, std::size_t limit = 80) {
-    if (text.size() > limit) {
-        text = text.substr(0, limit - 3) + "...";
-    }
+    text = shortened(std::move(text), limit);
     std::string out = "\"";
     for (const char ch : text) {
         if (ch == '"' || ch == '\\') {
@@ -120,6 +123,7 @@ void write_legend(std::string& dot) {
            "<tr><td align=\"left\"><font color=\"" +
            std::string(neutral_grey) +
            "\">&#8594; neutral</font></td></tr>"
+           "<tr><td align=\"left\">&#8943;&#8594; only if its condition holds</td></tr>"
            "<tr><td align=\"left\" bgcolor=\"#c8e6c9\">repaired ending</td></tr>"
            "<tr><td align=\"left\" bgcolor=\"#fff3c4\">open ending</td></tr>"
            "<tr><td align=\"left\" bgcolor=\"#cfd8dc\">ruptured ending</td></tr>"
@@ -167,11 +171,19 @@ void write_edges(const StoryGraph& map, std::string& dot) {
                        " [label=" + quoted("missing: " + choice.next) + " color=\"" + problem_red +
                        "\" fontcolor=\"" + problem_red + "\" style=dashed];\n";
             }
+            // A conditional choice is not always there: dotted, with its condition.
+            const std::string label =
+                choice.condition.empty()
+                    ? quoted(choice.id, 30)
+                    : quoted(shortened(choice.id, 30) + "\nif " + shortened(choice.condition, 40),
+                             1000);
+            const char* style = broken                      ? " style=dashed"
+                                : !choice.condition.empty() ? " style=dotted"
+                                                            : "";
             dot += "  " + quoted(scene.id, 1000) + " -> " + quoted(choice.next, 1000) +
-                   " [label=" + quoted(choice.id, 30) + " tooltip=" + quoted(choice.text, 200) +
-                   " color=\"" + (broken ? problem_red : edge_colour(choice)) + "\" fontcolor=\"" +
-                   (broken ? problem_red : neutral_grey) + "\"" + (broken ? " style=dashed" : "") +
-                   "];\n";
+                   " [label=" + label + " tooltip=" + quoted(choice.text, 200) + " color=\"" +
+                   (broken ? problem_red : edge_colour(choice)) + "\" fontcolor=\"" +
+                   (broken ? problem_red : neutral_grey) + "\"" + style + "];\n";
         }
     }
 }

@@ -14,6 +14,7 @@ struct MapChoice {
     std::string text;
     std::vector<std::string> moves;
     std::string next;
+    std::string condition; ///< its "if", when it has one: drawn dotted, labelled "if ..."
 };
 
 struct MapScene {
@@ -42,7 +43,8 @@ struct StoryGraph {
 StoryGraph story_graph(const nlohmann::json& story);
 
 /// The map in Graphviz DOT: scenes as boxes, endings coloured by kind, choices as arrows
-/// coloured by move kind, unreachable scenes and broken links in red, with a legend.
+/// coloured by move kind (dotted, with their condition, when they have an "if"),
+/// unreachable scenes and broken links in red, with a legend.
 std::string to_dot(const StoryGraph& map);
 
 } // namespace attune

@@ -1,7 +1,11 @@
 #include "authoring/playtest.h"
 
+#include "authoring/stats.h"
+
 #include "play/session.h"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <tuple>
 
@@ -55,6 +59,7 @@ public:
         }
         report_rarely_repaired();
         report_hard_to_reach();
+        report_minutes();
         tracker_.report(report_.findings);
         return std::move(report_);
     }
@@ -241,6 +246,33 @@ private:
                  0,
                  false});
         }
+    }
+
+    // The library card shows "minutes"; a figure far from what playing measures misleads
+    // a teacher planning a lesson. The measure is `attune stats`'s.
+    void report_minutes() {
+        if (report_.finished == 0) {
+            return;
+        }
+        const double measured = play_minutes(report_.average_words(), report_.average_choices());
+        const double stated = story_.info.minutes;
+        if (std::abs(stated - measured) <= 2 ||
+            (stated <= 2 * measured && measured <= 2 * stated)) {
+            return;
+        }
+        const long rounded = std::max(1L, std::lround(measured));
+        report_.findings.push_back(
+            {{Severity::Warning, "minutes-far-off", story_.file, 0, 0, "/minutes",
+              "\"minutes\" says " + std::to_string(story_.info.minutes) +
+                  " but a playthrough takes about " + std::to_string(rounded) + " (reading " +
+                  std::to_string(int(reading_words_per_minute)) + " words a minute and " +
+                  std::to_string(int(seconds_per_choice)) +
+                  " seconds a choice, as `attune stats` measures)",
+              "Set \"minutes\": " + std::to_string(rounded) +
+                  ", or more if the story is meant to be read slowly or talked over."},
+             {},
+             0,
+             false});
     }
 
     void hard_to_reach(const std::string& what, const std::string& pointer, int runs) {

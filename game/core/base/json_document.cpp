@@ -3,8 +3,10 @@
 #include "base/text_file.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <unordered_set>
 
 namespace attune {
@@ -209,6 +211,35 @@ std::string plain_parse_message(const std::string& what) {
                          : "this is not valid JSON: " + message;
 }
 
+/// A comma where JSON wants none, said in plain words: one too many before a closing
+/// bracket, or two in a row. Moves `offset` onto the comma to remove.
+std::optional<std::pair<std::string, std::string>> comma_problem(std::string_view text,
+                                                                 std::size_t& offset) {
+    if (offset >= text.size()) {
+        return std::nullopt;
+    }
+    std::size_t before = offset;
+    while (before > 0 && std::isspace(static_cast<unsigned char>(text[before - 1]))) {
+        --before;
+    }
+    if (before == 0 || text[before - 1] != ',') {
+        return std::nullopt;
+    }
+    const char here = text[offset];
+    if (here != '}' && here != ']' && here != ',') {
+        return std::nullopt;
+    }
+    offset = before - 1;
+    if (here == ',') {
+        return std::pair{std::string("this is not valid JSON: two commas in a row"),
+                         std::string("Remove one of the two commas.")};
+    }
+    return std::pair{std::string("this is not valid JSON: this comma is one too many (nothing "
+                                 "follows it before the closing '") +
+                         here + "')",
+                     std::string("Remove this comma: JSON has no comma after the last item.")};
+}
+
 std::string position_words(TextPosition at) {
     return "line " + std::to_string(at.line) + ", column " + std::to_string(at.column);
 }
@@ -306,7 +337,10 @@ Result<JsonDocument> parse_json_document(std::string file, std::string text) {
     try {
         value = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& error) {
-        const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
+        std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
+        if (const auto comma = comma_problem(text, offset)) {
+            return fail(offset, "bad-json", comma->first, comma->second);
+        }
         return fail(offset, "bad-json", plain_parse_message(error.what()),
                     "Look just before this point for a missing comma, quote, colon or bracket.");
     } catch (const nlohmann::json::exception&) {

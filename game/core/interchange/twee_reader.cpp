@@ -262,8 +262,12 @@ private:
 
     ojson story_header() {
         ojson story;
-        story["$schema"] = "./schema.json";
-        story["format"] = 1;
+        // The author's own "$schema" path (a story outside stories/ points elsewhere).
+        // The author's own "$schema" path (a story outside stories/ points elsewhere); the
+        // loader checks "format" like any other key.
+        const bool own_schema = attune_.contains("$schema") && attune_["$schema"].is_string();
+        story["$schema"] = own_schema ? attune_["$schema"] : ojson("./schema.json");
+        story["format"] = attune_.contains("format") ? attune_["format"] : ojson(1);
         story["id"] = attune_.value("id", slug(title_.empty() ? "imported" : title_));
         story["title"] = title_.empty() ? attune_.value("title", std::string("Untitled")) : title_;
         for (const char* key : {"version", "language", "summary", "relationship", "minutes",

@@ -87,9 +87,9 @@ private:
 
     nlohmann::ordered_json attune_passage() const {
         nlohmann::ordered_json meta;
-        for (const char* key :
-             {"id", "version", "language", "summary", "relationship", "minutes", "age_band",
-              "content_notes", "author", "player", "flags", "variables", "characters"}) {
+        for (const char* key : {"$schema", "format", "id", "version", "language", "summary",
+                                "relationship", "minutes", "age_band", "content_notes", "author",
+                                "player", "flags", "variables", "characters"}) {
             if (story_.contains(key)) {
                 meta[key] = story_[key];
             }

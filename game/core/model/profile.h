@@ -19,7 +19,8 @@ struct Profile {
     double distance = 50;     ///< starting distance (0..100)
     double window_low = -1;   ///< window of tolerance; negative = use the params' default
     double window_high = -1;
-    double arousal = -1; ///< starting arousal; negative = the params' resting level
+    double arousal = -1;          ///< starting arousal; negative = the params' resting level
+    bool starts_ruptured = false; ///< the story opens after a falling-out not yet mended
 };
 
 } // namespace attune::model

@@ -426,6 +426,13 @@ State initial_state(const Params& params, const Profile& profile) {
     s.base_window_low = std::min(s.base_window_low, std::max(0.0, s.resting_arousal - 1));
     s.base_window_high = std::max(s.base_window_high, s.resting_arousal + 1);
     s.pre_rupture_safety = s.safety;
+    if (profile.starts_ruptured) {
+        // The falling-out happened before the story: it counts as a rupture, and safety
+        // was at least a rupture's drop higher before it (what the carry-over returns to).
+        s.rupture_open = true;
+        s.ruptures = 1;
+        s.pre_rupture_safety = bounded(s.safety + params.rupture_drop, 0, 100);
+    }
     update_window(params, s);
     return s;
 }
@@ -516,7 +523,9 @@ void end_scene(int character, const State& state, Outcome& outcome) {
     const Move kind = state.rupture_kind >= 0 && state.rupture_kind < move_count
                           ? static_cast<Move>(state.rupture_kind)
                           : Move::Neutral;
-    outcome.events.push_back({EventKind::RuptureOpen, character, kind, ""});
+    // A rupture with no move behind it was open before the story began (Profile).
+    outcome.events.push_back(
+        {EventKind::RuptureOpen, character, kind, state.rupture_kind < 0 ? "falling_out" : ""});
 }
 
 } // namespace attune::model

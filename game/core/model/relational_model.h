@@ -76,6 +76,8 @@ struct Cause {
     double d_safety = 0;
     double d_distance = 0;
     double d_arousal = 0;
+    int by = the_player; ///< a move toward the player: the caller's index of who made it
+    int line = -1;       ///< ...and the caller's index of the line that carried it
 };
 
 enum class EventKind { Rupture, Repair, RuptureOpen };

@@ -198,7 +198,9 @@ std::string event_sentence(const Event& event, const Profile& character) {
     if (event.kind != EventKind::RuptureOpen) {
         return fill(sentence_for(event.rule), character);
     }
-    return fill("{name} is still hurt after ", character) + std::string(rupture_noun(event.move)) +
+    const std::string_view noun =
+        event.rule == "falling_out" ? "the falling-out" : rupture_noun(event.move);
+    return fill("{name} is still hurt after ", character) + std::string(noun) +
            ": it hasn't been repaired yet.";
 }
 

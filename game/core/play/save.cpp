@@ -143,6 +143,15 @@ json save_session(const Session& session) {
             {"state", state_to_json(story, session.state())}};
 }
 
+// Whether the saved place (scene or ending) has an id the story no longer has.
+static bool place_renamed(const json& state, const Story& story) {
+    if (state.contains("ending") && state["ending"].is_string()) {
+        return story.find_ending(state["ending"].get<std::string>()) < 0;
+    }
+    return state.contains("scene") && state["scene"].is_string() &&
+           story.find_scene(state["scene"].get<std::string>()) < 0;
+}
+
 Result<Session> load_session(const json& save, std::shared_ptr<const Story> story,
                              std::shared_ptr<const model::Params> params) {
     Result<Session> result;
@@ -164,6 +173,14 @@ Result<Session> load_session(const json& save, std::shared_ptr<const Story> stor
         const std::size_t replayed = replay(session, choices);
         const json replayed_state = state_to_json(*story, session.state());
         if (replayed == choices.size() && replayed_state == save.at("state")) {
+            result.value = std::move(session);
+            return result;
+        }
+        if (saved_version == story->info.version && replayed == choices.size() &&
+            place_renamed(save.at("state"), *story)) {
+            // An author renaming the scene they are watching: the choices still lead there.
+            note("The scene you were in was renamed; starting again from '" +
+                 (session.is_finished() ? session.ending()->id : session.scene().id) + "'.");
             result.value = std::move(session);
             return result;
         }

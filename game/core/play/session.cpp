@@ -24,6 +24,12 @@ public:
             return state_.visits[slot.index];
         case SlotKind::CharacterValue:
             return character_value(state_.characters[slot.index], slot.field);
+        case SlotKind::AnyCharacter:
+            return std::any_of(
+                       state_.characters.begin(), state_.characters.end(),
+                       [&](const model::State& c) { return character_value(c, slot.field) != 0; })
+                       ? 1.0
+                       : 0.0;
         case SlotKind::PlayerValue:
             return slot.field == static_cast<int>(CharacterField::Flooded)
                        ? (model::is_player_flooded(state_.player) ? 1.0 : 0.0)
@@ -116,7 +122,9 @@ std::vector<ChoiceView> Session::choices() const {
         if (!available && !choice.show_when_unavailable) {
             continue;
         }
-        ChoiceView view{static_cast<int>(i), choice.id, render(choice.text), available, ""};
+        ChoiceView view{static_cast<int>(i), static_cast<int>(out.size()) + 1,
+                        choice.id,           render(choice.text),
+                        available,           ""};
         view.reason = available ? blocked_reason(choice) : render(choice.reason);
         view.enabled = available && view.reason.empty();
         out.push_back(std::move(view));
@@ -132,6 +140,15 @@ std::string Session::blocked_reason(const Choice& choice) const {
         }
     }
     return "";
+}
+
+bool Session::choose_number(int number) {
+    const std::vector<ChoiceView> offered = choices();
+    if (number < 1 || number > static_cast<int>(offered.size())) {
+        return false;
+    }
+    const ChoiceView& picked = offered[number - 1];
+    return picked.enabled && choose(picked.index);
 }
 
 bool Session::choose(std::string_view choice_id) {
@@ -245,8 +262,14 @@ std::vector<int> Session::show_lines(const std::vector<Line>& lines, model::Outc
             continue;
         }
         shown.push_back(static_cast<int>(i));
+        const std::size_t first = outcome.causes.size();
         for (const MoveRef& ref : line.moves) {
             model::apply_to_player(*params_, state_.player, ref.move, outcome);
+        }
+        // Faces say these after the line that made them, naming its speaker.
+        for (std::size_t c = first; c < outcome.causes.size(); ++c) {
+            outcome.causes[c].by = line.speaker;
+            outcome.causes[c].line = static_cast<int>(i);
         }
     }
     return shown;

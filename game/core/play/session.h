@@ -38,7 +38,8 @@ struct ShownLine {
 
 /// A choice as offered right now.
 struct ChoiceView {
-    int index = 0; ///< index in the scene's choices
+    int index = 0;  ///< index in the scene's choices
+    int number = 0; ///< the number the player sees: 1-based in the menu, struck-through included
     std::string id;
     std::string text;
     bool enabled = true;
@@ -68,8 +69,15 @@ public:
     /// The lines of the current scene, or of the ending once finished.
     std::vector<ShownLine> lines() const;
 
-    /// The choices shown now: hidden ones are left out, disabled ones carry their reason.
+    /// The menu shown now, numbered as the player sees it: hidden choices are left out,
+    /// struck-through ones keep their number and carry their reason. Every face (the
+    /// window's number keys, `attune text`, `play --choices`, check's replay lines) uses
+    /// these numbers, so one list of numbers plays the same everywhere.
     std::vector<ChoiceView> choices() const;
+
+    /// Takes the choice the player sees as `number` in choices(). Returns false, changing
+    /// nothing, when there is no such number or that choice is struck through.
+    bool choose_number(int number);
 
     /// Takes the choice with this index in the scene (see ChoiceView::index). Returns
     /// false, changing nothing, if it is not shown or not enabled.

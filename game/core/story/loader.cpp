@@ -97,6 +97,7 @@ public:
         read_endings(root);
         read_start(root);
         check_reachability();
+        warn_unused_flags();
         if (has_errors(out_)) {
             return nullptr;
         }
@@ -402,7 +403,7 @@ private:
     void read_character(const json& item, const std::string& ptr, const std::string& id) {
         check_keys(item, ptr,
                    {"id", "name", "pronouns", "role", "anxiety", "avoidance", "safety", "distance",
-                    "window", "color"});
+                    "arousal", "rupture", "window", "color"});
         Character c;
         c.id = id;
         c.profile.name = text(item, "name", ptr, true);
@@ -425,7 +426,18 @@ private:
         c.profile.safety = number(item, "safety", ptr, true, 0, 100).value_or(50);
         c.profile.distance = number(item, "distance", ptr, true, 0, 100).value_or(50);
         read_window(item, ptr, c.profile);
+        read_starting_state(item, ptr, c.profile);
         story_.characters.push_back(std::move(c));
+    }
+
+    // Where the story starts for this character: already stirred up, or already after a
+    // falling-out (a rupture open from the first scene, which a repair can close).
+    void read_starting_state(const json& item, const std::string& ptr, model::Profile& profile) {
+        profile.arousal = number(item, "arousal", ptr, false, 0, 100).value_or(-1);
+        if (const json* rupture =
+                field(item, "rupture", ptr, false, json::value_t::boolean, "true or false")) {
+            profile.starts_ruptured = rupture->get<bool>();
+        }
     }
 
     // Ids tell characters apart for the game; names tell them apart for players, so two
@@ -651,12 +663,8 @@ private:
         }
         const auto move = move_from_name(name);
         if (!move) {
-            std::vector<std::string> names;
-            for (Move m : all_moves()) {
-                names.emplace_back(move_name(m));
-            }
             error("unknown-move", ptr + "/move", in_quotes(name) + " is not a move Attune knows",
-                  did_you_mean(name, names) + "The moves are listed in docs/model.md.");
+                  move_suggestion(name) + "The moves are listed in docs/model.md.");
             return std::nullopt;
         }
         MoveRef ref{*move, player_target};
@@ -682,6 +690,49 @@ private:
         }
         ref.target = character_index(to, ptr + "/to");
         return ref.target >= 0 ? std::optional<MoveRef>(ref) : std::nullopt;
+    }
+
+    // "Did you mean 'take_responsibility'? " for a misspelling, a different spelling
+    // (Take-Responsibility, apologise) or an everyday word for a move (listen, sorry).
+    static std::string move_suggestion(const std::string& name) {
+        std::string plain;
+        for (const char ch : name) {
+            plain += ch == '-' || ch == ' '
+                         ? '_'
+                         : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        }
+        static const std::vector<std::pair<std::string, std::string>> everyday = {
+            {"listen", "reflect"},
+            {"sorry", "apologize"},
+            {"apology", "apologize"},
+            {"apologise", "apologize"},
+            {"criticise", "criticize"},
+            {"empathise", "empathize"},
+            {"acknowledge", "validate"},
+            {"question", "ask"},
+            {"joke", "humor"},
+            {"humour", "humor"},
+            {"calm_down", "self_soothe"},
+            {"breathe", "self_soothe"},
+            {"own_it", "take_responsibility"},
+            {"ignore", "turn_away"},
+            {"lie", "deceive"},
+            {"shout", "criticize"},
+            {"fix", "advise"},
+            {"leave", "withdraw"}};
+        for (const auto& [word, move] : everyday) {
+            if (plain == word) {
+                return "Did you mean " + in_quotes(move) + "? ";
+            }
+        }
+        std::vector<std::string> names;
+        for (Move m : all_moves()) {
+            names.emplace_back(move_name(m));
+        }
+        if (move_from_name(plain)) {
+            return "Did you mean " + in_quotes(plain) + "? ";
+        }
+        return did_you_mean(plain, names);
     }
 
     int character_index(const std::string& id, const std::string& ptr) {
@@ -860,6 +911,14 @@ private:
         };
         if (symbol.scope.empty() || symbol.scope == "var") {
             const int i = variables_.find(symbol.name);
+            if (i < 0 && symbol.scope.empty() && flags_.find(symbol.name) >= 0) {
+                // A flag is always written with its scope, so the name alone is a slip.
+                expression_error(ptr, symbol.column,
+                                 "unknown variable " + in_quotes(full) + " " + where,
+                                 "Did you mean " + in_quotes("flag." + symbol.name) +
+                                     "? Flags are written flag.NAME.");
+                return std::nullopt;
+            }
             if (i < 0) {
                 return unknown(
                     "variable", variables_.names,
@@ -890,6 +949,9 @@ private:
             return Slot{static_cast<int>(SlotKind::PlayerValue), 0, field};
         }
         const int character = index_of(character_ids_, symbol.scope);
+        if (character < 0 && symbol.scope == "anyone") {
+            return any_character(symbol, full, ptr, where);
+        }
         if (character < 0) {
             return unknown("name", character_ids_,
                            "Write var.NAME, flag.NAME, visits(scene) or CHARACTER.safety.");
@@ -899,6 +961,21 @@ private:
                            "A character has: " + join_words(character_fields) + ".");
         }
         return Slot{static_cast<int>(SlotKind::CharacterValue), character, field};
+    }
+
+    // `anyone.rupture`: true while a rupture is open with any character (what the check of
+    // `repaired` endings counts); `anyone.flooded` likewise.
+    std::optional<Slot> any_character(const Symbol& symbol, const std::string& full,
+                                      const std::string& ptr, const char* where) {
+        const std::vector<std::string> fields = {"rupture", "flooded"};
+        const int field = index_of(character_fields, symbol.name);
+        if (index_of(fields, symbol.name) < 0) {
+            expression_error(ptr, symbol.column, "unknown value " + in_quotes(full) + " " + where,
+                             did_you_mean(symbol.name, fields) +
+                                 "anyone.rupture and anyone.flooded ask about every character.");
+            return std::nullopt;
+        }
+        return Slot{static_cast<int>(SlotKind::AnyCharacter), 0, field};
     }
 
     Template parse_text(const std::string& source, const std::string& ptr) {
@@ -938,8 +1015,39 @@ private:
         if (const int c = index_of(character_ids_, scope); c >= 0 && word) {
             return Slot{static_cast<int>(SlotKind::CharacterText), c, static_cast<int>(*word)};
         }
+        if (!text_hole_known(scope, key)) {
+            unknown_text_hole(scope, key, name, ptr, column);
+            return Slot{};
+        }
         const auto slot = resolve_value(Symbol{scope, key, column}, ptr, "in the text");
         return slot.value_or(Slot{});
+    }
+
+    // Whether `{scope.key}` names something a text can show, apart from names and
+    // pronouns (handled before): a character's or the player's value.
+    bool text_hole_known(const std::string& scope, const std::string& key) const {
+        if (scope == "player") {
+            return key == "arousal" || key == "flooded";
+        }
+        return index_of(character_ids_, scope) < 0 || index_of(character_fields, key) >= 0;
+    }
+
+    // A misspelt `{maya.nmae}` in a text: the names a text can use, pronouns included.
+    void unknown_text_hole(const std::string& scope, const std::string& key,
+                           const std::string& full, const std::string& ptr, int column) {
+        std::vector<std::string> names;
+        if (scope == "player") {
+            names = {"name", "arousal", "flooded"};
+        } else {
+            names = {"name", "they", "them", "their", "They", "Them", "Their", "was", "is"};
+            names.insert(names.end(), character_fields.begin(), character_fields.end());
+        }
+        std::string listed;
+        for (const std::string& n : names) {
+            listed += (listed.empty() ? "" : ", ") + ("{" + scope + "." + n + "}");
+        }
+        expression_error(ptr, column, "unknown name " + in_quotes(full) + " in the text",
+                         did_you_mean(key, names) + "A text can use " + listed + ".");
     }
 
     int scene_at(const std::string& id) const {
@@ -1001,6 +1109,52 @@ private:
             return;
         }
         story_.start = index;
+    }
+
+    // A declared flag nothing sets or reads is usually a leftover or a misspelt twin.
+    void warn_unused_flags() {
+        std::vector<std::uint8_t> used(story_.flags.size(), 0);
+        auto note = [&](const std::vector<Slot>& slots) {
+            for (const Slot& slot : slots) {
+                if (slot.kind == static_cast<int>(SlotKind::Flag)) {
+                    used[slot.index] = 1;
+                }
+            }
+        };
+        auto note_lines = [&](const std::vector<Line>& lines) {
+            for (const Line& line : lines) {
+                note(line.condition.slots());
+                for (const Template::Part& part : line.text.parts) {
+                    note({part.slot});
+                }
+            }
+        };
+        for (const Scene& scene : story_.scenes) {
+            note_lines(scene.lines);
+            for (const Choice& choice : scene.choices) {
+                note(choice.condition.slots());
+                for (const Template::Part& part : choice.text.parts) {
+                    note({part.slot});
+                }
+                for (const int f : choice.effects.set_flags) {
+                    used[f] = 1;
+                }
+                for (const int f : choice.effects.clear_flags) {
+                    used[f] = 1;
+                }
+            }
+        }
+        for (const Ending& ending : story_.endings) {
+            note_lines(ending.lines);
+        }
+        for (std::size_t f = 0; f < used.size(); ++f) {
+            if (!used[f]) {
+                warn("unused-flag", "/flags/" + std::to_string(f),
+                     "the flag " + in_quotes(story_.flags[f]) + " is declared but never used",
+                     "Set it in a choice's \"effects\" and read it in a condition (flag." +
+                         story_.flags[f] + "), or remove it from \"flags\".");
+            }
+        }
     }
 
     // Scenes and endings no path can reach, ignoring conditions (check --explore is stricter).

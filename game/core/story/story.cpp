@@ -25,8 +25,8 @@ int Story::find_character(std::string_view id) const {
 }
 
 const std::vector<std::string>& relationship_names() {
-    static const std::vector<std::string> names = {"partner", "parent",  "child",
-                                                   "friend",  "sibling", "colleague"};
+    static const std::vector<std::string> names = {"partner", "parent",    "child",     "friend",
+                                                   "sibling", "colleague", "classmate", "peer"};
     return names;
 }
 

@@ -12,7 +12,7 @@
 
 namespace attune {
 
-enum class Relationship { Partner, Parent, Child, Friend, Sibling, Colleague };
+enum class Relationship { Partner, Parent, Child, Friend, Sibling, Colleague, Classmate, Peer };
 enum class EndingKind { Repaired, Open, Ruptured };
 
 /// Who a move is aimed at: a character (by index) or the player. The model names the
@@ -165,6 +165,7 @@ enum class SlotKind : int {
     PlayerValue,    ///< field: CharacterField (arousal, flooded)
     CharacterText,  ///< index: character; field: model::PersonWord
     PlayerText,     ///< the player's name
+    AnyCharacter,   ///< `anyone.FIELD`: whether it holds for any character (rupture, flooded)
 };
 
 enum class CharacterField : int { Safety, Distance, Arousal, Flooded, ShutDown, Rupture, Repairs };

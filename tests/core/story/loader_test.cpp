@@ -28,6 +28,8 @@ const Expected expected_problems[] = {
     {"binary.json", "binary", 1, 1, "", "the file holds binary data, not text"},
     {"dead-end.json", "dead-end", 137, 18, "/scenes/2/choices",
      "scene 'call' has no choices and is not an ending"},
+    {"dead-end.json", "unused-flag", 16, 5, "/flags/0",
+     "the flag 'apologized' is declared but never used"},
     {"deeply-nested.json", "too-deep", 1, 65, "", "brackets are nested more than 64 levels deep"},
     {"duplicate-scene.json", "duplicate-id", 69, 13, "/scenes/2/id",
      "the id 'quiet' is used twice in scenes"},
