@@ -16,10 +16,11 @@ namespace attune {
 
 namespace {
 
+// Notes are joined with semicolons: a note may hold commas of its own.
 std::string joined(const std::vector<std::string>& items) {
     std::string text;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        text += (i ? ", " : "") + items[i];
+        text += (i ? "; " : "") + items[i];
     }
     return text;
 }
@@ -114,6 +115,19 @@ void preparing(ScreenContext& context, Room& room, const Story& story, float wid
     }
     say(record, about + ".", context.colors.dim, width);
     say(record, story.info.summary, context.colors.text, width);
+    // The decision first, in reach without scrolling; what it rests on below.
+    say(record,
+        "The projector shows the title, a one-line heads-up and how to step out. Begin when "
+        "the group is ready, or choose another story.",
+        context.colors.dim, width);
+    ButtonRow row(width);
+    focus_if_asked(context.game);
+    if (row.button("##begin", "Begin with the room")) {
+        room.begin();
+    }
+    if (row.button("##another", "Choose another story")) {
+        room.close();
+    }
     heading(context, "Content notes", width, record);
     say(record,
         story.info.content_notes.empty() ? "None for the story as a whole."
@@ -132,18 +146,6 @@ void preparing(ScreenContext& context, Room& room, const Story& story, float wid
     Settings settings = context.game.settings();
     if (text_field("##talk_to", "e.g. Ms Achebe, room 12", settings.talk_to, width)) {
         context.game.change_settings(settings);
-    }
-    say(record,
-        "The projector shows the title, the heads-up and how to step out. Begin when the "
-        "group is ready, or choose another story.",
-        context.colors.dim, width);
-    ButtonRow row(width);
-    focus_if_asked(context.game);
-    if (row.button("##begin", "Begin with the room")) {
-        room.begin();
-    }
-    if (row.button("##another", "Choose another story")) {
-        room.close();
     }
 }
 

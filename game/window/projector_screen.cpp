@@ -38,10 +38,10 @@ void end_fit(const Fit& fit, float top, float bottom, float smallest) {
     const float used = ImGui::GetCursorScreenPos().y - top;
     const float room = bottom - top;
     float scale = fit.scale;
-    if (used > room && scale > smallest) {
-        scale = std::max(smallest, scale * room / used * 0.98f);
-    } else if (used < room * 0.8f && scale < 1) {
-        scale = std::min(1.0f, scale * 1.05f); // grows back when there is room again
+    // The height grows about as the scale does, so one step lands near the fit; a band of
+    // slack keeps it from hunting frame to frame.
+    if (used > room || (used < room * 0.85f && scale < 1)) {
+        scale = std::clamp(scale * room / std::max(used, 1.0f) * 0.97f, smallest, 1.0f);
     }
     ImGui::GetStateStorage()->SetFloat(fit.id, scale);
     ImGui::SetWindowFontScale(1);
@@ -234,7 +234,7 @@ void message(ScreenContext& context, const std::string& heading, const std::stri
 void heads_up(ScreenContext& context, const Story& story, RoomRecord& record) {
     std::string notes;
     for (std::size_t i = 0; i < story.info.content_notes.size(); ++i) {
-        notes += (i ? ", " : "") + story.info.content_notes[i];
+        notes += (i ? "; " : "") + story.info.content_notes[i];
     }
     begin_panel("projector message", ImVec2(0, 0), context.size, false);
     const float width = std::min(context.size.x * 0.86f, context.text_px * 30);

@@ -292,12 +292,13 @@ bool RoomApp::capture(RoomWindow& window, const std::string& path) {
 }
 
 bool RoomApp::screenshot(const std::string& projector_png, const std::string& facilitator_png) {
-    // Three frames: new windows size themselves on the first, and text fitted to the
-    // projector settles on the next.
-    for (int frame = 0; frame < 3; ++frame) {
+    // Several frames: new windows size themselves on the first, and text fitted to the
+    // projector settles over the next few.
+    constexpr int settling = 6;
+    for (int frame = 0; frame < settling; ++frame) {
         settle();
         draw_frame(0.016f);
-        if (frame < 2) {
+        if (frame < settling - 1) {
             present();
         }
     }

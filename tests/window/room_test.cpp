@@ -281,7 +281,7 @@ TEST_CASE("room: before a what if plays, the facilitator sees the notes it may r
     room.what_if_step = 0;
     room_frames(app, 1);
     CHECK(app.facilitator_record().contains(
-        "May reach, not yet seen: Sea: shouting, Dee: a slammed door"));
+        "May reach, not yet seen: Sea: shouting; Dee: a slammed door"));
     CHECK_FALSE(app.projector_record().contains("shouting"));
     CHECK(room.start_what_if(0, 1));
     CHECK(room.shown().scene().id == "c");
