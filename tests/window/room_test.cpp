@@ -341,3 +341,23 @@ TEST_CASE("room: a room's run and its step-outs write nothing to the saves") {
     const auto saves = folder.path / "saves";
     CHECK((!std::filesystem::exists(saves) || std::filesystem::is_empty(saves)));
 }
+
+TEST_CASE("room: on one display F2 switches between the projector and the facilitator") {
+    TempFolder folder;
+    RoomOptions options = room_options_in(folder);
+    options.displays = RoomDisplays::One;
+    RoomApp app(options, params());
+    REQUIRE(app.ready());
+    Room& room = app.room();
+    room.prepare(bundled("first-light.json"));
+    room.begin();
+    room_frames(app, 1);
+    CHECK_FALSE(app.facilitator_shown());
+    app.handle_projector(key_press(sf::Keyboard::F2));
+    room_frames(app, 1);
+    CHECK(app.facilitator_shown());
+    // Switching views changes nothing the room sees or has decided.
+    CHECK(room.phase() == RoomPhase::Reading);
+    room_press(app, sf::Keyboard::F2);
+    CHECK_FALSE(app.facilitator_shown());
+}
