@@ -210,6 +210,14 @@ void story_text(ScreenContext& context, Room& room, const ProjectorLayout& layou
         reading(context, room, layout, width, record);
         break;
     }
+    const std::string& talk_to = context.game.settings().talk_to;
+    if (session.is_finished() && !talk_to.empty()) {
+        ImGui::Dummy(ImVec2(0, context.text_px * 0.3f));
+        ImGui::SetWindowFontScale(0.7f);
+        say(record, "If this brought something up, you can talk to " + talk_to + ".",
+            context.colors.repair, width);
+        ImGui::SetWindowFontScale(1);
+    }
     ImGui::EndGroup();
     ImGui::End();
 }

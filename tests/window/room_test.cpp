@@ -137,6 +137,12 @@ TEST_CASE("room: a facilitator runs a whole story by keyboard alone: pause, rewi
     CHECK(compared);
     REQUIRE(room.shown().is_finished());
     CHECK(projector_view(room) == ProjectorView::Ending);
+    CHECK_FALSE(app.projector_record().contains("you can talk to"));
+    Settings settings = app.game().settings();
+    settings.talk_to = "Ms Achebe, room 12";
+    app.game().use_settings(settings);
+    room_frames(app, 1);
+    CHECK(app.projector_record().contains("you can talk to Ms Achebe, room 12."));
 
     // Step out and back with one key, from either window.
     room_press(app, sf::Keyboard::F9);
