@@ -54,6 +54,16 @@ void Room::follow_game() {
         return;
     }
     game_revision_ = game_.revision();
+    // A branch parts from a choice the room made: once the room rewinds past that choice,
+    // there is nothing left for it to be compared with.
+    const Session* main = game_.session();
+    if (branch_ && (!main || main->history().size() <= branch_step_)) {
+        branch_.reset();
+        on_branch_ = false;
+        if (phase_ == RoomPhase::Comparing) {
+            phase_ = RoomPhase::Reading;
+        }
+    }
     if (!on_branch_) {
         const std::vector<model::Event> events = game_.take_events();
         events_.insert(events_.end(), events.begin(), events.end());
@@ -114,6 +124,9 @@ void Room::toggle_discussion() {
 
 std::vector<RoomPrompt> Room::prompts() const {
     std::vector<RoomPrompt> out;
+    if (!has_story()) {
+        return out;
+    }
     const Session& session = shown();
     if (session.is_finished()) {
         for (const std::string& text : session.ending()->reflection) {
@@ -158,6 +171,9 @@ void Room::allow_personal(bool allowed) {
 }
 
 int Room::enabled_count() const {
+    if (!has_story()) {
+        return 0;
+    }
     const std::vector<ChoiceView> choices = shown().choices();
     return static_cast<int>(std::count_if(choices.begin(), choices.end(),
                                           [](const ChoiceView& c) { return c.enabled; }));
@@ -351,7 +367,7 @@ bool Room::start_what_if(std::size_t step, int choice) {
 }
 
 bool Room::compare() {
-    if (!branch_) {
+    if (!branch_ || !game_.session()) {
         return false;
     }
     phase_ = RoomPhase::Comparing;

@@ -367,3 +367,24 @@ TEST_CASE("room: on one display F2 switches between the projector and the facili
     room_press(app, sf::Keyboard::F2);
     CHECK_FALSE(app.facilitator_shown());
 }
+
+TEST_CASE("room: rewinding past the choice a what if parted from lets the branch go") {
+    TempFolder folder;
+    RoomApp app(room_options_in(folder), params());
+    Room& room = app.room();
+    room.prepare(bundled("first-light.json"));
+    room.begin();
+    REQUIRE(room.choose_nth(1));
+    REQUIRE(room.choose_nth(1));
+    const auto others = room.alternatives(1);
+    REQUIRE_FALSE(others.empty());
+    REQUIRE(room.start_what_if(1, others.front().index));
+    REQUIRE(room.compare());
+    room_frames(app, 1);
+    room.back_to_what_we_did();
+    REQUIRE(room.rewind_to(1)); // the room's own path, back before the branch's choice
+    room_frames(app, 1);
+    CHECK_FALSE(room.branch());
+    CHECK_FALSE(room.compare());
+    CHECK(projector_view(room) == ProjectorView::Story);
+}
