@@ -388,3 +388,32 @@ TEST_CASE("room: rewinding past the choice a what if parted from lets the branch
     CHECK_FALSE(room.compare());
     CHECK(projector_view(room) == ProjectorView::Story);
 }
+
+TEST_CASE("room: before the story the facilitator weighs every content note; the room gets a "
+          "one-line heads-up") {
+    TempFolder folder;
+    RoomApp app(room_options_in(folder), params());
+    Room& room = app.room();
+    const auto cup = bundled("the-red-cup.json");
+    room.prepare(cup);
+    room_frames(app, 2);
+    REQUIRE_FALSE(room.has_story());
+    for (const std::string& note : cup->info.content_notes) {
+        CHECK(app.facilitator_record().contains(note));
+        CHECK(app.projector_record().contains(note));
+    }
+    for (const Scene& scene : cup->scenes) {
+        for (const std::string& note : scene.content_notes) {
+            CHECK(app.facilitator_record().contains(note));
+        }
+    }
+    CHECK(app.projector_record().contains("Heads-up: this story touches on"));
+    const std::string& first_note = cup->scenes[cup->start].facilitator_note;
+    REQUIRE_FALSE(first_note.empty());
+    CHECK_FALSE(app.projector_record().contains(first_note));
+    // Choosing another story: the room waits, nothing has started.
+    room.close();
+    room_frames(app, 1);
+    CHECK(projector_view(room) == ProjectorView::Waiting);
+    CHECK(app.facilitator_record().contains("Choose a story for the room"));
+}
