@@ -83,7 +83,7 @@ void add_play_command(CLI::App& app, int& exit_code) {
                      "Let animations settle, save a PNG of the window and exit");
     play->add_option("--size", args->size, "Window size, WIDTHxHEIGHT (default 1280x720)");
     play->add_option("--screen", args->screen,
-                     "Screen to show: library, play, map, intro, ending, settings");
+                     "Screen to show: library, before, play, map, intro, ending, settings");
     play->add_option("--bench-frames", args->bench_frames,
                      "Play by itself for N frames, then print frame times and peak memory")
         ->check(CLI::PositiveNumber);

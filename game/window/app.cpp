@@ -188,6 +188,16 @@ bool App::handle_key(const sf::Event::KeyEvent& key) {
         game_.change_settings(settings);
         return true;
     }
+    // Step out: one key, from the story or its ending, and again to go back in.
+    if (key.code == sf::Keyboard::F9 && game_.session()) {
+        const Screen screen = game_.screen();
+        if (screen == Screen::StepOut) {
+            game_.step_back_in();
+        } else if (screen == Screen::Play || screen == Screen::Ending) {
+            game_.step_out();
+        }
+        return true;
+    }
     if (key.code != sf::Keyboard::Escape) {
         return game_.in_play() && handle_play_key(key);
     }
@@ -260,10 +270,14 @@ ScreenContext App::screen_context() {
 
 void App::draw_screens(ScreenContext& context) {
     const bool playing = game_.session() != nullptr;
-    switch (playing ? game_.screen()
-                    : (game_.screen() == Screen::Settings ? Screen::Settings : Screen::Library)) {
+    const bool no_session_screen =
+        game_.screen() == Screen::Settings || game_.screen() == Screen::Before;
+    switch (playing || no_session_screen ? game_.screen() : Screen::Library) {
     case Screen::Library:
         show_library(context);
+        break;
+    case Screen::Before:
+        show_before(context);
         break;
     case Screen::Play:
         show_play(context, layout_);

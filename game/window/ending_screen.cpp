@@ -132,6 +132,11 @@ void show_ending(ScreenContext& context) {
             paragraph("\xE2\x80\xA2 " + prompt, context.colors.text, width);
         }
     }
+    if (!game.settings().talk_to.empty()) {
+        ImGui::Dummy(ImVec2(0, context.text_px * 0.4f));
+        paragraph("If this brought something up, you can talk to " + game.settings().talk_to + ".",
+                  context.colors.repair, width);
+    }
     other_paths(context, session, width);
     ImGui::Dummy(ImVec2(0, context.text_px * 0.5f));
     if (wrapped_button("##library", "Back to the library", std::min(width, context.text_px * 14))) {

@@ -33,6 +33,23 @@ void Game::start(std::shared_ptr<const Story> story) {
     changed();
 }
 
+void Game::offer_story(std::shared_ptr<const Story> story) {
+    if (all_content_notes(*story).empty()) {
+        start(std::move(story));
+        return;
+    }
+    offered_ = std::move(story);
+    nav_.screen = Screen::Before;
+    nav_.overlay = Overlay::None;
+    ui.focus_choices = true;
+}
+
+void Game::accept_offered() {
+    if (offered_) {
+        start(std::exchange(offered_, nullptr));
+    }
+}
+
 void Game::reload(std::shared_ptr<const Story> story) {
     if (!session_) {
         start(std::move(story));
@@ -75,6 +92,36 @@ void Game::jump_to(int scene) {
     session_->jump_to(scene);
     nav_.screen = Screen::Play;
     changed();
+}
+
+int scene_after_skip(const Session& session) {
+    if (session.is_finished()) {
+        return -1;
+    }
+    for (const ChoiceView& choice : session.choices()) {
+        const Target& next = session.scene().choices[choice.index].next;
+        if (choice.enabled && !next.is_ending) {
+            return next.index;
+        }
+    }
+    return -1;
+}
+
+bool Game::skip_scene() {
+    return session_ && skip_to(scene_after_skip(*session_));
+}
+
+bool Game::skip_to(int scene) {
+    if (!session_ || session_->is_finished() || scene < 0 ||
+        scene >= static_cast<int>(session_->story().scenes.size())) {
+        return false;
+    }
+    // Not autosaved: a save replays choices, and a skipped scene is not one. The last
+    // autosave stays where the story last moved by a choice.
+    session_->jump_to(scene);
+    nav_.screen = Screen::Play;
+    changed();
+    return true;
 }
 
 bool Game::choose(int index) {
@@ -245,6 +292,7 @@ void Game::close_settings() {
 }
 
 void Game::to_library() {
+    offered_.reset();
     nav_.screen = Screen::Library;
     nav_.overlay = Overlay::None;
 }
@@ -300,7 +348,9 @@ void Game::step_out() {
 }
 
 void Game::step_back_in() {
-    nav_.screen = session_ ? Screen::Play : Screen::Library;
+    nav_.screen = !session_                 ? Screen::Library
+                  : session_->is_finished() ? Screen::Ending
+                                            : Screen::Play;
     ui.focus_choices = true;
 }
 
@@ -313,6 +363,11 @@ void Game::show_map(bool shown) {
 }
 
 void Game::quit() {
+    nav_.quit = true;
+}
+
+void Game::open_room(std::shared_ptr<const Story> story) {
+    nav_.room_story = std::move(story);
     nav_.quit = true;
 }
 
@@ -337,6 +392,8 @@ void Game::back() {
         close_settings();
     } else if (nav_.screen == Screen::StepOut) {
         step_back_in();
+    } else if (nav_.screen == Screen::Before) {
+        to_library();
     }
 }
 
@@ -352,6 +409,9 @@ void Game::changed() {
 }
 
 void Game::autosave() {
+    if (!autosaves_) {
+        return;
+    }
     slots_stale_ = true;
     if (const Result<> saved = store_.autosave(*session_); !saved) {
         ui.notices.push_back("Autosave failed: " + error_message(saved.diagnostics));

@@ -5,6 +5,7 @@
 
 #include "play/save_store.h"
 #include "settings.h"
+#include "shelf_filter.h"
 #include "story/layout.h"
 #include "story_shelf.h"
 
@@ -16,7 +17,7 @@
 namespace attune {
 
 /// Which screen fills the window.
-enum class Screen { Library, Play, Ending, Settings, StepOut };
+enum class Screen { Library, Before, Play, Ending, Settings, StepOut };
 
 /// A menu drawn over the play screen (Load, and the first-run card, also over the library).
 enum class Overlay { None, Pause, Save, Load, Intro };
@@ -30,6 +31,8 @@ struct Navigation {
     Overlay intro_return = Overlay::None; ///< where the first-run card goes when closed
     bool show_map = false;                ///< the story map covers the stage (key M)
     bool quit = false;
+    /// Set by the library's "With a room": this window quits and room mode opens with it.
+    std::shared_ptr<const Story> room_story;
 };
 
 /// The UI state the screens share; everything else is derived from the session.
@@ -43,10 +46,15 @@ struct UiState {
     /// reloaded); a new one replaces the old rather than stacking.
     std::string toast;
     float toast_left = 0; ///< seconds until it is gone
+    ShelfFilter filter;   ///< which stories the library shows
 };
 
 /// How long a toast shows, the last second fading.
 inline constexpr float toast_seconds = 3.5f;
+
+/// Where skipping the current scene leads: the scene its first open choice goes to, or -1
+/// when every open choice ends the story (or it is over).
+int scene_after_skip(const Session& session);
 
 /// The story being played plus everything around it.
 class Game {
@@ -71,6 +79,14 @@ public:
     /// Starts `story` from the beginning on the play screen.
     void start(std::shared_ptr<const Story> story);
 
+    /// The library's Begin: a story with content notes is first shown with them and its
+    /// age band, as an informed choice (Before); any other starts at once.
+    void offer_story(std::shared_ptr<const Story> story);
+    /// The story waiting on the Before screen, else null.
+    const Story* offered() const { return offered_.get(); }
+    /// Before's Continue: starts the offered story.
+    void accept_offered();
+
     /// Swaps in a new version of the story being played (live reload) and replays the
     /// choices made so far by their ids, keeping the place when it still exists.
     void reload(std::shared_ptr<const Story> story);
@@ -80,6 +96,17 @@ public:
 
     /// Author mode: goes straight to a scene.
     void jump_to(int scene);
+
+    /// Leaves the current scene without a choice for `scene` (skipping a scene, in room
+    /// mode or after a step-out); nothing the model tracks changes. False when nothing
+    /// is playing or the story is over.
+    bool skip_to(int scene);
+
+    /// After a step-out: leaves the scene for where it leads (scene_after_skip).
+    bool skip_scene();
+
+    /// Off: choices are not autosaved (room mode: a room's run is nobody's save).
+    void set_autosave(bool on) { autosaves_ = on; }
 
     /// Takes the choice with this scene index; autosaves. False if it cannot be taken.
     bool choose(int index);
@@ -154,6 +181,8 @@ public:
     void toggle_map();   ///< the story map over the stage (key M)
     void show_map(bool shown);
     void quit();
+    /// The library's "With a room": this window closes and room mode opens with `story`.
+    void open_room(std::shared_ptr<const Story> story);
     /// Esc: one level back (a list to the pause menu, a menu closed, play paused,
     /// settings or the pause screen left).
     void back();
@@ -166,12 +195,14 @@ private:
     std::filesystem::path settings_path_;
     Settings settings_;
     std::optional<Session> session_;
+    std::shared_ptr<const Story> offered_;
     std::optional<StoryMap> map_;
     std::weak_ptr<const Story> map_story_; ///< the story map_ was laid out for
     std::vector<model::Event> events_;
     std::vector<SlotInfo> slots_;
     bool slots_stale_ = true;
     int revision_ = 0;
+    bool autosaves_ = true;
 
     void changed();
     void autosave();

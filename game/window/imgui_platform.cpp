@@ -98,7 +98,8 @@ const sf::Cursor* MouseCursors::get(int imgui_cursor) const {
 ImGuiPlatform::ImGuiPlatform(sf::RenderWindow& window, const MouseCursors& cursors)
     : window_(window), cursors_(cursors) {
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    context_ = ImGui::CreateContext(); // current only if it is the first one
+    make_current();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // layout comes from code, never from a file in the working dir
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
@@ -112,9 +113,14 @@ ImGuiPlatform::ImGuiPlatform(sf::RenderWindow& window, const MouseCursors& curso
 }
 
 ImGuiPlatform::~ImGuiPlatform() {
+    make_current();
     (void)window_.setActive(true);
     ImGui_ImplOpenGL3_Shutdown();
-    ImGui::DestroyContext();
+    ImGui::DestroyContext(context_);
+}
+
+void ImGuiPlatform::make_current() const {
+    ImGui::SetCurrentContext(context_);
 }
 
 namespace {
@@ -129,6 +135,7 @@ void set_modifiers(ImGuiIO& io, const sf::Event::KeyEvent& key) {
 } // namespace
 
 void ImGuiPlatform::handle(const sf::Event& event) {
+    make_current();
     ImGuiIO& io = ImGui::GetIO();
     switch (event.type) {
     case sf::Event::KeyPressed:
@@ -194,6 +201,7 @@ void ImGuiPlatform::handle(const sf::Event& event) {
 }
 
 void ImGuiPlatform::new_frame(float seconds) {
+    make_current();
     ImGuiIO& io = ImGui::GetIO();
     const sf::Vector2u size = window_.getSize();
     io.DisplaySize = ImVec2(float(size.x), float(size.y));
@@ -224,6 +232,8 @@ void ImGuiPlatform::apply_pending_releases() {
 }
 
 void ImGuiPlatform::render() {
+    make_current();
+    (void)window_.setActive(true);
     ImGui::Render();
     window_.pushGLStates();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -233,6 +243,7 @@ void ImGuiPlatform::render() {
 }
 
 void ImGuiPlatform::reload_fonts() {
+    make_current();
     (void)window_.setActive(true);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();

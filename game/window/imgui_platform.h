@@ -10,6 +10,8 @@
 #include <memory>
 #include <vector>
 
+struct ImGuiContext;
+
 namespace attune {
 
 /// The system mouse cursors ImGui asks for. Must be declared before the window: SFML 2.5
@@ -24,7 +26,9 @@ private:
     std::array<std::unique_ptr<sf::Cursor>, 9> cursors_;
 };
 
-/// Feeds SFML events and timing to ImGui and draws ImGui's frame into the window.
+/// Feeds SFML events and timing to ImGui and draws ImGui's frame into the window. Each
+/// platform has its own ImGui context (so a second window, as room mode opens, keeps its
+/// own fonts, focus and layout) and makes it current in every call.
 class ImGuiPlatform {
 public:
     ImGuiPlatform(sf::RenderWindow& window, const MouseCursors& cursors);
@@ -43,9 +47,13 @@ public:
     /// Uploads the font atlas again after it was rebuilt.
     void reload_fonts();
 
+    /// Makes this window's ImGui context the current one (fonts are built into it).
+    void make_current() const;
+
 private:
     sf::RenderWindow& window_;
     const MouseCursors& cursors_;
+    ImGuiContext* context_ = nullptr;
     int shown_cursor_ = -2;
     // A press and release inside one frame would be lost by ImGui's polled input, so
     // releases of buttons and keys pressed this frame wait for the next one.

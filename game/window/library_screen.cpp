@@ -47,8 +47,16 @@ void card_contents(ScreenContext& context, const ShelfEntry& entry, float inner)
     ImGui::PushFont(context.fonts.italic);
     paragraph(content_notes(info), context.colors.dim, inner);
     ImGui::PopFont();
-    if (wrapped_button("##begin", "Begin", std::min(inner, context.text_px * 9))) {
-        context.game.start(entry.story);
+    const float button = std::min(inner, context.text_px * 7);
+    if (wrapped_button("##begin", "Begin", button)) {
+        context.game.offer_story(entry.story);
+    }
+    // For a teacher or a group: the projector and the facilitator's window (room mode).
+    if (inner > button * 2.2f) {
+        ImGui::SameLine();
+    }
+    if (wrapped_button("##room", "With a room", button)) {
+        context.game.open_room(entry.story);
     }
 }
 
@@ -98,12 +106,40 @@ void actions(ScreenContext& context, float width) {
     if (wrapped_button("##settings", "Settings", button)) {
         game.open_settings();
     }
+
     if (wide) {
         ImGui::SameLine();
     }
     if (wrapped_button("##quit", "Quit", button)) {
         game.quit();
     }
+}
+
+// Which stories show: for the youngest player's age, and leaving out what they would
+// rather not meet (matched against every content note, the scenes' too).
+void filters(ScreenContext& context, float width) {
+    ShelfFilter& filter = context.game.ui.filter;
+    const float start = ImGui::GetCursorScreenPos().x;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("For ages");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("any", filter.age == 0)) {
+        filter.age = 0;
+    }
+    tab_stop_last_item();
+    for (const int age : shelf_ages(context.game.shelf())) {
+        ImGui::SameLine();
+        const std::string label = std::to_string(age) + "+";
+        if (ImGui::RadioButton(label.c_str(), filter.age == age)) {
+            filter.age = age;
+        }
+        tab_stop_last_item();
+    }
+    ImGui::SameLine(0, context.text_px * 1.5f);
+    ImGui::TextUnformatted("Leave out stories about");
+    ImGui::SameLine();
+    text_field("##leave_out", "e.g. grief", filter.leave_out,
+               std::max(context.text_px * 8, start + width - ImGui::GetCursorScreenPos().x));
 }
 
 } // namespace
@@ -123,7 +159,9 @@ void show_library(ScreenContext& context) {
               context.colors.dim, width);
     ImGui::Dummy(ImVec2(0, context.text_px * 0.3f));
     actions(context, width);
-    ImGui::Dummy(ImVec2(0, context.text_px * 0.6f));
+    ImGui::Dummy(ImVec2(0, context.text_px * 0.3f));
+    filters(context, width);
+    ImGui::Dummy(ImVec2(0, context.text_px * 0.4f));
 
     const int columns = std::clamp(static_cast<int>(width / (context.text_px * 20)), 1, 3);
     const float column_width = width / columns;
@@ -132,6 +170,9 @@ void show_library(ScreenContext& context) {
                           ImVec2(width, 0))) {
         const auto& shelf = context.game.shelf();
         for (std::size_t i = 0; i < shelf.size(); ++i) {
+            if (!shelf_shows(shelf[i], context.game.ui.filter)) {
+                continue;
+            }
             ImGui::TableNextColumn();
             story_card(context, shelf[i], static_cast<int>(i), column_width);
         }

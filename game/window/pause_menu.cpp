@@ -303,10 +303,24 @@ void show_step_out(ScreenContext& context) {
     ImGui::PopFont();
     paragraph("Breathe in as the circle grows, out as it shrinks. The story will wait for you.",
               context.colors.dim, width);
+    // A grounding line: back to the room the player is really in.
+    paragraph("Feel your feet on the floor. Name three things you can see around you.",
+              context.colors.dim, width);
     ImGui::Dummy(ImVec2(0, context.text_px * 0.5f));
-    focus_if_asked(context.game);
-    if (wrapped_button("##back", "Go back in", std::min(width, context.text_px * 12))) {
-        context.game.step_back_in();
+    Game& game = context.game;
+    const float button = std::min(width, context.text_px * 12);
+    focus_if_asked(game);
+    if (wrapped_button("##back", "Go back in", button)) {
+        game.step_back_in();
+    }
+    const Session* session = game.session();
+    if (session && scene_after_skip(*session) >= 0 &&
+        wrapped_button("##skip", "Skip this scene", button)) {
+        game.skip_scene();
+        game.step_back_in();
+    }
+    if (session && wrapped_button("##end", "End the story", button)) {
+        game.to_library();
     }
     ImGui::EndGroup();
     ImGui::End();

@@ -48,6 +48,7 @@ struct PlayLayout {
 PlayLayout play_layout(ScreenContext& context);
 
 void show_library(ScreenContext& context);
+void show_before(ScreenContext& context);
 void show_play(ScreenContext& context, const PlayLayout& layout);
 void show_pause_menu(ScreenContext& context);
 void show_step_out(ScreenContext& context);

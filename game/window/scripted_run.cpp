@@ -1,5 +1,7 @@
 #include "scripted_run.h"
 
+#include "room_run.h"
+
 #include <SFML/System/Clock.hpp>
 
 #include <algorithm>
@@ -36,6 +38,8 @@ bool show_screen(Game& game, const std::string& screen) {
         game.show_map(true);
     } else if (screen == "intro") {
         game.open_intro();
+    } else if (screen == "before") {
+        game.offer_story(game.session()->shared_story());
     } else if (screen == "ending") {
         if (!game.session()->is_finished()) {
             std::cerr << "attune play: the story has not ended after these choices, so there is "
@@ -44,7 +48,7 @@ bool show_screen(Game& game, const std::string& screen) {
         }
     } else {
         std::cerr << "attune play: unknown screen '" << screen
-                  << "' (library, play, map, intro, ending or settings).\n";
+                  << "' (library, before, play, map, intro, ending or settings).\n";
         return false;
     }
     return true;
@@ -135,13 +139,27 @@ int run_play(const ScriptedRun& run, const AppOptions& options,
 }
 
 int run_library(const AppOptions& options, std::shared_ptr<const model::Params> params) {
-    App app(options, std::move(params));
-    if (!app.ready()) {
-        std::cerr << "attune: " << app.error() << "\n";
-        return 1;
+    RoomRun room;
+    {
+        App app(options, params);
+        if (!app.ready()) {
+            std::cerr << "attune: " << app.error() << "\n";
+            return 1;
+        }
+        app.game().offer_intro();
+        const int status = app.run();
+        room.story = app.game().nav().room_story;
+        if (!room.story) {
+            return status;
+        }
     }
-    app.game().offer_intro();
-    return app.run();
+    // "With a room": the library's window has closed; the two windows open with the story
+    // being prepared in the facilitator's.
+    RoomOptions room_options;
+    room_options.app = options;
+    room_options.app.width = std::max(options.width, 1280u);
+    room_options.app.height = std::max(options.height, 720u);
+    return run_room(room, room_options, std::move(params));
 }
 
 } // namespace attune

@@ -36,7 +36,8 @@ json to_json(const Settings& settings) {
             {"show_numbers", settings.show_numbers},
             {"text_speed", text_speed_name(settings.text_speed)},
             {"fullscreen", settings.fullscreen},
-            {"seen_intro", settings.seen_intro}};
+            {"seen_intro", settings.seen_intro},
+            {"talk_to", settings.talk_to}};
 }
 
 // Missing keys keep their defaults, so files written by older versions still load.
@@ -51,6 +52,7 @@ Settings from_json(const json& in) {
         speed_from_name(in.value("text_speed", text_speed_name(settings.text_speed)));
     settings.fullscreen = in.value("fullscreen", settings.fullscreen);
     settings.seen_intro = in.value("seen_intro", settings.seen_intro);
+    settings.talk_to = in.value("talk_to", settings.talk_to);
     return clamped(settings);
 }
 
@@ -60,6 +62,18 @@ Settings clamped(Settings settings) {
     settings.text_size = std::clamp(settings.text_size, min_text_size, max_text_size);
     if (settings.font.empty()) {
         settings.font = Settings{}.font;
+    }
+    if (settings.talk_to.size() > max_talk_to) {
+        settings.talk_to.resize(max_talk_to);
+        // Never end halfway through a character: drop a cut one whole.
+        while (!settings.talk_to.empty() &&
+               (static_cast<unsigned char>(settings.talk_to.back()) & 0xC0) == 0x80) {
+            settings.talk_to.pop_back();
+        }
+        if (!settings.talk_to.empty() &&
+            static_cast<unsigned char>(settings.talk_to.back()) >= 0xC0) {
+            settings.talk_to.pop_back();
+        }
     }
     return settings;
 }

@@ -23,11 +23,15 @@ struct Settings {
     TextSpeed text_speed = TextSpeed::Steady;
     bool fullscreen = false;
     bool seen_intro = false; ///< the first-run card was shown and closed
+    /// "If this brought something up, you can talk to ...": who, set by a player or a
+    /// facilitator; shown on the ending screen. Empty: not shown.
+    std::string talk_to;
     bool operator==(const Settings&) const = default;
 };
 
 inline constexpr int min_text_size = 75;
 inline constexpr int max_text_size = 200;
+inline constexpr std::size_t max_talk_to = 160; ///< bytes: one short line
 
 /// The settings with every value brought into its allowed range.
 Settings clamped(Settings settings);

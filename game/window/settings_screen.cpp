@@ -102,6 +102,12 @@ void show_settings(ScreenContext& context) {
                         settings.show_numbers, width);
     changed |= checkbox(context, "Fullscreen", "Also F11, anywhere in the game.",
                         settings.fullscreen, width);
+
+    label(context, "Someone to talk to", width);
+    paragraph("If a story brings something up, who could you talk to? A name, a helpline, a "
+              "counsellor: it is shown at the end of every story. Leave it empty for none.",
+              context.colors.dim, width);
+    changed |= text_field("##talk_to", "e.g. Ms Achebe, room 12", settings.talk_to, width);
     ImGui::PopStyleVar();
 
     ImGui::Dummy(ImVec2(0, context.text_px * 0.5f));

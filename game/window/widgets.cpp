@@ -1,5 +1,7 @@
 #include "widgets.h"
 
+#include <imgui_stdlib.h>
+
 #include <algorithm>
 #include <cctype>
 #include <iterator>
@@ -139,6 +141,24 @@ void paragraph(std::string_view text, ImU32 color, float width, std::size_t limi
 float paragraph_height(std::string_view text, float width) {
     const int lines = each_wrapped_line(text, width, [](const char*, const char*) {});
     return lines * ImGui::GetFontSize() * line_height_factor;
+}
+
+bool text_field(const char* id, const char* hint, std::string& value, float width) {
+    ImGui::SetNextItemWidth(width);
+    ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);
+    const bool changed = ImGui::InputTextWithHint(id, hint, &value);
+    ImGui::PopItemFlag();
+    tab_stop_last_item();
+    return changed;
+}
+
+bool number_field(const char* label, int& value, float width) {
+    ImGui::SetNextItemWidth(width);
+    ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);
+    const bool changed = ImGui::InputInt(label, &value);
+    ImGui::PopItemFlag();
+    tab_stop_last_item();
+    return changed;
 }
 
 float target_height() {

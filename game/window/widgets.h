@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <string>
 #include <string_view>
 
 namespace attune {
@@ -45,6 +46,14 @@ void tab_stop_last_item();
 /// focus to the next or previous stop of the front-most menu, with the visible focus ring
 /// (ImGui 1.86 moves focus with the arrow keys only).
 void tab_focus_end_frame();
+
+/// A one-line text field `width` wide, with `hint` shown while it is empty; in the same
+/// Tab order as the buttons (ImGui's own Tab would otherwise jump into it). True when
+/// the text changed.
+bool text_field(const char* id, const char* hint, std::string& value, float width);
+
+/// A whole number with - and + buttons, in the same Tab order as the buttons.
+bool number_field(const char* label, int& value, float width);
 
 /// The minimum height of anything pressable (WCAG target size).
 float target_height();

@@ -251,10 +251,14 @@ TEST_CASE("window input: Tab and Shift+Tab move through the library's buttons; E
         CHECK(app.game().screen() == Screen::Settings);
     }
     {
-        // Shift+Tab first goes round to the last stop: the last story's Begin.
+        // Shift+Tab first goes round to the last stop, the last story's "With a room";
+        // once more, its Begin; its content notes come first, with Continue focused.
         App app(options_in(folder), params());
         frames(app, 2);
         press_tab(app, true);
+        press_tab(app, true);
+        press(app, sf::Keyboard::Enter);
+        REQUIRE(app.game().screen() == Screen::Before);
         press(app, sf::Keyboard::Enter);
         REQUIRE(app.game().session());
         CHECK(app.game().session()->story().info.id == app.game().shelf().back().story->info.id);

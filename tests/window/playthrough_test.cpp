@@ -72,6 +72,9 @@ TEST_CASE("playthrough: from the library, the keyboard alone starts a story") {
         press(app, sf::Keyboard::Down);
         if (downs >= 3) {
             press(app, sf::Keyboard::Enter);
+            if (game.screen() == Screen::Before) {
+                press(app, sf::Keyboard::Enter); // Continue, after the content notes
+            }
             if (game.screen() == Screen::Settings || game.overlay() != Overlay::None) {
                 press(app, sf::Keyboard::Escape); // Enter landed on Settings or Load: back out
             }

@@ -44,3 +44,21 @@ TEST_CASE("settings: a value of the wrong kind sets the file aside; a killed wri
     CHECK(save_settings(*loaded, file));
     CHECK(load_settings(file).diagnostics.empty());
 }
+
+TEST_CASE("settings: the 'someone to talk to' line is kept, and a long one is cut whole") {
+    const TempFolder folder;
+    const fs::path file = folder.path / "settings.json";
+    Settings settings;
+    settings.talk_to = "Ms Achebe, room 12";
+    REQUIRE(save_settings(settings, file));
+    CHECK(load_settings(file)->talk_to == "Ms Achebe, room 12");
+    // 80 two-byte letters plus one: cut to the limit without halving a letter.
+    std::string long_line = "x";
+    for (int i = 0; i < 80; ++i) {
+        long_line += "\xC3\xA9"; // é
+    }
+    const std::string cut = clamped(Settings{.talk_to = long_line}).talk_to;
+    CHECK(cut.size() <= max_talk_to);
+    CHECK(cut.size() == max_talk_to - 1); // x + 79 whole letters
+    CHECK(cut.substr(cut.size() - 2) == "\xC3\xA9");
+}

@@ -498,6 +498,39 @@ private:
         }
     }
 
+    // A prompt is text, or {"text": ..., "personal": true} when it asks about the
+    // participants' own lives: such prompts are never projected to a room by default.
+    void read_discussion(const json& item, const std::string& ptr, Scene& scene) {
+        const json* list =
+            field(item, "discussion", ptr, false, json::value_t::array, "a list of questions");
+        if (!list) {
+            return;
+        }
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const json& entry = (*list)[i];
+            const std::string eptr = ptr + "/discussion/" + std::to_string(i);
+            if (entry.is_string()) {
+                scene.discussion.push_back(entry.get<std::string>());
+                scene.discussion_personal.push_back(false);
+                continue;
+            }
+            if (!entry.is_object()) {
+                error("wrong-type", eptr,
+                      "each discussion question should be text or an object but this is " +
+                          kind_words(entry),
+                      "Write the question in double quotes, or as { \"text\": \"...\", "
+                      "\"personal\": true } when it asks about the group's own lives.");
+                continue;
+            }
+            check_keys(entry, eptr, {"text", "personal"});
+            std::string prompt = text(entry, "text", eptr, true);
+            const json* personal =
+                field(entry, "personal", eptr, false, json::value_t::boolean, "true or false");
+            scene.discussion.push_back(std::move(prompt));
+            scene.discussion_personal.push_back(personal && personal->get<bool>());
+        }
+    }
+
     void read_scene(const json& item, const std::string& ptr, Scene& scene) {
         check_keys(
             item, ptr,
@@ -505,7 +538,7 @@ private:
         scene.title = text(item, "title", ptr, false);
         scene.content_notes = text_list(item, "content_notes", ptr);
         scene.facilitator_note = text(item, "facilitator_note", ptr, false);
-        scene.discussion = text_list(item, "discussion", ptr);
+        read_discussion(item, ptr, scene);
         scene.lines = read_lines(item, ptr);
         const json* choices =
             field(item, "choices", ptr, true, json::value_t::array, "a list of choices");

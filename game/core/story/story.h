@@ -92,6 +92,9 @@ struct Scene {
     std::vector<std::string> content_notes;
     std::string facilitator_note;
     std::vector<std::string> discussion;
+    /// Parallel to `discussion`: true where a question asks about the participants' own
+    /// lives rather than the characters' ("Which would your own parent have said?").
+    std::vector<bool> discussion_personal;
 };
 
 struct Ending {
