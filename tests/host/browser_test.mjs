@@ -3,7 +3,10 @@
 // changes a vote, asks for a pause, drops and comes back; the host's tally must match.
 // Screenshots of the phone page at 390x844 go to SHOTS_DIR.
 //
-//   node tests/host/browser_test.mjs ATTUNE_BINARY STORY SHOTS_DIR
+// Then a second room on a story whose first choice is closed (the player is flooded):
+// the phone shows it closed, with the game's reason, and cannot vote for it.
+//
+//   node tests/host/browser_test.mjs ATTUNE_BINARY STORY FLOODED_STORY SHOTS_DIR
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -11,7 +14,7 @@ import { createRequire } from "node:module";
 const require = createRequire(new URL("../tools/package.json", import.meta.url));
 const { chromium } = require("playwright-core");
 
-const [binary, story, shots] = process.argv.slice(2);
+const [binary, story, floodedStory, shots] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
 
 const host = spawn(binary, ["host", story, "--headless", "--port", "0", "--address", "127.0.0.1",
@@ -69,6 +72,7 @@ function check(condition, words) {
 }
 
 let browser;
+let flooded;
 try {
     const address = (await line(/^join address: /)).replace("join address: ", "");
     const code = (await line(/^room code: /)).replace("room code: ", "");
@@ -145,6 +149,35 @@ try {
     check(true, "after the choice, phones wait for the next round");
     host.stdin.write("quit\n");
     await line(/^room closed$/);
+
+    flooded = spawn(binary, ["host", floodedStory, "--headless", "--port", "0",
+                                   "--address", "127.0.0.1", "--seed", "1"],
+                          { stdio: ["pipe", "pipe", "inherit"] });
+    let floodedOutput = "";
+    flooded.stdout.on("data", (chunk) => { floodedOutput += chunk.toString(); });
+    const joinLine = async (pattern) => {
+        for (let i = 0; i < 150; ++i) {
+            const found = floodedOutput.split("\n").find((text) => pattern.test(text));
+            if (found !== undefined) {
+                return found;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        throw new Error(`the flooded room never printed ${pattern}:\n${floodedOutput}`);
+    };
+    const floodedAddress = (await joinLine(/^join address: /)).replace("join address: ", "");
+    const floodedCode = (await joinLine(/^room code: /)).replace("room code: ", "");
+    const d = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await d.goto(floodedAddress + "?code=" + floodedCode); // as the QR code opens it
+    await d.getByRole("heading", { name: "You're in" }).waitFor();
+    flooded.stdin.write("open\n");
+    await choice(d, 0).waitFor();
+    check(await choice(d, 0).isDisabled(), "a choice closed in the story is closed on the phone");
+    check((await choice(d, 0).innerText()).includes("too flooded"), "with the game's own reason");
+    check(!(await choice(d, 1).isDisabled()), "the other choices stay open");
+    await d.screenshot({ path: `${shots}/phone-closed-choice.png` });
+    flooded.stdin.write("quit\n");
+    await joinLine(/^room closed$/);
     console.log("browser test: passed");
 } catch (error) {
     console.error("browser test: FAILED: " + error.message);
@@ -154,4 +187,7 @@ try {
         await browser.close();
     }
     host.kill();
+    if (flooded) {
+        flooded.kill();
+    }
 }
