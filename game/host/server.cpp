@@ -3,6 +3,8 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <chrono>
+
 namespace attune::host {
 
 namespace {
@@ -102,6 +104,11 @@ Result<std::unique_ptr<Server>> Server::start(Api& api, const ServerOptions& opt
         ::listen(*listening, listen_backlog);
     }
     server->listener_ = std::thread([&http] { http.listen_after_bind(); });
+    // httplib's stop() does nothing until the listening loop has begun, so a room closed
+    // at once would leave stop() waiting for ever: wait for the loop (microseconds).
+    for (int waited = 0; !http.is_running() && waited < 5000; ++waited) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     result.value = std::move(server);
     return result;
 }

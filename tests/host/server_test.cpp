@@ -277,3 +277,15 @@ TEST_CASE("headless host: prints the address and code, runs rounds from stdin, k
 }
 
 } // namespace attune::host
+
+namespace attune::host {
+
+TEST_CASE("server: a room closed the moment it opens stops at once") {
+    for (int i = 0; i < 20; ++i) {
+        const auto began = std::chrono::steady_clock::now();
+        start_host().reset();
+        CHECK(std::chrono::steady_clock::now() - began < std::chrono::seconds(5));
+    }
+}
+
+} // namespace attune::host
