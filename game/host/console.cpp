@@ -201,7 +201,11 @@ std::vector<VoteSplit> run_console(Host& host, Session& session, std::istream& i
                 printer.say("confirm takes a choice number, e.g. confirm 2");
                 continue;
             }
-            if (room.tally().round == 0 || session.is_finished()) {
+            if (session.is_finished()) {
+                printer.say("the story has ended: there is nothing to decide");
+                continue;
+            }
+            if (room.tally().round == 0) {
                 // A show of hands with no round opened: the facilitator enters the choice.
                 room.open_round(menu_of(session));
                 room.close_round();
