@@ -241,6 +241,9 @@ TEST_CASE("headless host: prints the address and code, runs rounds from stdin, k
         CHECK(!host.wait_for("round 2 open").empty());
         host.command("confirm");
         CHECK(!host.wait_for("Fewer than 3 took part").empty());
+        // The facilitator decides instead (a show of hands).
+        host.command("confirm 1 we talked it through");
+        CHECK(!host.wait_for("chosen: 1").empty());
         host.command("lock");
         CHECK(!host.wait_for("room locked").empty());
         CHECK(status_of(round_trip(
