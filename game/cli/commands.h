@@ -17,6 +17,7 @@ void add_fmt_command(CLI::App& app, int& exit_code);
 void add_generate_command(CLI::App& app, int& exit_code);
 void add_play_command(CLI::App& app, int& exit_code);
 void add_room_command(CLI::App& app, int& exit_code);
+void add_host_command(CLI::App& app, int& exit_code);
 
 /// Plain `attune`: the window when there is one, else the default story in the terminal.
 int run_default(int argc, char** argv);

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     attune::cli::add_generate_command(app, exit_code);
     attune::cli::add_play_command(app, exit_code);
     attune::cli::add_room_command(app, exit_code);
+    attune::cli::add_host_command(app, exit_code);
 
     CLI11_PARSE(app, argc, argv);
     if (app.get_subcommands().empty()) {

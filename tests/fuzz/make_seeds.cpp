@@ -122,6 +122,17 @@ int main(int argc, char** argv) {
             add_saves(story, params, seed);
         }
     }
+    // The room host: each kind of request a phone sends, and the facilitator's moves.
+    for (const char* request :
+         {"GET /\n0\n10.0.0.1\n", "GET /app.js\n\n10.0.0.1\n", "GET /api/state\n1\n10.0.0.2\n",
+          "POST /api/join\n\n10.0.0.3\n{\"code\":\"ktwa\"}", "POST /api/join\n2\n10.0.0.3\n{}",
+          "POST /api/vote\n0\n10.0.0.1\n{\"round\":1,\"choice\":1}",
+          "POST /api/vote\n3\n10.0.0.4\n{\"round\":1,\"pass\":true}",
+          "POST /api/pause\n1\n10.0.0.2\n", "GET /%2e%2e/etc/passwd\n\n10.0.0.9\n", "X /!close\n",
+          "X /!reveal\n", "X /!confirm\n", "X /!confirm1\n", "X /!open\n", "X /!pause\n",
+          "X /!resume\n", "X /!lock\n", "X /!remove\n", "X /!clear\n"}) {
+        seeds["host"].insert(request);
+    }
     for (const auto& [target, texts] : seeds) {
         fs::create_directories(out / target);
         int n = 0;

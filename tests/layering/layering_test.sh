@@ -40,6 +40,9 @@ expect_caught sfml core/base/paths.cpp '#include <SFML/Graphics/Text.hpp>' "only
 expect_caught flat core/loose.cpp '#include "base/paths.h"' "sits directly in core/"
 expect_caught face_to_face terminal/text_player.cpp '#include "stage.h"' \
     "neither the core nor its own"
+expect_caught host_to_face host/room.cpp '#include "text_player.h"' \
+    "neither the core nor its own"
+expect_caught http_in_core core/play/session.cpp '#include <httplib.h>' "only a face may"
 
 if ((failures)); then
     echo "$failures layering test(s) failed"
