@@ -189,6 +189,9 @@ public:
         add_node(session_.state(), -1, 0);
         for (std::size_t next = 0; next < nodes_.size(); ++next) {
             expand(static_cast<int>(next));
+            if (options_.progress && (next + 1) % 1000 == 0) {
+                options_.progress(static_cast<long>(next + 1));
+            }
         }
         report_.states = nodes_.size();
         report_coverage();
