@@ -191,8 +191,8 @@ int main(int argc, char** argv) {
         std::sscanf(run_self({"play", std::to_string(scenes), file}).c_str(), "%lf %lf", &play_mb,
                     &choices);
         std::sscanf(run_self({"step", std::to_string(scenes), file}).c_str(), "%lf", &step_us);
-        std::printf("%8d %9.1f %9.3f %13.1f %13.1f %9.2f %8.1f\n", scenes, file_mb, load_s, load_mb,
-                    play_mb, step_us, choices);
+        std::printf("%8d %9.1f %9.3f %11.3f %13.1f %13.1f %9.2f %8.1f\n", scenes, file_mb, load_s,
+                    load_cpu, load_mb, play_mb, step_us, choices);
         std::fflush(stdout);
         std::filesystem::remove(file);
     }
