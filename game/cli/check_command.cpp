@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "loading.h"
 #include "options.h"
+#include "progress_line.h"
 #include "story/loader.h"
 
 #include <nlohmann/json.hpp>
@@ -16,6 +17,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 
 namespace attune::cli {
 
@@ -192,9 +194,18 @@ void play_story(const std::shared_ptr<const Story>& story,
                 const std::shared_ptr<const model::Params>& params, const CheckArgs& args,
                 Totals& totals) {
     std::vector<Finding> found;
+    // Long runs show one line of progress on a terminal, cleared before the report.
+    const bool shown = !args.json && progress_wanted();
     if (args.explore) {
-        const ExploreReport r = explore_story(
-            story, params, {args.budget, args.tolerance, args.repair_within, args.seed});
+        ProgressLine line(stderr, shown, "states explored in " + story->file);
+        ExploreOptions options;
+        options.state_budget = args.budget;
+        options.tolerance = args.tolerance;
+        options.repair_within = args.repair_within;
+        options.seed = args.seed;
+        options.progress = [&line](long explored) { line.update(explored, 0); };
+        const ExploreReport r = explore_story(story, params, options);
+        line.clear();
         totals.explore.push_back(explore_json(*story, r));
         if (!args.json) {
             print_explore(*story, r);
@@ -202,8 +213,14 @@ void play_story(const std::shared_ptr<const Story>& story,
         found.insert(found.end(), r.findings.begin(), r.findings.end());
     }
     if (args.random) {
-        const PlaytestReport r =
-            playtest_story(story, params, {args.runs, args.seed, 1000, args.repair_within, 0.01});
+        ProgressLine line(stderr, shown, "random playthroughs of " + story->file);
+        PlaytestOptions options;
+        options.runs = args.runs;
+        options.seed = args.seed;
+        options.repair_within = args.repair_within;
+        options.progress = [&line](long done, long total) { line.update(done, total); };
+        const PlaytestReport r = playtest_story(story, params, options);
+        line.clear();
         totals.random.push_back(random_json(*story, r));
         if (!args.json) {
             print_random(*story, r);
@@ -218,6 +235,53 @@ void print_finding(const Finding& f) {
     std::cout << format(f.diagnostic) << "\n";
     if (f.has_path) {
         std::cout << "    replay: " << reproduce_command(f.diagnostic.file, f) << "\n";
+    }
+}
+
+/// A story can have thousands of findings of one kind; the report shows this many of
+/// each kind per file, says how many there are, and --json lists every one.
+constexpr long shown_per_kind = 10;
+
+// What many findings of one kind are, in the plural.
+std::string kind_words(const std::string& code) {
+    static const std::map<std::string, std::string> words = {
+        {"inert-move", "moves that never changed anything"},
+        {"hard-to-reach", "scenes and endings rarely reached"},
+        {"rupture-never-repaired", "choices whose ruptures no playthrough repaired in time"},
+        {"rupture-without-repair", "choices whose ruptures no repair can close in time"},
+        {"ending-kind-mismatch", "'repaired' endings reached with a rupture open"},
+        {"never-reached", "scenes never reached"},
+        {"choice-never-enabled", "choices never available"},
+        {"condition-always-true", "conditions that always hold"},
+        {"line-never-shown", "lines never shown"},
+    };
+    const auto it = words.find(code);
+    return it != words.end() ? it->second : "problems of the kind '" + code + "'";
+}
+
+// Findings in their order, with each large kind introduced by its count and cut after
+// its first few.
+void print_findings(const std::vector<Finding>& findings) {
+    std::map<std::pair<std::string, std::string>, long> total; // by file and code
+    for (const Finding& f : findings) {
+        ++total[{f.diagnostic.file, f.diagnostic.code}];
+    }
+    std::map<std::pair<std::string, std::string>, long> printed;
+    for (const Finding& f : findings) {
+        const std::pair<std::string, std::string> kind{f.diagnostic.file, f.diagnostic.code};
+        const long all = total[kind];
+        const long done = printed[kind]++;
+        if (all > shown_per_kind && done == 0) {
+            std::cout << f.diagnostic.file << ": " << grouped_number(all) << " "
+                      << kind_words(f.diagnostic.code) << "; the first " << shown_per_kind << ":\n";
+        }
+        if (done < shown_per_kind) {
+            print_finding(f);
+        }
+        if (all > shown_per_kind && done + 1 == shown_per_kind) {
+            std::cout << "  ... and " << grouped_number(all - shown_per_kind)
+                      << " more like these ('attune check --json' lists them all).\n";
+        }
     }
 }
 
@@ -261,9 +325,7 @@ int run_check(const CheckArgs& args) {
         std::cout << dump_json(report, 2) << "\n"; // file names need not be UTF-8
         return clean ? 0 : 1;
     }
-    for (const Finding& f : totals.findings) {
-        print_finding(f);
-    }
+    print_findings(totals.findings);
     std::cout << files.size() << (files.size() == 1 ? " story" : " stories")
               << " checked: " << errors << (errors == 1 ? " error, " : " errors, ") << warnings
               << (warnings == 1 ? " warning" : " warnings") << ".\n";

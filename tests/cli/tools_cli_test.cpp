@@ -173,7 +173,43 @@ TEST_CASE("cli tools: generate writes a valid large story") {
     const fs::path big = temp("big.json");
     CHECK(attune("generate --scenes 300 --seed 2 -o " + big.string()).status == 0);
     CHECK(attune("check " + big.string()).status == 0);
+    // Issue 14: it passes its own random check too (before, ten 'repaired' endings were
+    // reached with a rupture open).
+    const auto random = attune("check --random 2000 " + big.string());
+    CHECK(random.status == 0);
+    CHECK(contains(random.output, "0 errors"));
+    // Over a hundred ruptures never repaired in time: the report shows the first 10 under
+    // their count, and --json lists every one.
+    const auto json_run = attune("check --random 2000 --json " + big.string());
+    int rare = 0;
+    const nlohmann::json report = nlohmann::json::parse(json_run.output);
+    for (const auto& problem : report["problems"]) {
+        rare += problem["code"] == "rupture-never-repaired" ? 1 : 0;
+    }
+    REQUIRE(rare > 10);
+    CHECK(contains(random.output,
+                   big.string() + ": " + std::to_string(rare) +
+                       " choices whose ruptures no playthrough repaired in time; the first 10:\n"));
+    CHECK(
+        contains(random.output, "  ... and " + std::to_string(rare - 10) +
+                                    " more like these ('attune check --json' lists them all).\n"));
+    std::size_t listed = 0;
+    for (std::size_t at = 0;
+         (at = random.output.find("no repair landed within", at)) != std::string::npos; ++at) {
+        ++listed;
+    }
+    CHECK(listed == 10);
     fs::remove(big);
+}
+
+TEST_CASE("cli tools: a long check piped to another program prints no progress line") {
+    const std::string story = "stories/first-light.json";
+    const auto piped = attune("check --random 20000 " + story);
+    CHECK(piped.output.find('\r') == std::string::npos);
+    CHECK_FALSE(contains(piped.output, "a second"));
+    const auto explored = attune("check --explore " + story);
+    CHECK(explored.output.find('\r') == std::string::npos);
+    CHECK_FALSE(contains(explored.output, "a second"));
 }
 
 } // namespace attune

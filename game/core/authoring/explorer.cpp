@@ -191,6 +191,9 @@ public:
         add_node(session_.state(), -1, 0);
         for (std::size_t next = 0; next < nodes_.size(); ++next) {
             expand(static_cast<int>(next));
+            if (options_.progress && (next + 1) % 1000 == 0) {
+                options_.progress(static_cast<long>(next + 1));
+            }
         }
         report_.states = nodes_.size();
         report_coverage();
@@ -229,9 +232,12 @@ private:
         for (std::size_t v = 0; v < s.variables.size(); ++v) {
             append(key, live.variables[v] ? std::llround(s.variables[v] * 1000) : 0);
         }
-        for (std::size_t scene = 0; scene < s.visits.size(); ++scene) {
+        // Scenes entered and read later, by index: the same states as listing every scene
+        // read, zeros too, at the cost of the scenes entered only.
+        for (const auto& [scene, count] : s.visits.entries()) {
             if (live.visits[scene]) {
-                append(key, std::min(s.visits[scene], visits_cap_));
+                append(key, scene);
+                append(key, std::min(count, visits_cap_));
             }
         }
         append(key, quantized(s.player.arousal));

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct ExploreOptions {
     double tolerance = 10.0;           ///< relational numbers (0..100) merge in bands this wide
     int repair_within = 5;  ///< a rupture needs a repair reachable within this many choices
     std::uint64_t seed = 1; ///< the model's random draws follow this seed
+    /// Called every 1,000 states explored with the number explored, for a progress line;
+    /// may be empty.
+    std::function<void(long explored)> progress = {};
 };
 
 struct ExploreReport {

@@ -1,19 +1,32 @@
 #include "authoring/findings.h"
 
 #include "base/json_document.h"
+#include "base/text_file.h"
 
 #include <cmath>
 
 namespace attune {
 
+// One walk over the text for all findings; the story is not parsed again.
 void locate_findings(const std::string& file, std::vector<Finding>& findings) {
-    const Result<JsonDocument> document = read_json_document(file);
+    const Result<std::string> text = read_text_file(file);
+    std::vector<std::string> pointers;
     for (Finding& finding : findings) {
         finding.diagnostic.file = file;
-        if (document && !finding.diagnostic.pointer.empty()) {
-            const TextPosition at = document->locate(finding.diagnostic.pointer);
-            finding.diagnostic.line = at.line;
-            finding.diagnostic.column = at.column;
+        if (!finding.diagnostic.pointer.empty()) {
+            pointers.push_back(finding.diagnostic.pointer);
+        }
+    }
+    if (!text) {
+        return;
+    }
+    const std::vector<TextPosition> positions = locate_pointers(*text, pointers);
+    std::size_t next = 0;
+    for (Finding& finding : findings) {
+        if (!finding.diagnostic.pointer.empty()) {
+            finding.diagnostic.line = positions[next].line;
+            finding.diagnostic.column = positions[next].column;
+            ++next;
         }
     }
 }

@@ -64,25 +64,43 @@ ojson lines(Random& random, int scene) {
     return out;
 }
 
-ojson choice(Random& random, int index, const std::string& next) {
-    const Move move = all_moves()[random.below(move_count - 1)]; // any move but neutral
-    return {{"id", "c" + std::to_string(index)},
-            {"text", words(random, words_per_choice)},
-            {"moves", ojson::array({{{"move", std::string(move_name(move))},
-                                     {"to", random.below(2) ? "sam" : "alex"}}})},
-            {"next", next}};
+// Every third ending is 'repaired' (see generate_story).
+bool is_repaired(int ending) {
+    return ending % 3 == 0;
+}
+
+// A choice into a 'repaired' ending is offered only while no rupture is open, and makes an
+// attuning move no flooding blocks, so no playthrough arrives there with one open: the
+// story passes its own `attune check --random`.
+ojson choice(Random& random, int index, const std::string& next, bool into_repaired) {
+    const Move drawn = all_moves()[random.below(move_count - 1)]; // any move but neutral
+    const Move move = into_repaired ? Move::Appreciate : drawn;
+    ojson out = {{"id", "c" + std::to_string(index)},
+                 {"text", words(random, words_per_choice)},
+                 {"moves", ojson::array({{{"move", std::string(move_name(move))},
+                                          {"to", random.below(2) ? "sam" : "alex"}}})},
+                 {"next", next}};
+    if (into_repaired) {
+        out["if"] = "not sam.rupture and not alex.rupture";
+    }
+    return out;
 }
 
 // Choice 0 always leads to the next scene, so every scene is reachable; the others jump
-// ahead or, now and then, end the story. Past the last scene there are only endings.
-std::string target(Random& random, int scene, int choice, int scenes, int endings,
-                   int& next_ending) {
+// ahead or, now and then, end the story. Past the last scene there are only endings, and
+// choice 0 there never ends 'repaired', so it is always available.
+std::string target(Random& random, int scene, int choice, int scenes, int endings, int& next_ending,
+                   bool& into_repaired) {
     const int ahead = choice == 0 ? scene + 1 : scene + 1 + random.below(reach);
     const bool ends = ahead >= scenes || (choice > 0 && random.unit() < ending_chance);
+    into_repaired = false;
     if (!ends) {
         return scene_id(ahead);
     }
-    next_ending = (next_ending + 1) % endings;
+    do {
+        next_ending = (next_ending + 1) % endings;
+    } while (choice == 0 && is_repaired(next_ending));
+    into_repaired = is_repaired(next_ending);
     return ending_id(next_ending);
 }
 
@@ -129,14 +147,16 @@ ojson generate_story(const GeneratorOptions& options) {
     for (int s = 0; s < scenes; ++s) {
         ojson choices = ojson::array();
         for (int c = 0; c < 3; ++c) {
-            choices.push_back(
-                choice(random, c, target(random, s, c, scenes, endings, next_ending)));
+            bool into_repaired = false;
+            const std::string next =
+                target(random, s, c, scenes, endings, next_ending, into_repaired);
+            choices.push_back(choice(random, c, next, into_repaired));
         }
         scene_list.push_back(
             {{"id", scene_id(s)}, {"lines", lines(random, s)}, {"choices", choices}});
     }
     ojson ending_list = ojson::array();
-    const char* kinds[] = {"repaired", "open", "ruptured"};
+    const char* kinds[] = {"repaired", "open", "ruptured"}; // is_repaired() agrees
     for (int e = 0; e < endings; ++e) {
         ending_list.push_back({{"id", ending_id(e)},
                                {"kind", kinds[e % 3]},

@@ -13,9 +13,6 @@ namespace attune {
 
 namespace {
 
-/// Per kind of warning about single places; a huge story can have hundreds.
-constexpr int max_listed = 50;
-
 /// One place a rupture opened: what happened there over all playthroughs.
 struct RuptureSite {
     int count = 0;
@@ -45,12 +42,16 @@ public:
         report_.scene_runs.assign(story_.scenes.size(), 0);
         report_.scene_hits.assign(story_.scenes.size(), 0);
         report_.ending_runs.assign(story_.endings.size(), 0);
+        seen_in_.assign(story_.scenes.size(), 0);
     }
 
     PlaytestReport run() {
         Random master{options_.seed};
         for (int r = 0; r < options_.runs; ++r) {
             play_once(master.next());
+            if (options_.progress && (r + 1) % 100 == 0) {
+                options_.progress(r + 1, options_.runs);
+            }
         }
         for (auto& [key, failure] : failures_) {
             failure.finding.diagnostic.message += " (in " + std::to_string(failure.count) + " of " +
@@ -73,14 +74,15 @@ private:
     PlaytestReport report_;
     std::map<std::tuple<int, int, int>, RuptureSite> ruptures_; ///< by scene, choice, character
     std::map<std::pair<std::string, std::string>, Failure> failures_; ///< by code and place
-    std::vector<std::uint8_t> seen_;
+    std::vector<int> seen_in_; ///< per scene: the last playthrough (1-based) that entered it
+    int run_ = 0;
 
     void play_once(std::uint64_t seed) {
         Session session(story_ptr_, params_, seed);
         Random pick{seed ^ 0x5DEECE66Dull};
         std::vector<int> path;
         std::vector<OpenRupture> open(story_.characters.size());
-        seen_.assign(story_.scenes.size(), 0);
+        ++run_; // seen_in_ needs no clearing: a scene is seen in this run when it says run_
         int words = 0;
         enter(session, words);
         while (!session.is_finished()) {
@@ -125,8 +127,8 @@ private:
         if (!session.is_finished()) {
             const int scene = session.state().scene;
             ++report_.scene_hits[scene];
-            report_.scene_runs[scene] += seen_[scene] ? 0 : 1;
-            seen_[scene] = 1;
+            report_.scene_runs[scene] += seen_in_[scene] == run_ ? 0 : 1;
+            seen_in_[scene] = run_;
         }
     }
 
@@ -179,21 +181,11 @@ private:
         }
     }
 
+    // Every site is listed, however many: `attune check` shows the first few of each kind.
     void report_rarely_repaired() {
-        int listed = 0;
         for (const auto& [site, stats] : ruptures_) {
             if (stats.repaired > 0) {
                 continue;
-            }
-            if (listed++ == max_listed) {
-                report_.findings.push_back(
-                    {{Severity::Warning, "rupture-never-repaired", story_.file, 0, 0, "",
-                      "more choices opened ruptures that no playthrough repaired in time",
-                      "Run 'attune check --explore', or fix the ones listed first."},
-                     {},
-                     0,
-                     false});
-                return;
             }
             const auto [scene, choice, character] = site;
             report_.findings.push_back(
@@ -211,40 +203,19 @@ private:
         }
     }
 
-    // Listed one by one up to a limit: a huge story can have hundreds, and the per-scene
-    // counts in the report already hold every figure.
     void report_hard_to_reach() {
         const double threshold = options_.hard_to_reach * options_.runs;
-        int listed = 0;
-        int more = 0;
-        auto note = [&](const std::string& what, const std::string& pointer, int runs) {
-            if (runs >= threshold) {
-                return;
-            }
-            if (listed++ < max_listed) {
-                hard_to_reach(what, pointer, runs);
-            } else {
-                ++more;
-            }
-        };
         for (std::size_t e = 0; e < story_.endings.size(); ++e) {
-            note("ending '" + story_.endings[e].id + "'", ending_pointer(int(e)),
-                 report_.ending_runs[e]);
+            if (report_.ending_runs[e] < threshold) {
+                hard_to_reach("ending '" + story_.endings[e].id + "'", ending_pointer(int(e)),
+                              report_.ending_runs[e]);
+            }
         }
         for (std::size_t s = 0; s < story_.scenes.size(); ++s) {
-            note("scene '" + story_.scenes[s].id + "'", scene_pointer(int(s)),
-                 report_.scene_runs[s]);
-        }
-        if (more > 0) {
-            report_.findings.push_back(
-                {{Severity::Warning, "hard-to-reach", story_.file, 0, 0, "",
-                  std::to_string(more) + " more scenes were reached by under " +
-                      std::to_string(int(options_.hard_to_reach * 100 + 0.5)) +
-                      "% of random playthroughs",
-                  "The report's per-scene counts list them all."},
-                 {},
-                 0,
-                 false});
+            if (report_.scene_runs[s] < threshold) {
+                hard_to_reach("scene '" + story_.scenes[s].id + "'", scene_pointer(int(s)),
+                              report_.scene_runs[s]);
+            }
         }
     }
 

@@ -9,6 +9,7 @@
 #include "story/story.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -20,6 +21,8 @@ struct PlaytestOptions {
     int max_choices = 1000;      ///< a playthrough this long is taken to be stuck in a loop
     int repair_within = 5;       ///< choices after a rupture within which a repair should land
     double hard_to_reach = 0.01; ///< scenes and endings reached by fewer playthroughs are reported
+    /// Called every 100 playthroughs with (done, runs), for a progress line; may be empty.
+    std::function<void(long done, long total)> progress = {};
 };
 
 struct PlaytestReport {

@@ -310,6 +310,38 @@ Diagnostic JsonDocument::problem(std::string code, std::string pointer, std::str
                       std::move(pointer), std::move(message), std::move(fix)};
 }
 
+std::vector<TextPosition> locate_pointers(std::string_view text,
+                                          const std::vector<std::string>& pointers) {
+    constexpr std::size_t unseen = std::string_view::npos;
+    std::unordered_map<std::string, std::size_t> wanted; // each pointer and its parents
+    for (const std::string& pointer : pointers) {
+        for (std::string key = pointer;; key.resize(key.rfind('/'))) {
+            if (!wanted.emplace(key, unseen).second || key.find('/') == std::string::npos) {
+                break;
+            }
+        }
+    }
+    wanted.emplace("", unseen);
+    Walk(text).run(
+        [&](const std::string& at, std::size_t pos) {
+            if (const auto it = wanted.find(at); it != wanted.end() && it->second == unseen) {
+                it->second = pos;
+            }
+        },
+        nullptr);
+    const TextPositions positions(text);
+    std::vector<TextPosition> out;
+    out.reserve(pointers.size());
+    for (const std::string& pointer : pointers) {
+        std::string key = pointer;
+        while (wanted[key] == unseen && !key.empty()) {
+            key.resize(key.rfind('/') == std::string::npos ? 0 : key.rfind('/'));
+        }
+        out.push_back(positions.at(wanted[key] == unseen ? 0 : wanted[key]));
+    }
+    return out;
+}
+
 Result<JsonDocument> parse_json_document(std::string file, std::string text) {
     Result<JsonDocument> result;
     auto fail = [&](std::size_t offset, std::string code, std::string message, std::string fix) {

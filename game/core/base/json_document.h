@@ -62,6 +62,12 @@ private:
     mutable std::shared_ptr<const Index> index_;
 };
 
+/// Where each of `pointers` starts in the JSON `text` (for one that does not exist, where
+/// its nearest existing parent starts), found in one walk that keeps only the pointers
+/// asked for: a thousand findings in a 60 MB story cost one pass and no index of every value.
+std::vector<TextPosition> locate_pointers(std::string_view text,
+                                          const std::vector<std::string>& pointers);
+
 /// Parses `text` read from `file`. On failure gives located diagnostics and no
 /// document: bad syntax, a number too large for a double, nesting deeper than 64 levels,
 /// a key given twice in one object, binary data.

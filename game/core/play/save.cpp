@@ -24,12 +24,25 @@ std::vector<std::string> variable_names(const Story& story) {
     return names;
 }
 
-std::vector<std::string> scene_ids(const Story& story) {
-    std::vector<std::string> ids;
-    for (const Scene& s : story.scenes) {
-        ids.push_back(s.id);
+// Only the scenes entered: a save of a huge story stays small, and it is written after
+// every choice.
+json visit_counts(const Story& story, const VisitCounts& visits) {
+    json out = json::object();
+    for (const auto& [scene, count] : visits.entries()) {
+        out[story.scenes[scene].id] = count;
     }
-    return ids;
+    return out;
+}
+
+// Saves of version 1 list every scene's visits, zeros too; a scene left out counts 0.
+json without_zero_visits(json state) {
+    if (state.is_object() && state.contains("visits") && state["visits"].is_object()) {
+        json& visits = state["visits"];
+        for (auto it = visits.begin(); it != visits.end();) {
+            it = *it == 0 ? visits.erase(it) : std::next(it);
+        }
+    }
+    return state;
 }
 
 std::vector<bool> flag_values(const SessionState& state) {
@@ -56,7 +69,7 @@ std::optional<SessionState> map_state(const json& saved, const Story& story, Ses
         state.flags[i] = saved.at("flags").value(story.flags[i], state.flags[i] != 0) ? 1 : 0;
     }
     for (std::size_t i = 0; i < story.scenes.size(); ++i) {
-        state.visits[i] = saved.at("visits").value(story.scenes[i].id, 0);
+        state.visits.set(static_cast<int>(i), saved.at("visits").value(story.scenes[i].id, 0));
     }
     for (std::size_t i = 0; i < story.characters.size(); ++i) {
         if (saved.at("characters").contains(story.characters[i].id)) {
@@ -116,7 +129,7 @@ json state_to_json(const Story& story, const SessionState& state) {
     }
     out["variables"] = named_numbers(variable_names(story), state.variables);
     out["flags"] = named_numbers(story.flags, flag_values(state));
-    out["visits"] = named_numbers(scene_ids(story), state.visits);
+    out["visits"] = visit_counts(story, state.visits);
     out["characters"] = json::object();
     for (std::size_t i = 0; i < story.characters.size(); ++i) {
         out["characters"][story.characters[i].id] = model::to_json(state.characters[i]);
@@ -172,7 +185,7 @@ Result<Session> load_session(const json& save, std::shared_ptr<const Story> stor
         const json& choices = save.at("choices");
         const std::size_t replayed = replay(session, choices);
         const json replayed_state = state_to_json(*story, session.state());
-        if (replayed == choices.size() && replayed_state == save.at("state")) {
+        if (replayed == choices.size() && replayed_state == without_zero_visits(save.at("state"))) {
             result.value = std::move(session);
             return result;
         }

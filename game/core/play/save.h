@@ -15,7 +15,9 @@
 
 namespace attune {
 
-inline constexpr int save_format_version = 1;
+/// 2: "visits" lists only the scenes entered (version 1 listed every scene, zeros too;
+/// both load). An older Attune refuses version 2 with "made by a newer Attune".
+inline constexpr int save_format_version = 2;
 
 nlohmann::json save_session(const Session& session);
 

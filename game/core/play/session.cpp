@@ -86,7 +86,6 @@ Session::Session(std::shared_ptr<const Story> story, std::shared_ptr<const model
         state_.variables.push_back(v.initial);
     }
     state_.flags.assign(story_->flags.size(), 0);
-    state_.visits.assign(story_->scenes.size(), 0);
     for (const Character& c : story_->characters) {
         state_.characters.push_back(model::initial_state(*params_, c.profile));
     }
@@ -187,7 +186,6 @@ bool Session::choose(int index) {
     } else {
         enter_scene(choice.next.index, outcome);
     }
-    step.after = state_;
     last_outcome_ = outcome;
     history_.push_back(std::move(step));
     return true;
@@ -243,7 +241,7 @@ void Session::apply_effects(const Effects& effects, model::Outcome& outcome) {
 
 void Session::enter_scene(int scene, model::Outcome& outcome) {
     state_.scene = scene;
-    ++state_.visits[scene];
+    state_.visits.add(scene);
     state_.shown_lines = show_lines(story_->scenes[scene].lines, outcome);
 }
 

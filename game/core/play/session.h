@@ -1,10 +1,12 @@
 #pragma once
 // A Session plays one Story. It owns every piece of mutable state; the Story and the
 // model parameters are shared and never change. The state is plain data, so rewinding
-// is restoring a copy and saving is writing it out.
+// is restoring a copy and saving is writing it out. Nothing in the state grows with the
+// number of scenes, so a step costs the same in a small story and a huge one.
 
 #include "base/random.h"
 #include "model/relational_model.h"
+#include "play/visit_counts.h"
 #include "story/story.h"
 
 #include <cstdint>
@@ -21,7 +23,7 @@ struct SessionState {
     int ending = -1; ///< index into Story::endings once finished
     std::vector<double> variables;
     std::vector<std::uint8_t> flags;
-    std::vector<int> visits; ///< per scene
+    VisitCounts visits; ///< only the scenes entered
     std::vector<model::State> characters;
     model::PlayerState player;
     Random random;
@@ -52,7 +54,6 @@ struct Step {
     int scene = 0;
     int choice = 0;         ///< index in the scene's choices
     model::Outcome outcome; ///< what the choice (and the scene it led to) changed
-    SessionState after;
 };
 
 class Session {

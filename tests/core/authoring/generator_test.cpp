@@ -1,6 +1,7 @@
 // attune generate: the benchmark story.
 
 #include "authoring/generator.h"
+#include "authoring/playtest.h"
 #include "authoring/stats.h"
 #include "support.h"
 
@@ -91,6 +92,29 @@ TEST_CASE("generate: choice 0 always leads on to the next scene; endings take tu
         }
     }
     CHECK(load_story_text("g.json", story.dump()));
+}
+
+TEST_CASE("generate: the story passes its own random check, repaired endings included") {
+    for (const std::uint64_t seed : {1u, 2u, 3u}) {
+        CAPTURE(seed);
+        Result<std::shared_ptr<const Story>> loaded =
+            load_story_text("big.json", generate_story({600, seed}).dump());
+        REQUIRE(loaded);
+        PlaytestOptions options;
+        options.runs = 3000;
+        const PlaytestReport report = playtest_story(*loaded, test::params(), options);
+        CHECK(report.finished == options.runs);
+        int repaired = 0;
+        for (std::size_t e = 0; e < (*loaded)->endings.size(); ++e) {
+            repaired +=
+                (*loaded)->endings[e].kind == EndingKind::Repaired ? report.ending_runs[e] : 0;
+        }
+        CHECK(repaired > 0); // the repaired endings are still reached, only never with a rupture
+        for (const Finding& finding : report.findings) {
+            CAPTURE(finding.diagnostic.message);
+            CHECK(finding.diagnostic.severity != Severity::Error);
+        }
+    }
 }
 
 } // namespace attune

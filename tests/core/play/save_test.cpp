@@ -81,6 +81,31 @@ TEST_CASE("saves: a save records format, story, seed, choices and state") {
     CHECK(save["state"]["characters"].contains("ren"));
 }
 
+TEST_CASE("saves: visits list only the scenes entered; a version 1 save listing zeros loads") {
+    Session session(test::late_bus(), test::params(), 5);
+    REQUIRE(session.choose("its-fine"));
+    const json save = save_session(session);
+    CHECK(save["state"]["visits"] == json::parse(R"({"text": 1, "quiet": 1})"));
+
+    // What Attune wrote before version 2: every scene of the story, zeros too.
+    json old = save;
+    old["version"] = 1;
+    for (const Scene& scene : session.story().scenes) {
+        old["state"]["visits"][scene.id] =
+            session.state().visits[session.story().find_scene(scene.id)];
+    }
+    REQUIRE(old["state"]["visits"].size() == session.story().scenes.size());
+    const Result<Session> loaded = load_session(old, session.shared_story(), test::params());
+    REQUIRE(loaded);
+    CHECK(loaded.diagnostics.empty());
+    CHECK(loaded->state() == session.state());
+    CHECK(snapshot(*loaded) == snapshot(session));
+
+    // A count that does not match the choices is still an edit, in either version.
+    old["state"]["visits"]["call"] = 2;
+    CHECK_FALSE(load_session(old, session.shared_story(), test::params()));
+}
+
 TEST_CASE("saves: damaged, foreign or edited saves are refused with a plain reason") {
     Session session(test::late_bus(), test::params(), 3);
     REQUIRE(session.choose("name-it"));
