@@ -120,7 +120,7 @@ std::string html_step(const DebriefRecord& record, std::size_t timeline_index, s
     std::string out = "<section class=\"step\">\n<h3>" + html_escape(step_heading(i, step)) +
                       "</h3>\n" + html_lines(step.lines);
     const RoomSplit* split = split_at(record, timeline_index, i);
-    out += "<ul class=\"choices\">\n";
+    out += "<p class=\"label\">The choices</p>\n<ul class=\"choices\">\n";
     for (std::size_t c = 0; c < step.offered.size(); ++c) {
         const OfferedChoice& choice = step.offered[c];
         std::string cls = c == step.chosen ? "chosen" : (choice.enabled ? "" : "closed");
@@ -136,7 +136,7 @@ std::string html_step(const DebriefRecord& record, std::size_t timeline_index, s
     }
     out += "</ul>\n";
     if (!step.causes.empty() || !step.moments.empty()) {
-        out += "<ul class=\"causes\">\n";
+        out += "<p class=\"label\">What it did</p>\n<ul class=\"causes\">\n";
         for (const Moment& moment : step.moments) {
             out += html_moment(record, moment);
         }
@@ -185,7 +185,9 @@ std::string html_moments(const DebriefRecord& record) {
                         html_escape(step.offered[step.chosen].text) + "): <ul>" +
                         html_moment(record, moment);
                 for (const std::string& cause : step.causes) {
-                    list += "<li>" + html_escape(cause) + "</li>";
+                    if (cause != moment.sentence) {
+                        list += "<li>" + html_escape(cause) + "</li>";
+                    }
                 }
                 list += "</ul></li>\n";
             }
@@ -409,7 +411,9 @@ std::string debrief_markdown(const DebriefRecord& record) {
                         markdown_escape(step.offered[step.chosen].text) +
                         "): " + md_moment(record, moment) + "\n";
                 for (const std::string& cause : step.causes) {
-                    list += "  - " + markdown_escape(cause) + "\n";
+                    if (cause != moment.sentence) {
+                        list += "  - " + markdown_escape(cause) + "\n";
+                    }
                 }
             }
         }

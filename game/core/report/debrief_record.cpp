@@ -2,6 +2,8 @@
 
 #include "model/sentences.h"
 
+#include <algorithm>
+
 namespace attune::report {
 
 namespace {
@@ -76,7 +78,9 @@ Timeline timeline_of(const Session& session, std::string label) {
             // The player's own causes (a pulse rising at a line) say what a character did,
             // not what the choice did; authored changes have no sentence.
             const std::string sentence = session.words(cause);
-            if (cause.character != player_target && !sentence.empty()) {
+            // Two moves of one choice can have the same effect in the same words: say it once.
+            if (cause.character != player_target && !sentence.empty() &&
+                std::find(out.causes.begin(), out.causes.end(), sentence) == out.causes.end()) {
                 out.causes.push_back(sentence);
             }
         }

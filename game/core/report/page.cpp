@@ -32,6 +32,9 @@ li { margin: 1pt 0; }
 .box { border: 1pt solid #b9a993; border-radius: 4pt; padding: 5pt 8pt; margin: 6pt 0;
        background: #fbf8f3; break-inside: avoid; }
 .moment { break-inside: avoid; }
+.label { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 7.5pt; letter-spacing: 0.06em;
+         text-transform: uppercase; color: #7a716a; margin: 5pt 0 0; break-after: avoid; }
+.causes { color: #463f39; }
 .rupture { color: #8c3b2e; font-weight: bold; }
 .repair { color: #7b4d63; font-weight: bold; }
 svg { width: 100%; height: auto; display: block; margin: 4pt 0; }
