@@ -52,13 +52,18 @@ bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
+/// A folder for this run's files, removed when the tests end.
 fs::path scratch() {
-    static const fs::path folder = [] {
-        fs::path f = fs::temp_directory_path() / ("attune-render-" + std::to_string(::getpid()));
-        fs::create_directories(f);
-        return f;
-    }();
-    return folder;
+    struct Folder {
+        fs::path path = fs::temp_directory_path() / ("attune-render-" + std::to_string(::getpid()));
+        Folder() { fs::create_directories(path); }
+        ~Folder() {
+            std::error_code ec;
+            fs::remove_all(path, ec);
+        }
+    };
+    static const Folder folder;
+    return folder.path;
 }
 
 void require_tools() {
@@ -266,4 +271,54 @@ TEST_CASE("render: export says what a wrong input is and what to do") {
     const Ran help = run_attune("export --help");
     CHECK(contains(help.output, "a story to Twee 3"));
     CHECK(contains(help.output, "a save to its session's debrief"));
+}
+
+TEST_CASE("render: a debrief with a what-if branch prints both timelines, and the room's split") {
+    require_tools();
+    const Session session = red_cup_session();
+    // The what-if takes the other choice at the first point that had one.
+    std::size_t at = 0;
+    while (at < session.history().size()) {
+        Session probe = session;
+        probe.rewind_to(at);
+        int enabled = 0;
+        for (const ChoiceView& c : probe.choices()) {
+            enabled += c.enabled ? 1 : 0;
+        }
+        if (enabled > 1) {
+            break;
+        }
+        ++at;
+    }
+    REQUIRE(at < session.history().size());
+    Session what_if = session;
+    REQUIRE(what_if.rewind_to(at));
+    for (const ChoiceView& c : what_if.choices()) {
+        if (c.enabled && c.index != session.history()[at].choice) {
+            REQUIRE(what_if.choose(c.index));
+            break;
+        }
+    }
+    while (!what_if.is_finished()) {
+        for (const ChoiceView& c : what_if.choices()) {
+            if (c.enabled) {
+                REQUIRE(what_if.choose(c.index));
+                break;
+            }
+        }
+    }
+    const std::vector<Session> branches = {what_if};
+    report::DebriefRecord record = report::debrief_record(session, branches);
+    record.splits.push_back({0, at, std::vector<int>(record.main.steps[at].offered.size(), 3)});
+    const fs::path html = scratch() / "debrief-what-if.html";
+    std::ofstream(html) << report::debrief_html(record);
+    const fs::path pdf = scratch() / "debrief-what-if.pdf";
+    CHECK(print_to_pdf(html, pdf) >= 1);
+    const std::string text = pdf_text(pdf);
+    CHECK(contains(text, "What we did"));
+    CHECK(contains(text, "What if (from choice " + std::to_string(at + 1) + ")"));
+    CHECK(contains(text, "paths part here"));
+    CHECK(contains(text, "3 votes"));
+    CHECK(contains(text, "The ending: " + what_if.ending()->title));
+    first_page_png(pdf, "debrief-what-if");
 }

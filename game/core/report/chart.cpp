@@ -32,8 +32,8 @@ std::string xy(double x, double y) {
 
 // The points of one character's value over the timeline: the start, then after each step.
 template <class Field>
-std::string polyline(const Timeline& timeline, std::size_t character, Field field) {
-    const std::size_t points = timeline.steps.size() + 1;
+std::string polyline(const Timeline& timeline, std::size_t points, std::size_t character,
+                     Field field) {
     std::string out = xy(x_of(0, points), y_of(field(timeline.start[character])));
     for (std::size_t i = 0; i < timeline.steps.size(); ++i) {
         out += " " + xy(x_of(i + 1, points), y_of(field(timeline.steps[i].after[character])));
@@ -72,7 +72,10 @@ std::string print_color(const DebriefRecord& record, std::size_t character) {
 }
 
 std::string timeline_svg(const DebriefRecord& record, const Timeline& timeline) {
-    const std::size_t points = timeline.steps.size() + 1;
+    const bool is_branch = &timeline != &record.main;
+    // A branch shares the main timeline's scale, so the two charts compare point by point.
+    const std::size_t points =
+        std::max(timeline.steps.size(), is_branch ? record.main.steps.size() : 0) + 1;
     std::string svg = "<svg viewBox=\"0 0 " + fixed(width, 0) + " " + fixed(height, 0) +
                       "\" role=\"img\" aria-label=\"" + html_escape(timeline.label) +
                       ": felt safety and distance over the story\">";
@@ -87,21 +90,29 @@ std::string timeline_svg(const DebriefRecord& record, const Timeline& timeline) 
                fixed(height - bottom + 16, 0) + "\" class=\"axis\" text-anchor=\"middle\">" +
                label + "</text>";
     }
-    if (timeline.diverges_at > 0 || &timeline != &record.main) {
+    if (is_branch) {
         const double x = x_of(timeline.diverges_at, points);
         svg += "<line x1=\"" + fixed(x, 1) + "\" y1=\"" + fixed(top, 0) + "\" x2=\"" + fixed(x, 1) +
                "\" y2=\"" + fixed(height - bottom, 0) +
                "\" stroke=\"#8a8078\" stroke-dasharray=\"2 3\"/><text x=\"" + fixed(x + 4, 1) +
                "\" y=\"" + fixed(top + 22, 0) + "\" class=\"axis\">paths part here</text>";
     }
+    auto safety = [](const CharacterPoint& p) { return p.safety; };
+    for (std::size_t c = 0; is_branch && c < record.characters.size(); ++c) {
+        // What the room did, faint behind the branch: where the two part and meet again.
+        svg += "<polyline fill=\"none\" stroke=\"" + print_color(record, c) +
+               "\" stroke-opacity=\"0.28\" stroke-width=\"5\" points=\"" +
+               polyline(record.main, points, c, safety) + "\"/>";
+    }
     for (std::size_t c = 0; c < record.characters.size(); ++c) {
         const std::string color = print_color(record, c);
         svg += "<polyline fill=\"none\" stroke=\"" + color + "\" stroke-width=\"2.5\" points=\"" +
-               polyline(timeline, c, [](const CharacterPoint& p) { return p.safety; }) + "\"/>";
+               polyline(timeline, points, c, safety) + "\"/>";
         svg += "<polyline fill=\"none\" stroke=\"" + color +
                "\" stroke-width=\"1.6\" stroke-dasharray=\"2 4\" stroke-linecap=\"round\" "
                "points=\"" +
-               polyline(timeline, c, [](const CharacterPoint& p) { return p.distance; }) + "\"/>";
+               polyline(timeline, points, c, [](const CharacterPoint& p) { return p.distance; }) +
+               "\"/>";
     }
     for (std::size_t i = 0; i < timeline.steps.size(); ++i) {
         for (const Moment& moment : timeline.steps[i].moments) {

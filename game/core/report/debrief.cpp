@@ -111,8 +111,12 @@ std::string html_legend(const DebriefRecord& record) {
                "<span class=\"swatch\" style=\"border-top: 2pt dotted " + color + "\"></span>" +
                "distance from you";
     }
-    return out + "<br>&#9676; a rupture (a ring broken open) &nbsp; &#9673; a repair that landed "
-                 "(a ring round a dot)</p>\n";
+    out += "<br>&#9676; a rupture (a ring broken open) &nbsp; &#9673; a repair that landed (a "
+           "ring round a dot)";
+    if (!record.branches.empty()) {
+        out += " &nbsp; on a &ldquo;what if&rdquo;, the wide faint line is what we did";
+    }
+    return out + "</p>\n";
 }
 
 std::string html_step(const DebriefRecord& record, std::size_t timeline_index, std::size_t i,
