@@ -85,6 +85,17 @@ std::string html_prompts(const std::vector<Prompt>& prompts) {
     return out + "</ul>\n";
 }
 
+bool has_personal(const PrepSheet& sheet) {
+    for (const KeyMoment& moment : sheet.moments) {
+        for (const Prompt& prompt : moment.prompts) {
+            if (prompt.personal) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 std::string joined(const std::vector<std::string>& items, const std::string& between) {
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -192,7 +203,12 @@ std::string guide_html(const PrepSheet& sheet) {
     }
     b += "</ol>\n";
 
-    b += "<h2>Key moments</h2>\n<div class=\"columns\">\n";
+    b += "<h2>Key moments</h2>\n";
+    if (has_personal(sheet)) {
+        b += "<p class=\"meta\">Prompts marked <span class=\"personal\">personal</span> ask "
+             "about participants' own lives: in a classroom, keep to the characters.</p>\n";
+    }
+    b += "<div class=\"columns\">\n";
     for (const KeyMoment& m : sheet.moments) {
         b += "<div class=\"key\"><h3>" + html_escape(m.title) + "</h3>\n";
         if (!m.content_notes.empty()) {
@@ -275,6 +291,10 @@ std::string guide_markdown(const PrepSheet& sheet) {
     }
 
     out += "\n## Key moments\n\n";
+    if (has_personal(sheet)) {
+        out += "Prompts marked *(personal)* ask about participants' own lives: in a classroom, "
+               "keep to the characters.\n\n";
+    }
     for (const KeyMoment& m : sheet.moments) {
         out += "### " + markdown_escape(m.title) + "\n\n";
         if (!m.content_notes.empty()) {

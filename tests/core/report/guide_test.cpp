@@ -112,11 +112,12 @@ TEST_CASE("guide: personal prompts are marked on both pages") {
     report::PrepSheet sheet = report::prep_sheet(*story, {});
     REQUIRE(sheet.moments.size() == 1);
     REQUIRE(sheet.moments[0].prompts.size() == 1);
-    CHECK_FALSE(contains(report::guide_markdown(sheet), "(personal)"));
+    CHECK_FALSE(contains(report::guide_markdown(sheet), "(personal)")); // nor the key to it
     sheet.moments[0].prompts[0].personal = true;
     CHECK(contains(report::guide_markdown(sheet),
                    "- What does 'it's fine' protect? What does it cost? *(personal)*"));
     CHECK(contains(report::guide_html(sheet), "cost?<span class=\"personal\""));
+    CHECK(contains(report::guide_markdown(sheet), "Prompts marked *(personal)* ask about"));
 }
 
 TEST_CASE("guide: the talk-to line is printed, or left blank to fill in") {
