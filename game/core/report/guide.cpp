@@ -85,6 +85,16 @@ std::string html_prompts(const std::vector<Prompt>& prompts) {
     return out + "</ul>\n";
 }
 
+// "two or three discussion pauses, 10–15 min · ", or nothing when there is no place to pause.
+std::string pause_text(const GuideTiming& t, const std::string& dash, const std::string& dot) {
+    if (t.pauses.empty()) {
+        return "";
+    }
+    return t.pauses + ", " + std::to_string(t.pauses_low) +
+           (t.pauses_high == t.pauses_low ? "" : dash + std::to_string(t.pauses_high)) + " min" +
+           dot;
+}
+
 bool has_personal(const PrepSheet& sheet) {
     for (const KeyMoment& moment : sheet.moments) {
         for (const Prompt& prompt : moment.prompts) {
@@ -148,6 +158,17 @@ PrepSheet prep_sheet(const Story& story, const GuideOptions& options) {
     for (const Ending& ending : story.endings) {
         sheet.endings.push_back({ending.title, ending.kind, reflection_prompts(ending)});
     }
+    // Two or three pauses of about five minutes are plenty (docs/facilitating.md); a story
+    // with fewer scenes that carry prompts has fewer places to pause.
+    int with_prompts = 0;
+    for (const KeyMoment& moment : sheet.moments) {
+        with_prompts += moment.prompts.empty() ? 0 : 1;
+    }
+    static const char* const pause_words[] = {"", "one discussion pause", "two discussion pauses",
+                                              "two or three discussion pauses"};
+    sheet.timing.pauses = pause_words[std::min(with_prompts, 3)];
+    sheet.timing.pauses_low = 5 * std::min(with_prompts, 2);
+    sheet.timing.pauses_high = 5 * std::min(with_prompts, 3);
     sheet.timing.story_alone = story.info.minutes;
     sheet.timing.play = story.info.minutes * 2;
     return sheet;
@@ -190,12 +211,11 @@ std::string guide_html(const PrepSheet& sheet) {
 
     const GuideTiming& t = sheet.timing;
     b += "<h2>Timing</h2>\n<p>Introduction and ground rules " + std::to_string(t.introduction) +
-         " min &middot; playing together about " + std::to_string(t.play) +
-         " min &middot; two or three discussion pauses, " + std::to_string(t.pauses_low) +
-         "&ndash;" + std::to_string(t.pauses_high) + " min &middot; debrief " +
-         std::to_string(t.debrief_low) + "&ndash;" + std::to_string(t.debrief_high) +
-         " min. <b>About " + std::to_string(t.total_low()) + "&ndash;" +
-         std::to_string(t.total_high()) + " minutes in all.</b></p>\n";
+         " min &middot; playing together about " + std::to_string(t.play) + " min &middot; " +
+         pause_text(t, "&ndash;", " &middot; ") + "debrief " + std::to_string(t.debrief_low) +
+         "&ndash;" + std::to_string(t.debrief_high) + " min. <b>About " +
+         std::to_string(t.total_low()) + "&ndash;" + std::to_string(t.total_high()) +
+         " minutes in all.</b></p>\n";
 
     b += "<h2>Ground rules to agree at the start</h2>\n<ol>\n";
     for (const std::string& rule : sheet.ground_rules) {
@@ -279,9 +299,8 @@ std::string guide_markdown(const PrepSheet& sheet) {
 
     const GuideTiming& t = sheet.timing;
     out += "\n## Timing\n\nIntroduction and ground rules " + std::to_string(t.introduction) +
-           " min · playing together about " + std::to_string(t.play) +
-           " min · two or three discussion pauses, " + std::to_string(t.pauses_low) + "–" +
-           std::to_string(t.pauses_high) + " min · debrief " + std::to_string(t.debrief_low) + "–" +
+           " min · playing together about " + std::to_string(t.play) + " min · " +
+           pause_text(t, "–", " · ") + "debrief " + std::to_string(t.debrief_low) + "–" +
            std::to_string(t.debrief_high) + " min. **About " + std::to_string(t.total_low()) + "–" +
            std::to_string(t.total_high()) + " minutes in all.**\n\n";
 

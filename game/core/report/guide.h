@@ -52,8 +52,9 @@ struct GuideTiming {
     int introduction = 5;
     int story_alone = 0;
     int play = 0;
-    int pauses_low = 10; ///< two or three pauses of about five minutes
-    int pauses_high = 15;
+    int pauses_low = 0; ///< two or three pauses of about five minutes, where there are prompts
+    int pauses_high = 0;
+    std::string pauses; ///< "two or three discussion pauses", "one discussion pause", or empty
     int debrief_low = 15;
     int debrief_high = 20;
     int total_low() const { return introduction + play + pauses_low + debrief_low; }

@@ -166,3 +166,13 @@ TEST_CASE("guide: the HTML of every bundled story refers to nothing outside itse
         CHECK(contains(html, "Sam &lt;sam@example.org&gt;"));
     }
 }
+
+TEST_CASE("guide: the timing counts only the pauses the story has prompts for") {
+    const report::PrepSheet one = report::prep_sheet(*test::late_bus(), {});
+    CHECK(contains(report::guide_markdown(one),
+                   "playing together about 6 min · one discussion pause, 5 min · debrief 15–20 "
+                   "min. **About 31–36 minutes in all.**"));
+    const report::PrepSheet many =
+        report::prep_sheet(*test::story(test::source_dir() / "stories" / "the-red-cup.json"), {});
+    CHECK(contains(report::guide_markdown(many), "two or three discussion pauses, 10–15 min · "));
+}
