@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdio>
 
 namespace attune::report {
@@ -60,8 +61,10 @@ std::string print_color(const DebriefRecord& record, std::size_t character) {
     static constexpr std::array<unsigned, 4> defaults = {0xf6c9a0, 0xe8a4a0, 0xa8c8b0, 0xc9b6e4};
     unsigned rgb = defaults[character % defaults.size()];
     const std::string& hex = record.characters[character].color;
-    if (hex.size() == 7 && hex[0] == '#') {
-        rgb = static_cast<unsigned>(std::stoul(hex.substr(1), nullptr, 16));
+    unsigned parsed = 0;
+    if (hex.size() == 7 && hex[0] == '#' &&
+        std::from_chars(hex.data() + 1, hex.data() + 7, parsed, 16).ptr == hex.data() + 7) {
+        rgb = parsed;
     }
     // The game's colours are chosen for a dark stage; on paper they need to be darker.
     auto darker = [](unsigned channel) { return channel * 45 / 100; };

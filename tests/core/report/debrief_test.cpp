@@ -6,6 +6,7 @@
 #include "support.h"
 
 #include "play/save.h"
+#include "report/chart.h"
 #include "report/debrief.h"
 #include "report/markup.h"
 
@@ -327,4 +328,15 @@ TEST_CASE("debrief: written in the form its file name asks for, and refused for 
     CHECK(contains(refused.diagnostics[0].message, "name the file d.html"));
     CHECK_FALSE(std::filesystem::exists(folder / "d.pdf"));
     std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("debrief: a record made by hand with a broken colour still draws, in the palette") {
+    report::DebriefRecord record;
+    record.characters = {{"a", "A", "#zz0000"}, {"b", "B", "#12"}, {"c", "C", "#ffffff"}};
+    record.main.start.resize(3);
+    report::DebriefRecord plain;
+    plain.characters = {{"a", "A", ""}};
+    CHECK(report::print_color(record, 0) == report::print_color(plain, 0)); // the first default
+    CHECK(report::print_color(record, 2) == "#727272"); // white, darkened for paper
+    CHECK(contains(report::debrief_html(record), "<polyline"));
 }
