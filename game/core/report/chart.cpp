@@ -35,9 +35,14 @@ std::string xy(double x, double y) {
 template <class Field>
 std::string polyline(const Timeline& timeline, std::size_t points, std::size_t character,
                      Field field) {
-    std::string out = xy(x_of(0, points), y_of(field(timeline.start[character])));
+    std::string out;
+    if (character < timeline.start.size()) {
+        out = xy(x_of(0, points), y_of(field(timeline.start[character])));
+    }
     for (std::size_t i = 0; i < timeline.steps.size(); ++i) {
-        out += " " + xy(x_of(i + 1, points), y_of(field(timeline.steps[i].after[character])));
+        if (character < timeline.steps[i].after.size()) {
+            out += " " + xy(x_of(i + 1, points), y_of(field(timeline.steps[i].after[character])));
+        }
     }
     return out;
 }
@@ -123,7 +128,7 @@ std::string timeline_svg(const DebriefRecord& record, const Timeline& timeline) 
                 continue; // still open: the rupture itself is already marked
             }
             const std::size_t c = static_cast<std::size_t>(moment.character);
-            if (c >= record.characters.size()) {
+            if (c >= record.characters.size() || c >= timeline.steps[i].after.size()) {
                 continue;
             }
             svg += mark(x_of(i + 1, points), y_of(timeline.steps[i].after[c].safety), moment.kind,

@@ -18,6 +18,12 @@ const RoomSplit* split_at(const DebriefRecord& record, std::size_t timeline, std
     return nullptr;
 }
 
+// The choice taken; an empty one for a record made by hand without it.
+const OfferedChoice& chosen(const TimelineStep& step) {
+    static const OfferedChoice none;
+    return step.chosen < step.offered.size() ? step.offered[step.chosen] : none;
+}
+
 std::string votes(int count) {
     return count == 1 ? "1 vote" : std::to_string(count) + " votes";
 }
@@ -186,8 +192,7 @@ std::string html_moments(const DebriefRecord& record) {
                     continue;
                 }
                 list += "<li class=\"moment\">At choice " + std::to_string(i + 1) + " (" +
-                        html_escape(step.offered[step.chosen].text) + "): <ul>" +
-                        html_moment(record, moment);
+                        html_escape(chosen(step).text) + "): <ul>" + html_moment(record, moment);
                 for (const std::string& cause : step.causes) {
                     if (cause != moment.sentence) {
                         list += "<li>" + html_escape(cause) + "</li>";
@@ -338,7 +343,7 @@ std::string csv_rows(const DebriefRecord& record, const Timeline& timeline) {
     rows(0, "", "", timeline.start, timeline.start_player_arousal);
     for (std::size_t i = 0; i < timeline.steps.size(); ++i) {
         const TimelineStep& step = timeline.steps[i];
-        rows(i + 1, step.scene_id, step.offered[step.chosen].id, step.after, step.player_arousal);
+        rows(i + 1, step.scene_id, chosen(step).id, step.after, step.player_arousal);
     }
     return out;
 }
@@ -412,8 +417,8 @@ std::string debrief_markdown(const DebriefRecord& record) {
                     continue;
                 }
                 list += "- At choice " + std::to_string(i + 1) + " (" +
-                        markdown_escape(step.offered[step.chosen].text) +
-                        "): " + md_moment(record, moment) + "\n";
+                        markdown_escape(chosen(step).text) + "): " + md_moment(record, moment) +
+                        "\n";
                 for (const std::string& cause : step.causes) {
                     if (cause != moment.sentence) {
                         list += "  - " + markdown_escape(cause) + "\n";

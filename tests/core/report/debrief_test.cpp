@@ -340,3 +340,17 @@ TEST_CASE("debrief: a record made by hand with a broken colour still draws, in t
     CHECK(report::print_color(record, 2) == "#727272"); // white, darkened for paper
     CHECK(contains(report::debrief_html(record), "<polyline"));
 }
+
+TEST_CASE("debrief: a record made by hand with missing pieces still writes every page") {
+    report::DebriefRecord record;
+    record.characters = {{"a", "A", ""}, {"b", "B", ""}};
+    report::TimelineStep step; // nothing offered, no states
+    step.moments.push_back({model::EventKind::Rupture, 1, "B was hurt."});
+    record.main.steps = {step, step};
+    record.main.start.resize(1); // fewer states than characters
+    record.splits.push_back({0, 0, {4, 5, 6}});
+    record.splits.push_back({3, 9, {1}}); // a timeline and step that do not exist
+    CHECK(contains(report::debrief_html(record), "B was hurt."));
+    CHECK(contains(report::debrief_markdown(record), "B was hurt."));
+    CHECK(csv_rows(report::state_trace_csv(record)).size() == 2); // header and A at the start
+}
