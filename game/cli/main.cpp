@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     attune::cli::add_import_command(app, exit_code);
     attune::cli::add_export_command(app, exit_code);
     attune::cli::add_fmt_command(app, exit_code);
+    attune::cli::add_guide_command(app, exit_code);
     attune::cli::add_generate_command(app, exit_code);
     attune::cli::add_play_command(app, exit_code);
     attune::cli::add_room_command(app, exit_code);

@@ -30,7 +30,7 @@ bool contains(const std::string& text, const std::string& part) {
 } // namespace
 
 TEST_CASE("cli tools: --help on every new subcommand") {
-    for (const char* sub : {"stats", "graph", "import", "export", "generate"}) {
+    for (const char* sub : {"stats", "graph", "import", "export", "generate", "guide"}) {
         CAPTURE(sub);
         const Run help = attune(std::string(sub) + " --help");
         CHECK(help.status == 0);

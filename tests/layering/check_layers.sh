@@ -7,6 +7,7 @@
 #   story       base model
 #   play        base model story
 #   authoring   base model story play
+#   report      base model story play
 #   interchange base model story
 # The core includes every header by its wing ("play/session.h") and never a face's header,
 # SFML, Dear ImGui or an HTTP library. A face (terminal, window, host) includes the core and
@@ -20,9 +21,10 @@ declare -A allowed=(
     [story]="base model"
     [play]="base model story"
     [authoring]="base model story play"
+    [report]="base model story play"
     [interchange]="base model story"
 )
-wings="base model story play authoring interchange"
+wings="base model story play authoring report interchange"
 faces="terminal window host"
 problems=0
 

@@ -35,6 +35,8 @@ expect_caught() {
 expect_caught upward core/model/moves.h '#include "play/session.h"' "model may not include play"
 expect_caught sideways core/interchange/twee_writer.cpp '#include "authoring/stats.h"' \
     "interchange may not include authoring"
+expect_caught report_up core/report/guide.cpp '#include "authoring/stats.h"' \
+    "report may not include authoring"
 expect_caught face core/story/loader.cpp '#include "stage.h"' "does not name a wing"
 expect_caught sfml core/base/paths.cpp '#include <SFML/Graphics/Text.hpp>' "only a face may"
 expect_caught flat core/loose.cpp '#include "base/paths.h"' "sits directly in core/"

@@ -1,0 +1,19 @@
+#pragma once
+// Escaping for the two page formats the reports write. Story text is the author's and
+// the player's, never markup: every piece of it goes through one of these.
+
+#include <string>
+#include <string_view>
+
+namespace attune::report {
+
+/// Text safe inside HTML elements and quoted attributes.
+std::string html_escape(std::string_view text);
+
+/// Text that Markdown shows as written (no accidental emphasis, links or headings).
+std::string markdown_escape(std::string_view text);
+
+/// A number with at most `decimals` decimals, as the CSV and the chart write it.
+std::string fixed(double value, int decimals);
+
+} // namespace attune::report

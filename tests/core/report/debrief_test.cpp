@@ -1,0 +1,356 @@
+// The debrief: its record matches the session it was made from, the Markdown and CSV say
+// what the session did (choices, causes, numbers), "what if" branches and the room's
+// split appear where they belong, and the HTML fetches nothing.
+
+#include "external_references.h"
+#include "support.h"
+
+#include "play/save.h"
+#include "report/chart.h"
+#include "report/debrief.h"
+#include "report/markup.h"
+
+#include <sstream>
+#include <unistd.h>
+
+namespace {
+
+using namespace attune;
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+std::string choice_text(const Session& session, const Step& step) {
+    Session view = session;
+    view.restore(step.before, {});
+    return view.render(session.story().scenes[step.scene].choices[step.choice].text);
+}
+
+// late-bus, down the path where Ren is left unanswered and the player calls back.
+Session call_back_path() {
+    Session session(test::late_bus(), test::params(), 7);
+    REQUIRE(session.choose("its-fine"));
+    REQUIRE(session.choose("call-back"));
+    REQUIRE(session.choose("slice"));
+    REQUIRE(session.is_finished());
+    return session;
+}
+
+// The CSV writes two decimals: the value it stands for is within half a hundredth.
+bool two_decimals(const std::string& field, double value) {
+    return std::abs(std::stod(field) - value) <= 0.005 + 1e-9;
+}
+
+std::vector<std::vector<std::string>> csv_rows(const std::string& csv) {
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream in(csv);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        std::vector<std::string> fields;
+        std::string field;
+        bool quoted = false;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            const char c = line[i];
+            if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.push_back(field);
+                field.clear();
+            } else {
+                field += c;
+            }
+        }
+        fields.push_back(field);
+        rows.push_back(fields);
+    }
+    return rows;
+}
+
+} // namespace
+
+TEST_CASE("debrief: the record follows the session step by step, in the words it showed") {
+    const Session session = call_back_path();
+    const report::DebriefRecord record = report::debrief_record(session);
+    CHECK(record.story_id == "late-bus");
+    REQUIRE(record.characters.size() == 1);
+    CHECK(record.characters[0].name == "Ren");
+    REQUIRE(record.main.steps.size() == session.history().size());
+    for (std::size_t i = 0; i < session.history().size(); ++i) {
+        const Step& step = session.history()[i];
+        const report::TimelineStep& out = record.main.steps[i];
+        CAPTURE(i);
+        CHECK(out.scene_id == session.story().scenes[step.scene].id);
+        CHECK(out.offered[out.chosen].id ==
+              session.story().scenes[step.scene].choices[step.choice].id);
+        CHECK(out.offered[out.chosen].text == choice_text(session, step));
+        CHECK(out.after[0].safety == step.after.characters[0].safety);
+        CHECK(out.moments.size() == step.outcome.events.size());
+    }
+    CHECK(record.main.steps[0].lines.back().speaker == "Ren");
+    CHECK(record.main.steps[0].lines.back().text ==
+          "I'm so sorry. The bus just didn't come. Are you mad?");
+    CHECK(record.main.steps[0].offered.size() == 2);
+    CHECK(record.main.finished);
+    CHECK(record.main.ending_title == "Cake for breakfast");
+    CHECK(record.main.reflection.at(0).text ==
+          "What made it possible to say you were disappointed?");
+}
+
+TEST_CASE("debrief: the Markdown holds each choice made, its causes, ruptures and repairs") {
+    const Session session = call_back_path();
+    const std::string md = report::debrief_markdown(report::debrief_record(session));
+    int causes = 0;
+    for (const Step& step : session.history()) {
+        CHECK(contains(md, "- **Chosen:** " + report::markdown_escape(choice_text(session, step))));
+        for (const model::Cause& cause : step.outcome.causes) {
+            const std::string words = session.words(cause);
+            if (cause.character != player_target && !words.empty()) {
+                CHECK(contains(md, "- " + report::markdown_escape(words)));
+                ++causes;
+            }
+        }
+        for (const model::Event& event : step.outcome.events) {
+            CHECK(contains(md, report::markdown_escape(session.words(event))));
+        }
+    }
+    CHECK(causes > 0); // the path does something, so the checks above looked at real words
+    CHECK(contains(md, "### The ending: Cake for breakfast (repaired)"));
+    CHECK(contains(md, "- What made it possible to say you were disappointed?"));
+    CHECK(contains(md, "- What does 'it's fine' protect? What does it cost?"));
+    // The choice not taken is listed, not marked chosen.
+    CHECK(contains(md, "- \"I was disappointed. I'm glad you're okay, though.\"\n"));
+}
+
+TEST_CASE("debrief: a rupture and its repair are listed with their causes") {
+    // the-long-way-home: find a path with a rupture and a repair by trying the choices in
+    // order until one of each has happened, so the test does not hard-code the model's
+    // results.
+    const auto story = test::story(test::source_dir() / "stories" / "the-long-way-home.json");
+    bool found = false;
+    for (std::uint64_t attempt = 0; attempt < 200 && !found; ++attempt) {
+        Session session(story, test::params(), attempt);
+        Random pick{attempt * 7919 + 1};
+        while (!session.is_finished()) {
+            std::vector<ChoiceView> open;
+            for (const ChoiceView& c : session.choices()) {
+                if (c.enabled) {
+                    open.push_back(c);
+                }
+            }
+            REQUIRE_FALSE(open.empty());
+            session.choose(open[pick.below(static_cast<int>(open.size()))].index);
+        }
+        bool rupture = false;
+        bool repair = false;
+        for (const Step& step : session.history()) {
+            for (const model::Event& e : step.outcome.events) {
+                rupture = rupture || e.kind == model::EventKind::Rupture;
+                repair = repair || e.kind == model::EventKind::Repair;
+            }
+        }
+        if (!rupture || !repair) {
+            continue;
+        }
+        found = true;
+        const std::string md = report::debrief_markdown(report::debrief_record(session));
+        for (std::size_t i = 0; i < session.history().size(); ++i) {
+            const Step& step = session.history()[i];
+            for (const model::Event& e : step.outcome.events) {
+                if (e.kind == model::EventKind::RuptureOpen) {
+                    continue;
+                }
+                const std::string kind = e.kind == model::EventKind::Repair ? "Repair" : "Rupture";
+                CAPTURE(i);
+                CHECK(contains(md, "- At choice " + std::to_string(i + 1) + " (" +
+                                       report::markdown_escape(choice_text(session, step)) +
+                                       "): **" + kind + ", " +
+                                       story->characters[e.character].profile.name + ":** " +
+                                       report::markdown_escape(session.words(e))));
+            }
+        }
+    }
+    CHECK(found);
+}
+
+TEST_CASE("debrief: the CSV rows are the session's states, start first, one per character") {
+    const Session session = call_back_path();
+    const report::DebriefRecord record = report::debrief_record(session);
+    const auto rows = csv_rows(report::state_trace_csv(record));
+    REQUIRE(rows.size() == 1 + (session.history().size() + 1) * record.characters.size());
+    CHECK(rows[0] == std::vector<std::string>{"timeline", "point", "scene", "choice", "character",
+                                              "safety", "distance", "arousal", "flooded",
+                                              "shut_down", "rupture_open", "repairs_landed",
+                                              "player_arousal"});
+    const Story& story = session.story();
+    for (std::size_t point = 0; point <= session.history().size(); ++point) {
+        const std::vector<std::string>& row = rows[1 + point];
+        CAPTURE(point);
+        const SessionState& state =
+            point == 0 ? session.history()[0].before : session.history()[point - 1].after;
+        CHECK(row[0] == "What we did");
+        CHECK(row[1] == std::to_string(point));
+        if (point > 0) {
+            const Step& step = session.history()[point - 1];
+            CHECK(row[2] == story.scenes[step.scene].id);
+            CHECK(row[3] == story.scenes[step.scene].choices[step.choice].id);
+        }
+        CHECK(row[4] == "ren");
+        CHECK(two_decimals(row[5], state.characters[0].safety));
+        CHECK(two_decimals(row[6], state.characters[0].distance));
+        CHECK(two_decimals(row[7], state.characters[0].arousal));
+        CHECK(row[10] == (state.characters[0].rupture_open ? "yes" : "no"));
+        CHECK(std::stoi(row[11]) == state.characters[0].repairs_landed);
+        CHECK(two_decimals(row[12], state.player.arousal));
+    }
+    // The numbers move: a trace of a flat line would pass the loop above too easily.
+    CHECK(rows[1][5] != rows.back()[5]);
+}
+
+TEST_CASE("debrief: a what-if branch is its own timeline from where it parts") {
+    const Session session = call_back_path();
+    Session what_if = session;
+    REQUIRE(what_if.rewind_to(1));
+    REQUIRE(what_if.choose("leave-it"));
+    REQUIRE(what_if.is_finished());
+    const std::vector<Session> branches = {what_if};
+    const report::DebriefRecord record = report::debrief_record(session, branches);
+    REQUIRE(record.branches.size() == 1);
+    CHECK(record.branches[0].label == "What if");
+    CHECK(record.branches[0].diverges_at == 1);
+    CHECK(record.branches[0].ending_title == "Unread");
+
+    const std::string md = report::debrief_markdown(record);
+    const std::size_t branch = md.find("\n## What if\n");
+    REQUIRE(branch != std::string::npos);
+    CHECK(contains(md.substr(branch), "The same as what we did up to choice 1; from there:"));
+    CHECK(contains(md.substr(branch), "### 2. quiet"));
+    CHECK_FALSE(contains(md.substr(branch), "### 1. "));
+    CHECK(contains(md.substr(branch), "- **Chosen:** Put the phone face down."));
+    CHECK(
+        contains(md.substr(branch), "### The ending: Unread (a rupture, with the door left open)"));
+
+    const auto rows = csv_rows(report::state_trace_csv(record));
+    int branch_rows = 0;
+    for (const auto& row : rows) {
+        branch_rows += row[0] == "What if" ? 1 : 0;
+    }
+    CHECK(branch_rows == static_cast<int>(what_if.history().size() + 1));
+
+    const std::string html = report::debrief_html(record);
+    CHECK(contains(html, "paths part here"));
+    CHECK(contains(html, "What if (from choice 2)"));
+}
+
+TEST_CASE("debrief: the room's split shows beside each choice, where it was voted") {
+    const Session session = call_back_path();
+    report::DebriefRecord record = report::debrief_record(session);
+    record.splits.push_back({0, 0, {12, 7}});
+    const std::string md = report::debrief_markdown(record);
+    CHECK(contains(md, "- **Chosen:** \"It's fine. Whatever.\" (12 votes)\n"));
+    CHECK(contains(md, "- \"I was disappointed. I'm glad you're okay, though.\" (7 votes)\n"));
+    CHECK_FALSE(contains(md,
+                         "### 2. quiet\n\n> **Ren:** Okay. Sorry again.\n\n- **Chosen:** Call Ren. "
+                         "\"Hey. Can I say that again, better?\" ("));
+    CHECK(contains(report::debrief_html(record), "12 votes"));
+}
+
+TEST_CASE("debrief: the talk-to line appears when set, and no one else is named") {
+    const Session session = call_back_path();
+    report::DebriefRecord record = report::debrief_record(session);
+    CHECK_FALSE(contains(report::debrief_markdown(record), "you can talk to"));
+    record.talk_to = "Ms Okafor, room 12";
+    CHECK(contains(report::debrief_markdown(record),
+                   "If this brought something up, you can talk to Ms Okafor, room 12."));
+    CHECK(contains(report::debrief_html(record), "you can talk to Ms Okafor, room 12."));
+}
+
+TEST_CASE("debrief: the HTML page refers to nothing outside itself") {
+    const Session session = call_back_path();
+    Session what_if = session;
+    REQUIRE(what_if.rewind_to(1));
+    REQUIRE(what_if.choose("leave-it"));
+    const std::vector<Session> branches = {what_if};
+    const std::string html = report::debrief_html(report::debrief_record(session, branches));
+    CHECK(test::external_references(html).empty());
+    CHECK(contains(html, "<svg"));
+    CHECK(contains(html, "<polyline"));
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+}
+
+TEST_CASE("debrief: the reference check catches each way a page could fetch something") {
+    for (const char* bad : {R"t(<img src="http://example.org/x.png">)t",
+                            R"t(<link rel="stylesheet" href="style.css">)t",
+                            R"t(<a href="file:///etc/passwd">x</a>)t", R"t(<script>1</script>)t",
+                            R"t(<style>@import "x.css";</style>)t",
+                            R"t(<style>body { background: url(https://x.org/b.png) }</style>)t",
+                            R"t(<p style="background:url('b.png')">x</p>)t",
+                            R"t(<svg><image xlink:href="pic.png"/></svg>)t"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(test::external_references(std::string("<p>a</p>") + bad).empty());
+    }
+    const std::string inside = R"t(<a href="#top">x</a><p style="background:url(data:x)">y</p>)t";
+    CHECK(test::external_references(inside).empty());
+}
+
+TEST_CASE("debrief: text from the story is escaped, never markup") {
+    report::DebriefRecord record;
+    record.story_title = "<script>alert(1)</script> & *bold*";
+    record.main.label = "What we did";
+    const std::string html = report::debrief_html(record);
+    CHECK_FALSE(contains(html, "<script>"));
+    CHECK(contains(html, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *bold*"));
+    CHECK(contains(report::debrief_markdown(record),
+                   "\\<script\\>alert(1)\\</script\\> & \\*bold\\*"));
+}
+
+TEST_CASE("debrief: written in the form its file name asks for, and refused for any other") {
+    const Session session = call_back_path();
+    const report::DebriefRecord record = report::debrief_record(session);
+    const std::filesystem::path folder =
+        std::filesystem::temp_directory_path() / ("attune-debrief-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    REQUIRE(report::write_debrief(record, folder / "d.html"));
+    REQUIRE(report::write_debrief(record, folder / "d.md"));
+    REQUIRE(report::write_debrief(record, folder / "d.csv"));
+    CHECK(test::read_text(folder / "d.html") == report::debrief_html(record));
+    CHECK(test::read_text(folder / "d.md") == report::debrief_markdown(record));
+    CHECK(test::read_text(folder / "d.csv") == report::state_trace_csv(record));
+    const Result<> refused = report::write_debrief(record, folder / "d.pdf");
+    CHECK_FALSE(refused);
+    REQUIRE(refused.diagnostics.size() == 1);
+    CHECK(contains(refused.diagnostics[0].message, "name the file d.html"));
+    CHECK_FALSE(std::filesystem::exists(folder / "d.pdf"));
+    std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("debrief: a record made by hand with a broken colour still draws, in the palette") {
+    report::DebriefRecord record;
+    record.characters = {{"a", "A", "#zz0000"}, {"b", "B", "#12"}, {"c", "C", "#ffffff"}};
+    record.main.start.resize(3);
+    report::DebriefRecord plain;
+    plain.characters = {{"a", "A", ""}};
+    CHECK(report::print_color(record, 0) == report::print_color(plain, 0)); // the first default
+    CHECK(report::print_color(record, 2) == "#727272"); // white, darkened for paper
+    CHECK(contains(report::debrief_html(record), "<polyline"));
+}
+
+TEST_CASE("debrief: a record made by hand with missing pieces still writes every page") {
+    report::DebriefRecord record;
+    record.characters = {{"a", "A", ""}, {"b", "B", ""}};
+    report::TimelineStep step; // nothing offered, no states
+    step.moments.push_back({model::EventKind::Rupture, 1, "B was hurt."});
+    record.main.steps = {step, step};
+    record.main.start.resize(1); // fewer states than characters
+    record.splits.push_back({0, 0, {4, 5, 6}});
+    record.splits.push_back({3, 9, {1}}); // a timeline and step that do not exist
+    CHECK(contains(report::debrief_html(record), "B was hurt."));
+    CHECK(contains(report::debrief_markdown(record), "B was hurt."));
+    CHECK(csv_rows(report::state_trace_csv(record)).size() == 2); // header and A at the start
+}
