@@ -39,6 +39,8 @@ std::string relationship_phrase(Relationship relationship) {
         return "siblings";
     case Relationship::Colleague:
         return "colleagues";
+    case Relationship::Grandparent:
+        return "a grandparent and the grandchild they raised";
     }
     return "";
 }
@@ -140,9 +142,9 @@ void print_ending(const Session& session, std::ostream& out) {
         << (repairs == 1 ? "1 repair that landed"
                          : std::to_string(repairs) + " repairs that landed")
         << ".\n";
-    if (!ending.reflection.empty()) {
+    if (const std::vector<std::string> prompts = session.reflection(); !prompts.empty()) {
         out << "\nSomething to think about:\n";
-        for (const std::string& prompt : ending.reflection) {
+        for (const std::string& prompt : prompts) {
             out << "  - " << prompt << "\n";
         }
     }

@@ -352,7 +352,9 @@ private:
         const int scene = session_.state().scene;
         session_.choose(choice);
         ++report_.transitions;
-        report_.choice_taken[scene][choice] = 1;
+        if (choice < static_cast<int>(report_.choice_taken[scene].size())) {
+            report_.choice_taken[scene][choice] = 1; // not the engine's breath
+        }
         const model::Outcome& outcome = session_.last_outcome();
         tracker_.note(scene, choice, outcome);
         Edge edge{choice, number, -1, -1, 0, 0};

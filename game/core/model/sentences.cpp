@@ -100,6 +100,13 @@ constexpr Entry sentences[] = {
     {"player_arousal_rises", "That stung: you feel your heart speed up."},
     // An author's adjustment: the story's own text says what happened.
     {"authored", ""},
+    // The story's own lines show these: a character's harsh words stir them up (R20), the
+    // author says how someone is, time passes. The numbers are in traces only.
+    {"speaker_activated", ""},
+    {"authored_feeling", ""},
+    {"time_passes", ""},
+    // A repair move that has not closed the rupture yet is an attempt, not a repair.
+    {"repair_attempt", "{name} heard you try to put it right; it isn't mended yet."},
 };
 
 constexpr std::pair<Move, std::string_view> nouns[] = {

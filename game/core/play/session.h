@@ -69,7 +69,16 @@ public:
     std::vector<ShownLine> lines() const;
 
     /// The choices shown now: hidden ones are left out, disabled ones carry their reason.
+    /// When a choice is closed because the player is flooded and no open choice lets them
+    /// regulate, "Take a breath." comes last (index: the scene's choice count; see
+    /// take_a_breath()), so a flooded player is never left with only harsh replies.
     std::vector<ChoiceView> choices() const;
+
+    /// Whether the engine offers "Take a breath." in the current menu.
+    bool offers_breath() const;
+
+    /// The reflection prompts of the ending whose conditions hold now.
+    std::vector<std::string> reflection() const;
 
     /// Takes the choice with this index in the scene (see ChoiceView::index). Returns
     /// false, changing nothing, if it is not shown or not enabled.
@@ -119,6 +128,10 @@ private:
     model::Outcome last_outcome_;
 
     void enter_scene(int scene, model::Outcome& outcome);
+    void take_breath(model::Outcome& outcome);
+    void pass_time(double minutes, model::Outcome& outcome);
+    void apply_feels(const std::vector<Feels>& feels, model::Outcome& outcome);
+    bool closed_for_flooding(const Choice& choice) const;
     void enter_ending(int ending, model::Outcome& outcome);
     std::vector<int> show_lines(const std::vector<Line>& lines, model::Outcome& outcome);
     void apply_effects(const Effects& effects, model::Outcome& outcome);
