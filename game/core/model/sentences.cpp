@@ -43,7 +43,7 @@ constexpr Entry sentences[] = {
     {"criticize", "{name} felt attacked: you went after who {they} {is}, not what happened."},
     {"contempt", "{name} felt looked down on: your scorn cut deep."},
     {"stonewall", "{name} felt shut out: you went silent and closed off."},
-    {"withdraw", "{name} felt left: you walked away with no word of coming back."},
+    {"withdraw", "{name} felt left: you pulled away with no word of coming back."},
     {"pursue", "{name} felt cornered: you pressed when {they} needed room."},
     {"turn_away", "{name} felt unseen: you missed {their} reach for connection."},
     {"turn_against", "{name} felt rebuffed: you met {their} reach with irritation."},
@@ -202,6 +202,10 @@ std::string cause_sentence(const Cause& cause, const Profile& character) {
 }
 
 std::string event_sentence(const Event& event, const Profile& character) {
+    if (event.kind == EventKind::Repair) {
+        // A landed repair is told by what the move did, never by a discount on the way.
+        return fill(sentence_for(move_name(event.move)), character);
+    }
     if (event.kind != EventKind::RuptureOpen) {
         return fill(sentence_for(event.rule), character);
     }

@@ -141,6 +141,15 @@ bool Session::closed_for_flooding(const Choice& choice) const {
     return !blocked_reason(choice).empty();
 }
 
+bool Session::closes_for_flooding() const {
+    if (is_finished()) {
+        return false;
+    }
+    const std::vector<Choice>& all = scene().choices;
+    return std::any_of(all.begin(), all.end(),
+                       [&](const Choice& c) { return closed_for_flooding(c); });
+}
+
 bool Session::offers_breath() const {
     if (is_finished()) {
         return false;

@@ -77,6 +77,10 @@ public:
     /// Whether the engine offers "Take a breath." in the current menu.
     bool offers_breath() const;
 
+    /// Whether any choice of the current menu is closed because of the player's flooding
+    /// (the listening block, or an author's condition on the player's state).
+    bool closes_for_flooding() const;
+
     /// The reflection prompts of the ending whose conditions hold now.
     std::vector<std::string> reflection() const;
 
