@@ -226,7 +226,8 @@ int play_text(Session& session, std::istream& in, std::ostream& out, const TextO
             << picked.text << "\n";
         session.choose(picked.index);
         print_outcome(session, out, options.trace);
-        if (!session.is_finished()) {
+        // After a breath the scene is the same: only its menu comes again.
+        if (!session.is_finished() && picked.id != breath_id) {
             print_scene(session, out);
         }
     }
