@@ -44,3 +44,28 @@ TEST_CASE("speaker: an author's \"feels\" makes a silent character flooded, and 
     REQUIRE(session.choose("fix"));
     CHECK(has_rule(session.last_outcome(), "advise_while_distressed"));
 }
+
+TEST_CASE("speaker: the loader locates a feeling, a length of time or a choice id it can't use") {
+    std::string text =
+        test::read_text(test::source_dir() / "tests" / "data" / "truth" / "shout.json");
+    auto broken = [&](const std::string& from, const std::string& to) {
+        std::string copy = text;
+        const auto at = copy.find(from);
+        REQUIRE(at != std::string::npos);
+        copy.replace(at, from.size(), to);
+        return load_story_text("shout.json", copy);
+    };
+    auto has = [](const auto& result, const std::string& code, const std::string& pointer) {
+        return std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                           [&](const Diagnostic& d) {
+                               return d.code == code && d.pointer == pointer && d.line > 0;
+                           });
+    };
+    const auto angry = broken("\"feels\": \"flooded\"", "\"feels\": \"furious\"");
+    CHECK_FALSE(angry);
+    CHECK(has(angry, "unknown-value", "/scenes/1/lines/0/feels"));
+    const auto time = broken("\"id\": \"quiet\",", "\"id\": \"quiet\", \"time\": \"fortnight\",");
+    CHECK(has(time, "unknown-value", "/scenes/1/time"));
+    const auto breath = broken("\"id\": \"hear\"", "\"id\": \"take-a-breath\"");
+    CHECK(has(breath, "reserved-id", "/scenes/0/choices/1/id"));
+}
