@@ -43,6 +43,8 @@ std::string relationship_phrase(Relationship relationship) {
         return "classmates";
     case Relationship::Peer:
         return "young people of the same age";
+    case Relationship::Grandparent:
+        return "a grandparent and the grandchild they raised";
     }
     return "";
 }
@@ -165,9 +167,9 @@ void print_ending(const Session& session, std::ostream& out, bool trace) {
         << (repairs == 1 ? "1 repair that landed"
                          : std::to_string(repairs) + " repairs that landed")
         << ".\n";
-    if (!ending.reflection.empty()) {
+    if (const std::vector<std::string> prompts = session.reflection(); !prompts.empty()) {
         out << "\nSomething to think about:\n";
-        for (const std::string& prompt : ending.reflection) {
+        for (const std::string& prompt : prompts) {
             out << "  - " << prompt << "\n";
         }
     }
@@ -249,7 +251,8 @@ int play_text(Session& session, std::istream& in, std::ostream& out, const TextO
             << picked.text << "\n";
         session.choose(picked.index);
         print_outcome(session, out, options.trace);
-        if (!session.is_finished()) {
+        // After a breath the scene is the same: only its menu comes again.
+        if (!session.is_finished() && picked.id != breath_id) {
             print_scene(session, out, options.trace);
         }
     }

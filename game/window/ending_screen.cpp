@@ -21,7 +21,7 @@ RepairCounts count_repairs(const Session& session) {
     RepairCounts counts;
     const Story& story = session.story();
     for (const Step& step : session.history()) {
-        for (const MoveRef& move : story.scenes[step.scene].choices[step.choice].moves) {
+        for (const MoveRef& move : story.choice(step.scene, step.choice).moves) {
             counts.tried += model::is_repair_move(move.move) ? 1 : 0;
         }
         for (const model::Event& event : step.outcome.events) {
@@ -126,9 +126,9 @@ void show_ending(ScreenContext& context) {
             paragraph(effect, context.colors.dim, width);
         }
     }
-    if (!ending.reflection.empty()) {
+    if (const std::vector<std::string> prompts = session.reflection(); !prompts.empty()) {
         heading(context, "To think about", width);
-        for (const std::string& prompt : ending.reflection) {
+        for (const std::string& prompt : prompts) {
             paragraph("\xE2\x80\xA2 " + prompt, context.colors.text, width);
         }
     }

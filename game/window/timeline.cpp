@@ -77,7 +77,7 @@ void legend_entry(ImDrawList* draw, ImVec2& at, const char* label, ImU32 color, 
 
 std::string choice_text(const Session& session, std::size_t step) {
     const Step& s = session.history()[step];
-    return session.render(session.story().scenes[s.scene].choices[s.choice].text);
+    return session.render(session.story().choice(s.scene, s.choice).text);
 }
 
 void timeline_strip(ScreenContext& context, float width) {

@@ -77,6 +77,11 @@ struct Reads {
             }
         }
     }
+    void add_flags(const std::vector<int>& list) {
+        for (const int f : list) {
+            flags[f] = 1;
+        }
+    }
     void add(const std::vector<Line>& lines) {
         for (const Line& line : lines) {
             add(line.condition);
@@ -142,12 +147,14 @@ std::vector<Reads> live_reads(const Story& story) {
     std::vector<Reads> live(story.scenes.size(), Reads(story));
     for (std::size_t s = 0; s < story.scenes.size(); ++s) {
         entry[s].add(story.scenes[s].lines);
+        entry[s].add_flags(story.scenes[s].assumes);
         for (const Choice& choice : story.scenes[s].choices) {
             live[s].add(choice.condition);
             live[s].add(choice.text);
             live[s].add(choice.reason);
             if (choice.next.is_ending) {
                 live[s].add(story.endings[choice.next.index].lines);
+                live[s].add_flags(story.endings[choice.next.index].assumes);
             }
         }
     }
@@ -216,6 +223,8 @@ private:
     ExploreReport report_;
     std::vector<std::vector<std::uint8_t>> choice_sides_, scene_line_sides_, ending_line_sides_;
     std::vector<std::uint8_t> dead_end_reported_, trap_reported_, mismatch_reported_;
+    std::set<int> stranded_reported_, harsh_reported_;
+    std::set<std::pair<int, int>> assumed_reported_; ///< (scene, or -1 - ending; flag)
 
     long long quantized(double value) const { return std::llround(value / options_.tolerance); }
 
@@ -339,6 +348,7 @@ private:
             }
         }
         nodes_[id].expanded = true;
+        report_flooding(id, scene, views);
         if (!any) {
             nodes_[id].dead_end = true;
             report_dead_end(id, scene);
@@ -360,7 +370,9 @@ private:
         const int scene = session_.state().scene;
         session_.choose(choice);
         ++report_.transitions;
-        report_.choice_taken[scene][choice] = 1;
+        if (choice < static_cast<int>(report_.choice_taken[scene].size())) {
+            report_.choice_taken[scene][choice] = 1; // not the engine's breath
+        }
         const model::Outcome& outcome = session_.last_outcome();
         tracker_.note(scene, choice, outcome);
         Edge edge{choice, number, -1, -1, 0, 0};
@@ -372,6 +384,7 @@ private:
                 edge.repaired |= 1u << c;
             }
         }
+        report_assumed(id, number);
         if (session_.is_finished()) {
             edge.ending = session_.state().ending;
             arrive_at_ending(id, number);
@@ -380,6 +393,88 @@ private:
             edge.node = add_node(session_.state(), id, number);
         }
         nodes_[id].edges.push_back(edge);
+    }
+
+    // Nobody stranded while flooded: when a menu closes choices because the player is
+    // flooded, something open must really calm them (the engine's breath, or the story's own
+    // self_soothe / take_break). And a menu whose every kind reply closes at once, leaving
+    // only harsh ones, is worth a second look even with the breath there.
+    void report_flooding(int id, int scene, const std::vector<ChoiceView>& views) {
+        session_.restore(nodes_[id].state, {});
+        if (!session_.closes_for_flooding()) {
+            return;
+        }
+        const double before = session_.state().player.arousal;
+        bool calms = false;
+        bool kind_open = false;
+        bool harsh_open = false;
+        for (const ChoiceView& view : views) {
+            if (!view.enabled) {
+                continue;
+            }
+            const Choice& choice = story_.choice(scene, view.index);
+            bool regulates = false;
+            for (const MoveRef& ref : choice.moves) {
+                regulates |= ref.move == Move::SelfSoothe || ref.move == Move::TakeBreak;
+                const bool breath = view.id == breath_id;
+                kind_open |= !breath && move_kind(ref.move) == MoveKind::Attuning;
+                harsh_open |= move_kind(ref.move) == MoveKind::Misattuning;
+            }
+            if (regulates && !calms) {
+                session_.restore(nodes_[id].state, {});
+                session_.choose(view.index);
+                // The breath stays in the menu, so it must open it again; a story's own
+                // regulating choice leads on, and must at least calm.
+                calms = view.id == breath_id ? !model::is_player_flooded(session_.state().player)
+                                             : session_.state().player.arousal < before;
+            }
+        }
+        if (!calms && stranded_reported_.insert(scene).second) {
+            add_finding({Severity::Error, "stranded-while-flooded", "", 0, 0,
+                         scene_pointer(scene) + "/choices",
+                         "in scene '" + story_.scenes[scene].id +
+                             "' choices close because the player is flooded, and nothing open "
+                             "lets them calm down",
+                         "Offer a choice with self_soothe or take_break, or check the model's "
+                         "parameters: the breath must lower the player's arousal."},
+                        path_to(id));
+        }
+        if (!kind_open && harsh_open && harsh_reported_.insert(scene).second) {
+            add_finding({Severity::Warning, "only-harsh-when-flooded", "", 0, 0,
+                         scene_pointer(scene) + "/choices",
+                         "in scene '" + story_.scenes[scene].id +
+                             "' a flooded player finds every kind reply closed at once, with "
+                             "only misattuning ones (and the breath) open",
+                         "Offer a kind reply that needs no settled body (self_soothe, "
+                         "set_boundary, take_break, apologize), or lower the flooding here."},
+                        path_to(id));
+        }
+    }
+
+    // Continuity: the scene or ending just reached may assume facts a path must have
+    // established first.
+    void report_assumed(int from, int number) {
+        const SessionState& s = session_.state();
+        const bool ending = session_.is_finished();
+        const std::vector<int>& assumes =
+            ending ? story_.endings[s.ending].assumes : story_.scenes[s.scene].assumes;
+        const int where = ending ? -1 - s.ending : s.scene;
+        for (const int flag : assumes) {
+            if (s.flags[flag] || !assumed_reported_.insert({where, flag}).second) {
+                continue;
+            }
+            const std::string name = ending ? "ending '" + story_.endings[s.ending].id + "'"
+                                            : "scene '" + story_.scenes[s.scene].id + "'";
+            std::vector<int> path = path_to(from);
+            path.push_back(number);
+            add_finding({Severity::Error, "assumed-before-established", "", 0, 0,
+                         (ending ? ending_pointer(s.ending) : scene_pointer(s.scene)) + "/assumes",
+                         name + " assumes '" + story_.flags[flag] +
+                             "', but a path reaches it before that is established",
+                         "Establish it on every way in (a scene's \"establishes\" or a choice's "
+                         "effects), or write this text so it doesn't take it for granted."},
+                        std::move(path));
+        }
     }
 
     void arrive_at_ending(int from, int number) {

@@ -104,6 +104,9 @@ MoveEffectTracker::MoveEffectTracker(const Story& story) : story_(story) {
 // player (regulating moves calm the player); an event (rupture, repair) of its target always
 // counts. Causes name characters by index, as move refs do.
 void MoveEffectTracker::note(int scene, int choice, const model::Outcome& outcome) {
+    if (choice >= static_cast<int>(taken_[scene].size())) {
+        return; // the engine's own breath: not the author's move to check
+    }
     taken_[scene][choice] = 1;
     const std::vector<MoveRef>& moves = story_.scenes[scene].choices[choice].moves;
     std::vector<std::uint8_t>& changed = changed_[scene][choice];

@@ -133,7 +133,7 @@ private:
             const std::string speaker = line.value("speaker", "");
             out_ += (speaker.empty() ? "" : names_[speaker] + ": ") + line.value("text", "");
             nlohmann::ordered_json note;
-            for (const char* key : {"if", "moves"}) {
+            for (const char* key : {"if", "moves", "feels"}) {
                 if (line.contains(key)) {
                     note[key] = line[key];
                 }
@@ -147,7 +147,8 @@ private:
     void write_scene(const nlohmann::json& scene, int index) {
         const std::string id = scene.value("id", "");
         out_ += header(id, {}, index);
-        write_passage_note(scene, {"title", "content_notes", "facilitator_note", "discussion"});
+        write_passage_note(scene, {"title", "content_notes", "facilitator_note", "discussion",
+                                   "time", "feels", "establishes", "assumes"});
         write_lines(scene);
         for (const auto& choice : scene.value("choices", nlohmann::json::array())) {
             write_choice(choice);
@@ -185,7 +186,7 @@ private:
 
     void write_ending(const nlohmann::json& ending, int index) {
         out_ += header(ending.value("id", ""), {"ending:" + ending.value("kind", "open")}, index);
-        write_passage_note(ending, {"title", "reflection"});
+        write_passage_note(ending, {"title", "reflection", "time", "assumes"});
         write_lines(ending);
         out_ += "\n";
     }

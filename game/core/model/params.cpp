@@ -115,6 +115,12 @@ constexpr ParamField fields[] = {
      "above this the player is flooded"},
     {"player", "arousal_decay", &P::player_arousal_decay, 0, 1, false,
      "share of the player's excess arousal recovered between choices"},
+    {"speaker", "arousal_share", &P::speaker_arousal_share, 0, 2, false,
+     "share of a harsh move's arousal that the character making it feels too"},
+    {"speaker", "harsh_distress", &P::speaker_harsh_distress, 0, 1, false,
+     "a character who makes a harsh move is at least this far toward flooding"},
+    {"time", "recovery_half_life_minutes", &P::recovery_half_life_minutes, 0.1, 1440, false,
+     "minutes of time passing in which everyone's excess arousal halves"},
 };
 
 constexpr std::string_view weight_keys[] = {"safety", "distance", "arousal", "player_arousal"};

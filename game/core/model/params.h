@@ -98,6 +98,13 @@ struct Params {
     double player_resting_arousal = 0;
     double player_window_high = 0;
     double player_arousal_decay = 0;
+
+    // The speaker's own activation (R20: harsh expression goes with arousal in the speaker).
+    double speaker_arousal_share = 0;  ///< share of a harsh move's arousal the speaker feels too
+    double speaker_harsh_distress = 0; ///< a harsh move leaves the speaker at least this distressed
+
+    // Time passing (R6: physiological recovery takes about twenty minutes).
+    double recovery_half_life_minutes = 0; ///< minutes in which excess arousal halves
 };
 
 /// One scalar parameter: where it lives in model.json, its range, and what it means.

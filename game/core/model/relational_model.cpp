@@ -308,6 +308,8 @@ void try_repair(const Params& p, int who, State& s, Move move, double gain, std:
     // Confidence from earlier repairs makes each attempt count for more (Safran & Muran).
     s.repair_progress += gain * (1 + s.repair_confidence);
     if (s.repair_progress < p.repair_need) {
+        // Said so, so that nothing calls an attempt a repair before it has landed.
+        out.causes.push_back({who, move, "repair_attempt", 0, 0, 0});
         return;
     }
     s.rupture_open = false;
@@ -514,6 +516,85 @@ bool is_blocked(const PlayerState& player, Move move) {
                                          Move::Ask,      Move::TurnToward, Move::Comfort,
                                          Move::Reassure};
     return is_player_flooded(player) && contains(listening, move);
+}
+
+bool is_harsh(Move move) {
+    static constexpr Move harsh[] = {Move::Criticize,  Move::Contempt,  Move::Blame,
+                                     Move::Defend,     Move::Stonewall, Move::Pursue,
+                                     Move::TurnAgainst};
+    return contains(harsh, move);
+}
+
+void express(const Params& params, int character, State& speaker, Move move, Outcome& outcome) {
+    // Shouting, scorn and stonewalling go with a racing body in the one doing it (R20).
+    if (!is_harsh(move)) {
+        return;
+    }
+    const double rise = params.speaker_arousal_share * params.moves[static_cast<int>(move)].arousal;
+    const double room = std::max(1.0, speaker.window_high - speaker.resting_arousal);
+    const double floor = speaker.resting_arousal + params.speaker_harsh_distress * room;
+    const double before = speaker.arousal;
+    speaker.arousal = bounded(std::max(speaker.arousal + rise, floor), 0, 100);
+    if (speaker.arousal != before) {
+        outcome.causes.push_back(
+            {character, move, "speaker_activated", 0, 0, speaker.arousal - before});
+    }
+}
+
+std::span<const std::string_view> feeling_names() {
+    static constexpr std::string_view names[] = {"calm", "upset", "flooded"};
+    return names;
+}
+
+double feeling_arousal(const Params& params, const State& state, Feeling feeling) {
+    const double room = std::max(1.0, state.window_high - state.resting_arousal);
+    switch (feeling) {
+    case Feeling::Calm:
+        return state.resting_arousal;
+    case Feeling::Upset:
+        return state.resting_arousal + params.speaker_harsh_distress * room;
+    case Feeling::Flooded:
+        // Halfway from the top of the window to the ceiling: plainly flooded, not maximal.
+        return std::min(100.0, state.window_high + (100 - state.window_high) / 2 + 1);
+    }
+    return state.arousal;
+}
+
+void feel(int character, State& state, double arousal, Outcome& outcome) {
+    const double before = state.arousal;
+    state.arousal = bounded(finite_or(arousal, before), 0, 100);
+    if (state.arousal != before) {
+        outcome.causes.push_back(
+            {character, Move::Neutral, "authored_feeling", 0, 0, state.arousal - before});
+    }
+}
+
+namespace {
+
+double recovered(const Params& params, double arousal, double rest, double minutes) {
+    const double kept = std::pow(0.5, std::max(0.0, minutes) / params.recovery_half_life_minutes);
+    return arousal > rest ? rest + (arousal - rest) * kept : arousal;
+}
+
+} // namespace
+
+void pass_time(const Params& params, int character, State& state, double minutes,
+               Outcome& outcome) {
+    const double before = state.arousal;
+    state.arousal = recovered(params, state.arousal, state.resting_arousal, minutes);
+    if (state.arousal != before) {
+        outcome.causes.push_back(
+            {character, Move::Neutral, "time_passes", 0, 0, state.arousal - before});
+    }
+}
+
+void pass_time(const Params& params, PlayerState& player, double minutes, Outcome& outcome) {
+    const double before = player.arousal;
+    player.arousal = recovered(params, player.arousal, player.resting_arousal, minutes);
+    if (player.arousal != before) {
+        outcome.causes.push_back(
+            {the_player, Move::Neutral, "time_passes", 0, 0, player.arousal - before});
+    }
 }
 
 void end_scene(int character, const State& state, Outcome& outcome) {

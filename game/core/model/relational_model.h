@@ -132,6 +132,34 @@ bool is_disorganized(const Params& params, const Profile& profile);
 /// regulate (model/sentences.h says why in words).
 bool is_blocked(const PlayerState& player, Move move);
 
+/// Harsh moves (criticize, contempt, blame, defend, stonewall, pursue, turn_against): said
+/// aloud, they stir up the one who says them too (R20).
+bool is_harsh(Move move);
+
+/// A character's own line carries `move` toward the player: a harsh move raises the
+/// speaker's own arousal by a share of what it does to its receiver, and leaves them at
+/// least `speaker_harsh_distress` of the way to flooding (R20). Other moves change nothing.
+void express(const Params& params, int character, State& speaker, Move move, Outcome& outcome);
+
+/// How an author says a character is, when the words alone don't show it (a meltdown, tears).
+enum class Feeling { Calm, Upset, Flooded };
+
+/// "calm", "upset", "flooded": the words stories use, in enum order.
+std::span<const std::string_view> feeling_names();
+
+/// The arousal a feeling stands for, within this character's current window: calm is rest,
+/// upset is `speaker_harsh_distress` of the way to flooding, flooded is past the window's top.
+double feeling_arousal(const Params& params, const State& state, Feeling feeling);
+
+/// The author sets a character's arousal (an explicit number or a feeling's arousal).
+void feel(int character, State& state, double arousal, Outcome& outcome);
+
+/// `minutes` pass (a walk, a break, a night's sleep): everyone's excess arousal halves every
+/// `recovery_half_life_minutes`, so twenty minutes bring a flooded person back within their
+/// window (R6). Safety and the ledger do not change: time calms bodies, it does not repair.
+void pass_time(const Params& params, int character, State& state, double minutes, Outcome& outcome);
+void pass_time(const Params& params, PlayerState& player, double minutes, Outcome& outcome);
+
 /// At the end of a scene: an open rupture of `character` is reported as an event.
 void end_scene(int character, const State& state, Outcome& outcome);
 

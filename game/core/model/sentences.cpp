@@ -43,7 +43,7 @@ constexpr Entry sentences[] = {
     {"criticize", "{name} felt attacked: you went after who {they} {is}, not what happened."},
     {"contempt", "{name} felt looked down on: your scorn cut deep."},
     {"stonewall", "{name} felt shut out: you went silent and closed off."},
-    {"withdraw", "{name} felt left: you walked away with no word of coming back."},
+    {"withdraw", "{name} felt left: you pulled away with no word of coming back."},
     {"pursue", "{name} felt cornered: you pressed when {they} needed room."},
     {"turn_away", "{name} felt unseen: you missed {their} reach for connection."},
     {"turn_against", "{name} felt rebuffed: you met {their} reach with irritation."},
@@ -100,6 +100,13 @@ constexpr Entry sentences[] = {
     {"player_arousal_rises", "That stung: you feel your heart speed up."},
     // An author's adjustment: the story's own text says what happened.
     {"authored", ""},
+    // The story's own lines show these: a character's harsh words stir them up (R20), the
+    // author says how someone is, time passes. The numbers are in traces only.
+    {"speaker_activated", ""},
+    {"authored_feeling", ""},
+    {"time_passes", ""},
+    // A repair move that has not closed the rupture yet is an attempt, not a repair.
+    {"repair_attempt", "{name} heard you try to put it right; it isn't mended yet."},
 };
 
 constexpr std::pair<Move, std::string_view> nouns[] = {
@@ -195,6 +202,10 @@ std::string cause_sentence(const Cause& cause, const Profile& character) {
 }
 
 std::string event_sentence(const Event& event, const Profile& character) {
+    if (event.kind == EventKind::Repair) {
+        // A landed repair is told by what the move did, never by a discount on the way.
+        return fill(sentence_for(move_name(event.move)), character);
+    }
     if (event.kind != EventKind::RuptureOpen) {
         return fill(sentence_for(event.rule), character);
     }

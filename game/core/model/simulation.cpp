@@ -47,6 +47,7 @@ void run_step(const Params& params, const Profile& profile, State& state, Player
               const SimStep& step, Random& random, SimRow& row) {
     if (step.toward_player) {
         apply_to_player(params, player, step.move, row.outcome);
+        express(params, simulated, state, step.move, row.outcome);
         return;
     }
     if (is_blocked(player, step.move)) {

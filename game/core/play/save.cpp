@@ -146,7 +146,7 @@ json save_session(const Session& session) {
     json choices = json::array();
     for (const Step& step : session.history()) {
         choices.push_back({{"scene", story.scenes[step.scene].id},
-                           {"choice", story.scenes[step.scene].choices[step.choice].id}});
+                           {"choice", story.choice(step.scene, step.choice).id}});
     }
     return {{"format", "attune-save"},
             {"version", save_format_version},

@@ -128,6 +128,64 @@ std::vector<ChoiceView> Session::choices() const {
         view.enabled = available && view.reason.empty();
         out.push_back(std::move(view));
     }
+    if (offers_breath()) {
+        const Choice& breath = take_a_breath();
+        out.push_back(
+            {static_cast<int>(here.choices.size()), breath.id, render(breath.text), true, ""});
+    }
+    return out;
+}
+
+// Closed because of the player's own state: the engine's listening block, or the author's
+// condition on the player's arousal or flooding.
+bool Session::closed_for_flooding(const Choice& choice) const {
+    if (!choice.condition.empty() && !holds(choice.condition)) {
+        const auto& slots = choice.condition.slots();
+        return std::any_of(slots.begin(), slots.end(), [](const Slot& slot) {
+            return static_cast<SlotKind>(slot.kind) == SlotKind::PlayerValue;
+        });
+    }
+    return !blocked_reason(choice).empty();
+}
+
+bool Session::closes_for_flooding() const {
+    if (is_finished()) {
+        return false;
+    }
+    const std::vector<Choice>& all = scene().choices;
+    return std::any_of(all.begin(), all.end(),
+                       [&](const Choice& c) { return closed_for_flooding(c); });
+}
+
+bool Session::offers_breath() const {
+    if (is_finished()) {
+        return false;
+    }
+    bool closed = false;
+    for (const Choice& choice : scene().choices) {
+        closed |= closed_for_flooding(choice);
+        const bool open =
+            (choice.condition.empty() || holds(choice.condition)) && blocked_reason(choice).empty();
+        const bool regulates =
+            std::any_of(choice.moves.begin(), choice.moves.end(), [](const MoveRef& ref) {
+                return ref.move == Move::SelfSoothe || ref.move == Move::TakeBreak;
+            });
+        if (open && regulates) {
+            return false; // the story offers its own way to calm down
+        }
+    }
+    return closed;
+}
+
+std::vector<std::string> Session::reflection() const {
+    std::vector<std::string> out;
+    if (const Ending* here = ending()) {
+        for (const Prompt& prompt : here->reflection) {
+            if (prompt.condition.empty() || holds(prompt.condition)) {
+                out.push_back(prompt.text);
+            }
+        }
+    }
     return out;
 }
 
@@ -155,6 +213,9 @@ bool Session::choose(std::string_view choice_id) {
         return false;
     }
     const std::vector<Choice>& all = scene().choices;
+    if (choice_id == breath_id) {
+        return choose(static_cast<int>(all.size()));
+    }
     const auto it =
         std::find_if(all.begin(), all.end(), [&](const Choice& c) { return c.id == choice_id; });
     return it != all.end() && choose(static_cast<int>(it - all.begin()));
@@ -171,8 +232,15 @@ bool Session::choose(int index) {
     step.before = state_;
     step.scene = state_.scene;
     step.choice = index;
-    const Choice& choice = scene().choices[index];
     model::Outcome& outcome = step.outcome;
+    if (index == static_cast<int>(scene().choices.size())) {
+        take_breath(outcome);
+        step.after = state_;
+        last_outcome_ = outcome;
+        history_.push_back(std::move(step));
+        return true;
+    }
+    const Choice& choice = scene().choices[index];
     apply_choice_moves(choice, outcome);
     apply_effects(choice.effects, outcome);
     for (std::size_t c = 0; c < state_.characters.size(); ++c) {
@@ -189,6 +257,37 @@ bool Session::choose(int index) {
     last_outcome_ = outcome;
     history_.push_back(std::move(step));
     return true;
+}
+
+// The player steadies themselves and a moment passes for everyone; the scene stays as it
+// was (its lines are not shown again), so the same menu comes back, opened or not.
+void Session::take_breath(model::Outcome& outcome) {
+    model::apply_to_player(*params_, state_.player, take_a_breath().moves[0].move, outcome);
+    for (std::size_t c = 0; c < state_.characters.size(); ++c) {
+        model::settle(*params_, story_->characters[c].profile, state_.characters[c]);
+        model::end_scene(static_cast<int>(c), state_.characters[c], outcome);
+    }
+    model::settle_player(*params_, state_.player);
+    ++state_.turn;
+}
+
+void Session::pass_time(double minutes, model::Outcome& outcome) {
+    if (minutes <= 0) {
+        return;
+    }
+    for (std::size_t c = 0; c < state_.characters.size(); ++c) {
+        model::pass_time(*params_, static_cast<int>(c), state_.characters[c], minutes, outcome);
+    }
+    model::pass_time(*params_, state_.player, minutes, outcome);
+}
+
+void Session::apply_feels(const std::vector<Feels>& feels, model::Outcome& outcome) {
+    for (const Feels& f : feels) {
+        model::State& c = state_.characters[f.character];
+        const double arousal =
+            f.arousal >= 0 ? f.arousal : model::feeling_arousal(*params_, c, f.feeling);
+        model::feel(f.character, c, arousal, outcome);
+    }
 }
 
 void Session::apply_choice_moves(const Choice& choice, model::Outcome& outcome) {
@@ -239,14 +338,23 @@ void Session::apply_effects(const Effects& effects, model::Outcome& outcome) {
     }
 }
 
+// Time passes first (the scene happens later), then the author's word on how people are,
+// then the facts the scene establishes, then its lines.
 void Session::enter_scene(int scene, model::Outcome& outcome) {
+    const Scene& here = story_->scenes[scene];
     state_.scene = scene;
     state_.visits.add(scene);
-    state_.shown_lines = show_lines(story_->scenes[scene].lines, outcome);
+    pass_time(here.minutes, outcome);
+    apply_feels(here.feels, outcome);
+    for (const int f : here.establishes) {
+        state_.flags[f] = 1;
+    }
+    state_.shown_lines = show_lines(here.lines, outcome);
 }
 
 void Session::enter_ending(int ending, model::Outcome& outcome) {
     state_.ending = ending;
+    pass_time(story_->endings[ending].minutes, outcome);
     state_.shown_lines = show_lines(story_->endings[ending].lines, outcome);
 }
 
@@ -263,12 +371,15 @@ std::vector<int> Session::show_lines(const std::vector<Line>& lines, model::Outc
         const std::size_t first = outcome.causes.size();
         for (const MoveRef& ref : line.moves) {
             model::apply_to_player(*params_, state_.player, ref.move, outcome);
+            model::express(*params_, line.speaker, state_.characters[line.speaker], ref.move,
+                           outcome);
         }
         // Faces say these after the line that made them, naming its speaker.
         for (std::size_t c = first; c < outcome.causes.size(); ++c) {
             outcome.causes[c].by = line.speaker;
             outcome.causes[c].line = static_cast<int>(i);
         }
+        apply_feels(line.feels, outcome);
     }
     return shown;
 }

@@ -71,14 +71,27 @@ public:
     std::vector<ShownLine> lines() const;
 
     /// The menu shown now, numbered as the player sees it: hidden choices are left out,
-    /// struck-through ones keep their number and carry their reason. Every face (the
-    /// window's number keys, `attune text`, `play --choices`, check's replay lines) uses
-    /// these numbers, so one list of numbers plays the same everywhere.
+    /// struck-through ones keep their number and carry their reason. When a choice is
+    /// closed because the player is flooded and no open choice lets them regulate, "Take a
+    /// breath." comes last (index: the scene's choice count; see take_a_breath()), so a
+    /// flooded player is never left with only harsh replies. Every face (the window's
+    /// number keys, `attune text`, `play --choices`, check's replay lines) uses these
+    /// numbers, so one list of numbers plays the same everywhere.
     std::vector<ChoiceView> choices() const;
 
     /// Takes the choice the player sees as `number` in choices(). Returns false, changing
     /// nothing, when there is no such number or that choice is struck through.
     bool choose_number(int number);
+
+    /// Whether the engine offers "Take a breath." in the current menu.
+    bool offers_breath() const;
+
+    /// Whether any choice of the current menu is closed because of the player's flooding
+    /// (the listening block, or an author's condition on the player's state).
+    bool closes_for_flooding() const;
+
+    /// The reflection prompts of the ending whose conditions hold now.
+    std::vector<std::string> reflection() const;
 
     /// Takes the choice with this index in the scene (see ChoiceView::index). Returns
     /// false, changing nothing, if it is not shown or not enabled.
@@ -128,6 +141,10 @@ private:
     model::Outcome last_outcome_;
 
     void enter_scene(int scene, model::Outcome& outcome);
+    void take_breath(model::Outcome& outcome);
+    void pass_time(double minutes, model::Outcome& outcome);
+    void apply_feels(const std::vector<Feels>& feels, model::Outcome& outcome);
+    bool closed_for_flooding(const Choice& choice) const;
     void enter_ending(int ending, model::Outcome& outcome);
     std::vector<int> show_lines(const std::vector<Line>& lines, model::Outcome& outcome);
     void apply_effects(const Effects& effects, model::Outcome& outcome);

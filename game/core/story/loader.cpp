@@ -532,10 +532,14 @@ private:
     }
 
     void read_scene(const json& item, const std::string& ptr, Scene& scene) {
-        check_keys(
-            item, ptr,
-            {"id", "title", "content_notes", "lines", "choices", "facilitator_note", "discussion"});
+        check_keys(item, ptr,
+                   {"id", "title", "content_notes", "lines", "choices", "facilitator_note",
+                    "discussion", "time", "feels", "establishes", "assumes"});
         scene.title = text(item, "title", ptr, false);
+        scene.minutes = read_time(item, ptr);
+        scene.feels = read_scene_feels(item, ptr);
+        scene.establishes = flag_list(item, "establishes", ptr);
+        scene.assumes = flag_list(item, "assumes", ptr);
         scene.content_notes = text_list(item, "content_notes", ptr);
         scene.facilitator_note = text(item, "facilitator_note", ptr, false);
         read_discussion(item, ptr, scene);
@@ -616,7 +620,7 @@ private:
     }
 
     Line read_line(const json& entry, const std::string& ptr) {
-        check_keys(entry, ptr, {"speaker", "text", "if", "moves"});
+        check_keys(entry, ptr, {"speaker", "text", "if", "moves", "feels"});
         Line line;
         const std::string speaker = text(entry, "speaker", ptr, false);
         if (!speaker.empty()) {
@@ -629,6 +633,7 @@ private:
             error("moves-without-speaker", ptr + "/moves", "a narration line cannot make a move",
                   "Add \"speaker\": the character who makes the move toward the player.");
         }
+        read_line_feels(entry, ptr, line);
         return line;
     }
 
@@ -639,6 +644,12 @@ private:
         choice.id = text(item, "id", ptr, true);
         if (!choice.id.empty() && !is_valid_id(choice.id)) {
             bad_id(ptr + "/id", choice.id);
+        }
+        if (choice.id == breath_id) {
+            error("reserved-id", ptr + "/id",
+                  in_quotes(choice.id) + " is the id of the game's own \"Take a breath.\"",
+                  "Give this choice another id; the game offers its breath by itself when a "
+                  "flooded player needs one.");
         }
         choice.text = parse_text(text(item, "text", ptr, true), ptr + "/text");
         choice.moves = read_moves(item, ptr, false);
@@ -882,6 +893,126 @@ private:
         }
     }
 
+    // ---- how people are, and time passing (docs/story-format.md, "Feelings and time") ----
+
+    // "feels": "upset" or "feels": 80 (an arousal).
+    std::optional<Feels> read_feeling(const json& value, int character, const std::string& ptr) {
+        const auto names = model::feeling_names();
+        if (value.is_number()) {
+            const double arousal = value.get<double>();
+            if (arousal < 0 || arousal > 100) {
+                out_.push_back(out_of_range(doc_, ptr, "feels", arousal, 0, 100));
+                return std::nullopt;
+            }
+            return Feels{character, model::Feeling::Calm, arousal};
+        }
+        const std::string word = value.is_string() ? value.get<std::string>() : "";
+        const auto it = std::find(names.begin(), names.end(), word);
+        if (it == names.end()) {
+            std::vector<std::string> words(names.begin(), names.end());
+            error("unknown-value", ptr,
+                  (value.is_string() ? in_quotes(word) : kind_words(value)) +
+                      " is not a way a character can feel",
+                  did_you_mean(word, words) + "Use one of: " + join_words(words) +
+                      ", or an arousal from 0 to 100.");
+            return std::nullopt;
+        }
+        return Feels{character, static_cast<model::Feeling>(it - names.begin()), -1};
+    }
+
+    void read_line_feels(const json& entry, const std::string& ptr, Line& line) {
+        if (!entry.contains("feels")) {
+            return;
+        }
+        if (line.speaker < 0) {
+            error("feels-without-speaker", ptr + "/feels", "a narration line has no one to feel",
+                  "Add \"speaker\", or say it in the scene: \"feels\": { \"sam\": \"upset\" }.");
+            return;
+        }
+        if (auto feels = read_feeling(entry["feels"], line.speaker, ptr + "/feels")) {
+            line.feels.push_back(*feels);
+        }
+    }
+
+    std::vector<Feels> read_scene_feels(const json& item, const std::string& ptr) {
+        std::vector<Feels> out;
+        const json* map = field(item, "feels", ptr, false, json::value_t::object,
+                                "an object of character ids and feelings");
+        if (!map) {
+            return out;
+        }
+        for (const auto& [id, value] : map->items()) {
+            const int character = character_index(id, ptr + "/feels/" + id);
+            if (character < 0) {
+                continue;
+            }
+            if (auto feels = read_feeling(value, character, ptr + "/feels/" + id)) {
+                out.push_back(*feels);
+            }
+        }
+        return out;
+    }
+
+    // "time": minutes as a number, or a word (R6: recovery takes about twenty minutes).
+    double read_time(const json& item, const std::string& ptr) {
+        static const std::vector<std::pair<std::string, double>> words = {
+            {"moment", 2},  {"minutes", 10},    {"half-hour", 30}, {"hour", 60},
+            {"hours", 180}, {"overnight", 480}, {"days", 2880}};
+        const auto it = item.find("time");
+        if (it == item.end()) {
+            return 0;
+        }
+        if (it->is_number()) {
+            const double minutes = it->get<double>();
+            if (minutes < 0 || minutes > 100000) {
+                out_.push_back(out_of_range(doc_, ptr + "/time", "time", minutes, 0, 100000));
+                return 0;
+            }
+            return minutes;
+        }
+        const std::string word = it->is_string() ? it->get<std::string>() : "";
+        for (const auto& [name, minutes] : words) {
+            if (name == word) {
+                return minutes;
+            }
+        }
+        std::vector<std::string> names;
+        for (const auto& entry : words) {
+            names.push_back(entry.first);
+        }
+        error("unknown-value", ptr + "/time",
+              (it->is_string() ? in_quotes(word) : kind_words(*it)) + " is not a length of time",
+              did_you_mean(word, names) +
+                  "Use minutes as a number, or one of: " + join_words(names) + ".");
+        return 0;
+    }
+
+    // "reflection": texts, or { "text": ..., "if": ... } shown only when the condition holds.
+    std::vector<Prompt> read_prompts(const json& item, const std::string& ptr) {
+        std::vector<Prompt> out;
+        const json* list =
+            field(item, "reflection", ptr, false, json::value_t::array, "a list of prompts");
+        if (!list) {
+            return out;
+        }
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string pptr = ptr + "/reflection/" + std::to_string(i);
+            const json& entry = (*list)[i];
+            if (entry.is_string()) {
+                out.push_back({entry.get<std::string>(), {}});
+            } else if (entry.is_object()) {
+                check_keys(entry, pptr, {"text", "if"});
+                out.push_back({text(entry, "text", pptr, true), parse_condition(entry, pptr)});
+            } else {
+                error("wrong-type", pptr,
+                      "each prompt should be text or an object but this is " + kind_words(entry),
+                      "Write \"a question\", or { \"text\": \"a question\", \"if\": "
+                      "\"sam.rupture\" }.");
+            }
+        }
+        return out;
+    }
+
     // ---- conditions and text ----
 
     bool within_length(const std::string& source, std::size_t most, const std::string& ptr,
@@ -1110,14 +1241,17 @@ private:
                 continue;
             }
             const std::string ptr = "/endings/" + std::to_string(i);
-            check_keys(item, ptr, {"id", "kind", "title", "lines", "reflection"});
+            check_keys(item, ptr,
+                       {"id", "kind", "title", "lines", "reflection", "time", "assumes"});
             Ending ending;
             ending.id = ending_ids_[i];
             ending.kind = static_cast<EndingKind>(
                 choose_word(item, "kind", ptr, true, ending_kind_names(), 1));
             ending.title = text(item, "title", ptr, true);
+            ending.minutes = read_time(item, ptr);
+            ending.assumes = flag_list(item, "assumes", ptr);
             ending.lines = read_lines(item, ptr);
-            ending.reflection = text_list(item, "reflection", ptr);
+            ending.reflection = read_prompts(item, ptr);
             if (ending.reflection.empty() && !item.contains("reflection")) {
                 warn("no-reflection", ptr,
                      "ending " + in_quotes(ending.id) + " has no reflection prompts",

@@ -24,9 +24,26 @@ int Story::find_character(std::string_view id) const {
     return index_by_id(characters, id);
 }
 
+const Choice& take_a_breath() {
+    static const Choice breath = [] {
+        Choice c;
+        c.id = std::string(breath_id);
+        c.text.source = "Take a breath.";
+        c.text.parts.push_back({"Take a breath.", {}, true});
+        c.moves.push_back({Move::SelfSoothe, player_target});
+        return c;
+    }();
+    return breath;
+}
+
+const Choice& Story::choice(int scene, int index) const {
+    const std::vector<Choice>& here = scenes[scene].choices;
+    return index == static_cast<int>(here.size()) ? take_a_breath() : here[index];
+}
+
 const std::vector<std::string>& relationship_names() {
-    static const std::vector<std::string> names = {"partner", "parent",    "child",     "friend",
-                                                   "sibling", "colleague", "classmate", "peer"};
+    static const std::vector<std::string> names = {"partner", "parent", "child", "friend", "sibling",
+                                                   "colleague", "classmate", "peer", "grandparent"};
     return names;
 }
 

@@ -12,7 +12,7 @@
 
 namespace attune {
 
-enum class Relationship { Partner, Parent, Child, Friend, Sibling, Colleague, Classmate, Peer };
+enum class Relationship { Partner, Parent, Child, Friend, Sibling, Colleague, Classmate, Peer, Grandparent };
 enum class EndingKind { Repaired, Open, Ruptured };
 
 /// Who a move is aimed at: a character (by index) or the player. The model names the
@@ -59,12 +59,27 @@ struct Effects {
     }
 };
 
+/// How a character is, stated by the author when the words alone don't show it (a meltdown,
+/// tears, a slammed door). Applied when the line or scene is shown (docs/story-format.md).
+struct Feels {
+    int character = 0;
+    model::Feeling feeling = model::Feeling::Calm; ///< used when `arousal` is negative
+    double arousal = -1;                           ///< an explicit arousal (0..100), or -1
+};
+
 /// Narration (no speaker) or a character's line.
 struct Line {
     int speaker = -1; ///< character index, or -1 for narration
     Template text;
     Expression condition;       ///< empty: always shown
     std::vector<MoveRef> moves; ///< moves the speaker makes toward the player
+    std::vector<Feels> feels;   ///< how the speaker is as they say it (at most one)
+};
+
+/// A reflection prompt at an ending, shown when its condition holds.
+struct Prompt {
+    std::string text;
+    Expression condition; ///< empty: always shown
 };
 
 /// Where a choice leads: a scene or an ending.
@@ -87,6 +102,10 @@ struct Choice {
 struct Scene {
     std::string id;
     std::string title;
+    double minutes = 0;           ///< time that passes before the scene (a walk, the next morning)
+    std::vector<Feels> feels;     ///< how characters are as the scene opens
+    std::vector<int> establishes; ///< facts (flags) this scene sets when it is entered
+    std::vector<int> assumes;     ///< facts (flags) a path must have established before it
     std::vector<Line> lines;
     std::vector<Choice> choices;
     std::vector<std::string> content_notes;
@@ -101,8 +120,10 @@ struct Ending {
     std::string id;
     EndingKind kind = EndingKind::Open;
     std::string title;
+    double minutes = 0;       ///< time that passes before the ending
+    std::vector<int> assumes; ///< facts (flags) a path must have established before it
     std::vector<Line> lines;
-    std::vector<std::string> reflection;
+    std::vector<Prompt> reflection;
 };
 
 struct Character {
@@ -147,10 +168,22 @@ struct Story {
     std::vector<Ending> endings;
     int start = 0;
 
+    /// The scene's choice `index`, or take_a_breath() for the index just past its choices.
+    const Choice& choice(int scene, int index) const;
+
     int find_scene(std::string_view id) const;
     int find_ending(std::string_view id) const;
     int find_character(std::string_view id) const;
 };
+
+/// The id of the engine's own "Take a breath." (no story choice may use it).
+inline constexpr std::string_view breath_id = "take-a-breath";
+
+/// The step the engine offers whenever it closes a choice because the player is flooded:
+/// the player regulates (self_soothe toward themselves), time passes, and the same menu
+/// shows again. A Session offers it as the choice index just past the scene's own
+/// (Story::choice); it is shown last, so the numbers of the scene's choices never change.
+const Choice& take_a_breath();
 
 /// The words stories use, in enum order.
 const std::vector<std::string>& relationship_names();

@@ -407,3 +407,13 @@ TEST_CASE("model 13: a flooded player cannot reach for listening moves until the
     apply_to_player(params(), player, Move::SelfSoothe, outcome);
     CHECK_FALSE(is_blocked(player, Move::Validate));
 }
+
+TEST_CASE("model 20: harsh words stir up the speaker too (R20)") {
+    // A character's own criticism, then the player's advice: not "calm enough to think".
+    const std::vector<SimRow> rows = run(start(), "@criticize,advise");
+    CHECK(rows[0].state.arousal > 35); // even after a moment's settling
+    CHECK(last_safety_change(start(), "@criticize,advise") <
+          last_safety_change(start(), "advise") - 2);
+    // A warm line does not stir the speaker.
+    CHECK(run(start(), "@appreciate")[0].state.arousal == doctest::Approx(20));
+}
