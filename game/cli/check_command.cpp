@@ -359,7 +359,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
         ->check(CLI::Range(1, 1000));
     check
         ->add_option("--budget", args->budget,
-                     "Most distinct states --explore visits (default 100000)")
+                     "Most distinct states --explore visits (default 250000)")
         ->check(CLI::Range(1, 100000000));
     check
         ->add_option("--tolerance", args->tolerance,

@@ -71,10 +71,13 @@ void print_cause(const Session& session, const model::Cause& cause, std::ostream
     if (!trace) {
         return;
     }
-    // A move in a character's line is theirs, made toward the player.
-    const std::string who = cause.line >= 0 ? session.person(cause.by).name + " → " +
-                                                  session.person(cause.character).name + ":"
-                                            : session.person(cause.character).name;
+    // A move in a character's line is theirs, made toward the player; it also stirs the
+    // speaker (R20), which is said as their own, not as a move toward themself.
+    std::string who = session.person(cause.character).name;
+    if (cause.line >= 0) {
+        who = cause.by == cause.character ? who + " (own):"
+                                          : session.person(cause.by).name + " → " + who + ":";
+    }
     out << "  [trace] " << who << " " << move_name(cause.move) << " (" << cause.rule << "): safety "
         << fixed1(cause.d_safety) << ", distance " << fixed1(cause.d_distance) << ", arousal "
         << fixed1(cause.d_arousal) << "\n";

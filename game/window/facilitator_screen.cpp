@@ -290,7 +290,7 @@ void choices(ScreenContext& context, Room& room, float width, RoomRecord& record
         if (number_field("hands", count, context.text_px * 10)) {
             room.set_count(n, std::clamp(count, 0, 9999));
         }
-        const Target& next = story.scenes[session.state().scene].choices[choice.index].next;
+        const Target& next = story.choice(session.state().scene, choice.index).next;
         if (!next.is_ending && !story.scenes[next.index].content_notes.empty()) {
             ImGui::PushFont(context.fonts.italic);
             say(record,
@@ -423,7 +423,7 @@ void path(ScreenContext& context, Room& room, float width, RoomRecord& record) {
         ImGui::PushID(static_cast<int>(i));
         say(record,
             std::to_string(i + 1) + ". " + scene_name(story.scenes[step.scene]) + ": " +
-                story.scenes[step.scene].choices[step.choice].text.source + marks,
+                story.choice(step.scene, step.choice).text.source + marks,
             context.colors.text, width);
         ButtonRow row(width);
         if (row.button("##rewind", "Rewind here")) {

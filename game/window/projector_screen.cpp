@@ -312,8 +312,7 @@ void timeline_column(ScreenContext& context, const Session& session, std::size_t
     for (std::size_t i = from; i < session.history().size(); ++i) {
         const Step& step = session.history()[i];
         ImGui::PushFont(context.fonts.italic);
-        say(record, story.scenes[step.scene].choices[step.choice].text.source, context.colors.dim,
-            width);
+        say(record, story.choice(step.scene, step.choice).text.source, context.colors.dim, width);
         ImGui::PopFont();
         for (const model::Event& event : step.outcome.events) {
             const bool repair = event.kind == model::EventKind::Repair;

@@ -129,7 +129,7 @@ std::vector<RoomPrompt> Room::prompts() const {
     }
     const Session& session = shown();
     if (session.is_finished()) {
-        for (const std::string& text : session.ending()->reflection) {
+        for (const std::string& text : session.reflection()) {
             out.push_back({text, false});
         }
         return out;
@@ -301,7 +301,10 @@ std::vector<int> reachable_scenes(const Story& story, int scene, int choice) {
     std::vector<bool> reached(story.scenes.size(), false);
     std::vector<int> out;
     std::deque<int> queue;
-    const Target& first = story.scenes[scene].choices[choice].next;
+    const std::vector<Choice>& here = story.scenes[scene].choices;
+    // The engine's "Take a breath." stays in the scene: it reaches what the scene reaches.
+    const Target first =
+        choice == static_cast<int>(here.size()) ? Target{false, scene} : here[choice].next;
     if (!first.is_ending) {
         queue.push_back(first.index);
         reached[first.index] = true;

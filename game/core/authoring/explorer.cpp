@@ -663,9 +663,8 @@ private:
                     reported.insert({scene, e.choice, c});
                     add_finding({Severity::Error, "rupture-without-repair", "", 0, 0,
                                  choice_pointer(scene, e.choice),
-                                 "choice '" + story_.scenes[scene].choices[e.choice].id +
-                                     "' in scene '" + story_.scenes[scene].id +
-                                     "' can open a rupture with " +
+                                 "choice '" + story_.choice(scene, e.choice).id + "' in scene '" +
+                                     story_.scenes[scene].id + "' can open a rupture with " +
                                      story_.characters[c].profile.name +
                                      " that no repair can close within " +
                                      std::to_string(options_.repair_within) + " choices",
@@ -763,7 +762,7 @@ private:
     }
 
     bool offers_repair(int scene, int choice, int character) const {
-        for (const MoveRef& ref : story_.scenes[scene].choices[choice].moves) {
+        for (const MoveRef& ref : story_.choice(scene, choice).moves) {
             if (ref.target == character && model::is_repair_move(ref.move)) {
                 return true;
             }
@@ -795,10 +794,10 @@ private:
             }
         }
         const Scene& scene = story_.scenes[before.scene];
-        const std::string what = "choice '" + scene.choices[attempt.choice].id + "' in scene '" +
-                                 scene.id + "' restores " + whole(std::max(0.0, gain)) +
-                                 " safety of the " + whole(p.repair_need - s.repair_progress) +
-                                 " still needed";
+        const std::string what = "choice '" + story_.choice(before.scene, attempt.choice).id +
+                                 "' in scene '" + scene.id + "' restores " +
+                                 whole(std::max(0.0, gain)) + " safety of the " +
+                                 whole(p.repair_need - s.repair_progress) + " still needed";
         if (model::is_flooded(s)) {
             return {what + ": " + who.name + " is still flooded (arousal " + whole(s.arousal) +
                         ", above " + model::person_word(who, model::PersonWord::Possessive) +

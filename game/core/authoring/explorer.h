@@ -17,7 +17,7 @@
 namespace attune {
 
 struct ExploreOptions {
-    std::size_t state_budget = 100000; ///< stop after this many distinct states
+    std::size_t state_budget = 250000; ///< stop after this many distinct states
     double tolerance = 10.0;           ///< relational numbers (0..100) merge in bands this wide
     int repair_within = 5;  ///< a rupture needs a repair reachable within this many choices
     std::uint64_t seed = 1; ///< the model's random draws follow this seed

@@ -213,11 +213,16 @@ Plot plot_of_session(const Session& session) {
         first.rupture = first.open; // a story may open after a falling-out
         plot.series.push_back({story.characters[c].profile.name, {first}});
     }
-    for (const Step& step : session.history()) {
-        const Scene& scene = story.scenes[step.scene];
-        plot.steps.push_back(scene.id + ": " + scene.choices[step.choice].id);
+    const std::vector<Step>& history = session.history();
+    for (std::size_t i = 0; i < history.size(); ++i) {
+        const Step& step = history[i];
+        // The state after a step is the state before the next one (or now, after the last).
+        const SessionState& after =
+            i + 1 < history.size() ? history[i + 1].before : session.state();
+        plot.steps.push_back(story.scenes[step.scene].id + ": " +
+                             story.choice(step.scene, step.choice).id);
         for (std::size_t c = 0; c < story.characters.size(); ++c) {
-            PlotPoint point = plot_point(step.after.characters[c]);
+            PlotPoint point = plot_point(after.characters[c]);
             for (const model::Event& event : step.outcome.events) {
                 if (event.character == static_cast<int>(c)) {
                     point.rupture |= event.kind == model::EventKind::Rupture;

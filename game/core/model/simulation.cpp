@@ -31,8 +31,12 @@ constexpr int simulated = 0;
 void summarize(const Profile& profile, SimRow& row) {
     for (const Cause& cause : row.outcome.causes) {
         append(row.rules, cause.rule, ";");
-        append(row.reason, cause_sentence(cause, cause.character == the_player ? you() : profile),
-               " ");
+        // Some rules have no sentence (the story's own lines show them): add no blank.
+        const std::string sentence =
+            cause_sentence(cause, cause.character == the_player ? you() : profile);
+        if (!sentence.empty()) {
+            append(row.reason, sentence, " ");
+        }
     }
     for (const Event& event : row.outcome.events) {
         append(row.event, event_name(event.kind), ";");

@@ -130,8 +130,8 @@ std::vector<ChoiceView> Session::choices() const {
     }
     if (offers_breath()) {
         const Choice& breath = take_a_breath();
-        out.push_back(
-            {static_cast<int>(here.choices.size()), breath.id, render(breath.text), true, ""});
+        out.push_back({static_cast<int>(here.choices.size()), static_cast<int>(out.size()) + 1,
+                       breath.id, render(breath.text), true, ""});
     }
     return out;
 }
@@ -235,7 +235,6 @@ bool Session::choose(int index) {
     model::Outcome& outcome = step.outcome;
     if (index == static_cast<int>(scene().choices.size())) {
         take_breath(outcome);
-        step.after = state_;
         last_outcome_ = outcome;
         history_.push_back(std::move(step));
         return true;

@@ -108,6 +108,12 @@ public:
     /// Every choice taken, oldest first.
     const std::vector<Step>& history() const { return history_; }
 
+    /// The state just after history()[step]: the next step's `before`, or now after the
+    /// last. (Steps keep only the state before them, so a step costs one copy.)
+    const SessionState& state_after(std::size_t step) const {
+        return step + 1 < history_.size() ? history_[step + 1].before : state_;
+    }
+
     /// Goes back to the choice point before step `step` (0 = the start). Returns false
     /// when there is no such step.
     bool rewind_to(std::size_t step);

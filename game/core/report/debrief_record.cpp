@@ -61,7 +61,8 @@ Timeline timeline_of(const Session& session, std::string label) {
     // A scratch copy is set back to each choice point, so every text is rendered against
     // the state the room saw it in (a `{patience}` hole shows what it showed then).
     Session view = session;
-    for (const Step& step : history) {
+    for (std::size_t i = 0; i < history.size(); ++i) {
+        const Step& step = history[i];
         view.restore(step.before, {});
         const Scene& scene = story.scenes[step.scene];
         TimelineStep out;
@@ -88,8 +89,9 @@ Timeline timeline_of(const Session& session, std::string label) {
             out.moments.push_back({event.kind, event.character, session.words(event)});
         }
         out.discussion = discussion_prompts(scene);
-        out.after = points_of(step.after);
-        out.player_arousal = step.after.player.arousal;
+        const SessionState& after = session.state_after(i);
+        out.after = points_of(after);
+        out.player_arousal = after.player.arousal;
         timeline.steps.push_back(std::move(out));
     }
 
@@ -100,7 +102,10 @@ Timeline timeline_of(const Session& session, std::string label) {
         timeline.ending_id = ending->id;
         timeline.ending_title = ending->title;
         timeline.ending_kind = ending->kind;
-        timeline.reflection = reflection_prompts(*ending);
+        // Only the prompts whose conditions held on this path (Session::reflection).
+        for (const std::string& text : session.reflection()) {
+            timeline.reflection.push_back({text, false});
+        }
     } else {
         timeline.stopped_at =
             session.scene().title.empty() ? session.scene().id : session.scene().title;

@@ -13,8 +13,8 @@ std::vector<Prompt> discussion_prompts(const Scene& scene) {
 
 std::vector<Prompt> reflection_prompts(const Ending& ending) {
     std::vector<Prompt> prompts;
-    for (const std::string& text : ending.reflection) {
-        prompts.push_back({text, false});
+    for (const attune::Prompt& prompt : ending.reflection) {
+        prompts.push_back({prompt.text, false});
     }
     return prompts;
 }

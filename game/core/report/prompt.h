@@ -21,7 +21,8 @@ struct Prompt {
 /// marker, so a change in how the story format carries it changes only this function.
 std::vector<Prompt> discussion_prompts(const Scene& scene);
 
-/// The ending's reflection prompts (for the player afterwards; never marked personal).
+/// All of the ending's reflection prompts, for the prep sheet (a debrief shows only those
+/// whose conditions held: Session::reflection). Never marked personal.
 std::vector<Prompt> reflection_prompts(const Ending& ending);
 
 } // namespace attune::report

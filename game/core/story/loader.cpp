@@ -1315,7 +1315,8 @@ private:
             note_lines(ending.lines);
         }
         for (std::size_t f = 0; f < used.size(); ++f) {
-            if (!used[f]) {
+            // A name that is not usable already has its error; one problem at a time.
+            if (!used[f] && is_valid_name(story_.flags[f])) {
                 warn("unused-flag", "/flags/" + std::to_string(f),
                      "the flag " + in_quotes(story_.flags[f]) + " is declared but never used",
                      "Set it in a choice's \"effects\" and read it in a condition (flag." +

@@ -2,6 +2,7 @@
 // severity and JSON pointer: a finding that goes missing, appears, or points elsewhere
 // fails here with its name. Each finding with a path replays to the place it names.
 
+#include <set>
 #include "authoring/explorer.h"
 #include "authoring/playtest.h"
 #include "findings_support.h"
@@ -114,7 +115,7 @@ TEST_CASE("findings: check --random reports each problem by code and pointer") {
         {"rupture-without-repair",
          {"error ending-kind-mismatch /endings/0/kind",
           "warning rupture-never-repaired /scenes/0/choices/0"}},
-        {"data/stories/late-bus", {}},
+        {"data/stories/late-bus", {"warning minutes-far-off /minutes"}},
     };
     for (const auto& [name, findings] : expected) {
         CAPTURE(name);
@@ -233,7 +234,7 @@ TEST_CASE("findings: located in the story file only by locate_findings") {
     CHECK(reproduce_command(file, findings[0]) == "attune text " + file + " --seed 1 --choices 2");
 }
 
-TEST_CASE("findings: --random lists 50 unrepaired ruptures, then one line for the rest") {
+TEST_CASE("findings: --random lists every unrepaired rupture, each with its place and path") {
     nlohmann::json story = nlohmann::json::parse(
         test::read_text(test::source_dir() / "tests/data/explore/never-enabled.json"));
     nlohmann::json choices = nlohmann::json::array();
@@ -255,18 +256,15 @@ TEST_CASE("findings: --random lists 50 unrepaired ruptures, then one line for th
             ruptures.push_back(&f);
         }
     }
-    REQUIRE(ruptures.size() == 51);
-    for (int i = 0; i < 50; ++i) {
-        CHECK(ruptures[i]->diagnostic.pointer.starts_with("/scenes/0/choices/"));
-        CHECK(ruptures[i]->has_path);
+    // Every one is listed (check's human output groups them; --json keeps them all).
+    REQUIRE(ruptures.size() == 52);
+    std::set<std::string> pointers;
+    for (const Finding* f : ruptures) {
+        CHECK(f->diagnostic.pointer.starts_with("/scenes/0/choices/"));
+        CHECK(f->has_path);
+        pointers.insert(f->diagnostic.pointer);
     }
-    const Finding& rest = *ruptures[50];
-    CHECK(rest.diagnostic.pointer.empty());
-    CHECK(rest.diagnostic.message ==
-          "more choices opened ruptures that no playthrough repaired in time");
-    CHECK_FALSE(rest.has_path);
-    CHECK(rest.diagnostic.line == 0);
-    CHECK(rest.diagnostic.column == 0);
+    CHECK(pointers.size() == 52);
 }
 
 } // namespace attune

@@ -47,7 +47,7 @@ TEST_CASE("graph: a small story's whole map, node by node and edge by edge") {
   subgraph cluster_legend {
     label="Legend"; fontsize=10; color="#bdbdbd";
     node [shape=plaintext fontsize=9];
-    legend [label=<<table border="0" cellspacing="2"><tr><td align="left"><font color="#2e7d32">&#8594; attuning</font></td></tr><tr><td align="left"><font color="#ef6c00">&#8594; misattuning</font></td></tr><tr><td align="left"><font color="#6a1b9a">&#8594; both</font></td></tr><tr><td align="left"><font color="#757575">&#8594; neutral</font></td></tr><tr><td align="left" bgcolor="#c8e6c9">repaired ending</td></tr><tr><td align="left" bgcolor="#fff3c4">open ending</td></tr><tr><td align="left" bgcolor="#cfd8dc">ruptured ending</td></tr><tr><td align="left"><font color="#d32f2f">unreachable or broken</font></td></tr></table>>];
+    legend [label=<<table border="0" cellspacing="2"><tr><td align="left"><font color="#2e7d32">&#8594; attuning</font></td></tr><tr><td align="left"><font color="#ef6c00">&#8594; misattuning</font></td></tr><tr><td align="left"><font color="#6a1b9a">&#8594; both</font></td></tr><tr><td align="left"><font color="#757575">&#8594; neutral</font></td></tr><tr><td align="left">&#8943;&#8594; only if its condition holds</td></tr><tr><td align="left" bgcolor="#c8e6c9">repaired ending</td></tr><tr><td align="left" bgcolor="#fff3c4">open ending</td></tr><tr><td align="left" bgcolor="#cfd8dc">ruptured ending</td></tr><tr><td align="left"><font color="#d32f2f">unreachable or broken</font></td></tr></table>>];
   }
   "a" [label="a\nThe A" penwidth=2.5];
   "b" [label="b"];
@@ -56,7 +56,7 @@ TEST_CASE("graph: a small story's whole map, node by node and edge by edge") {
   "cold" [shape=octagon style=filled fillcolor="#cfd8dc" label="cold\n(ruptured)" color="#d32f2f" fontcolor="#d32f2f"];
   "meh" [shape=octagon style=filled fillcolor="#fff3c4" label="meh\n(open)" color="#d32f2f" fontcolor="#d32f2f"];
   "a" -> "b" [label="go" tooltip="Go on." color="#2e7d32" fontcolor="#757575"];
-  "a" -> "end" [label="arrow" tooltip="Left -> right" color="#2e7d32" fontcolor="#757575"];
+  "a" -> "end" [label="arrow\nif flag.f" tooltip="Left -> right" color="#2e7d32" fontcolor="#757575" style=dotted];
   "a" -> "end" [label="pipe" tooltip="A | B" color="#2e7d32" fontcolor="#757575"];
   "b" -> "end" [label="done" tooltip="Done." color="#2e7d32" fontcolor="#757575"];
   "nowhere" [label="missing: nowhere" color="#d32f2f" fontcolor="#d32f2f" style=dashed];

@@ -211,6 +211,9 @@ TEST_CASE("model params: every parameter accepts its range and refuses just past
         {"player", "resting_arousal", 0, 100, false},
         {"player", "window_high", 0, 100, false},
         {"player", "arousal_decay", 0, 1, false},
+        {"speaker", "arousal_share", 0, 2, false},
+        {"speaker", "harsh_distress", 0, 1, false},
+        {"time", "recovery_half_life_minutes", 0.1, 1440, false},
         {"repair", "double_deviation_confidence_loss", 0, 10, false},
     };
     CHECK(std::size(ranges) == param_fields().size());

@@ -223,7 +223,8 @@ TEST_CASE("model units: a simulation's rows, a blocked move, and the rupture lef
     CHECK(rows[0].event == "rupture");
     CHECK(rows[0].rules == "contempt");
     CHECK(rows[1].move == "@contempt");
-    CHECK(rows[1].rules == "player_arousal_rises");
+    // The character's own scorn stirs them too (R20); that rule has no sentence.
+    CHECK(rows[1].rules == "player_arousal_rises;speaker_activated");
     CHECK(rows[1].reason == "That stung: you feel your heart speed up.");
     CHECK(rows[1].state.safety == rows[0].state.safety); // a line toward the player
     CHECK(rows[8].move == "validate");

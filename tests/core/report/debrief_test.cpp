@@ -90,7 +90,7 @@ TEST_CASE("debrief: the record follows the session step by step, in the words it
         CHECK(out.offered[out.chosen].id ==
               session.story().scenes[step.scene].choices[step.choice].id);
         CHECK(out.offered[out.chosen].text == choice_text(session, step));
-        CHECK(out.after[0].safety == step.after.characters[0].safety);
+        CHECK(out.after[0].safety == session.state_after(i).characters[0].safety);
         CHECK(out.moments.size() == step.outcome.events.size());
     }
     CHECK(record.main.steps[0].lines.back().speaker == "Ren");
@@ -193,7 +193,7 @@ TEST_CASE("debrief: the CSV rows are the session's states, start first, one per 
         const std::vector<std::string>& row = rows[1 + point];
         CAPTURE(point);
         const SessionState& state =
-            point == 0 ? session.history()[0].before : session.history()[point - 1].after;
+            point == 0 ? session.history()[0].before : session.state_after(point - 1);
         CHECK(row[0] == "What we did");
         CHECK(row[1] == std::to_string(point));
         if (point > 0) {

@@ -75,8 +75,8 @@ TEST_CASE("guide: every bundled story's sheet carries all its notes, prompts and
         }
         for (const Ending& ending : story->endings) {
             CHECK(contains(md, "### " + report::markdown_escape(ending.title) + " ("));
-            for (const std::string& reflection : ending.reflection) {
-                CHECK(contains(md, "- " + report::markdown_escape(reflection)));
+            for (const Prompt& reflection : ending.reflection) {
+                CHECK(contains(md, "- " + report::markdown_escape(reflection.text)));
             }
         }
         const std::string who = section(md, "Who is in it");
