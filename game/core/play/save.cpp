@@ -92,15 +92,24 @@ std::optional<SessionState> map_state(const json& saved, const Story& story, Ses
     return state;
 }
 
+// True when object[key] is a string equal to expected. json::value() would throw on a
+// value of another type, and a header is read before anything else is trusted.
+bool has_string(const json& object, const char* key, const std::string& expected) {
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() && it->get_ref<const std::string&>() == expected;
+}
+
 std::string check_header(const json& save, const Story& story) {
-    if (!save.is_object() || save.value("format", "") != "attune-save") {
+    if (!save.is_object() || !has_string(save, "format", "attune-save")) {
         return "This file is not an Attune save.";
     }
-    if (save.value("version", 0) > save_format_version) {
+    const auto version = save.find("version");
+    if (version != save.end() && version->is_number() && *version > save_format_version) {
         return "This save was made by a newer Attune; update Attune to open it.";
     }
-    if (!save.contains("story") || !save["story"].is_object() ||
-        save["story"].value("id", "") != story.info.id) {
+    const auto story_field = save.find("story");
+    if (story_field == save.end() || !story_field->is_object() ||
+        !has_string(*story_field, "id", story.info.id)) {
         return "This save belongs to another story.";
     }
     return "";

@@ -117,6 +117,14 @@ TEST_CASE("saves: damaged, foreign or edited saves are refused with a plain reas
         return error_message(loaded.diagnostics);
     };
     CHECK(refused(json::array()) == "This file is not an Attune save.");
+    // Header fields of the wrong type are refused in words, never thrown (found by the
+    // save fuzzer: "format": 13.358 aborted the game).
+    json number_format = good;
+    number_format["format"] = 13.358;
+    CHECK(refused(number_format) == "This file is not an Attune save.");
+    json number_story_id = good;
+    number_story_id["story"]["id"] = 7;
+    CHECK(refused(number_story_id) == "This save belongs to another story.");
     json other = good;
     other["story"]["id"] = "another-story";
     CHECK(refused(other) == "This save belongs to another story.");
