@@ -139,6 +139,9 @@ void show_ending(ScreenContext& context) {
     }
     other_paths(context, session, width);
     ImGui::Dummy(ImVec2(0, context.text_px * 0.5f));
+    if (wrapped_button("##debrief", "Save a debrief page", std::min(width, context.text_px * 14))) {
+        game.save_debrief();
+    }
     if (wrapped_button("##library", "Back to the library", std::min(width, context.text_px * 14))) {
         game.to_library();
     }

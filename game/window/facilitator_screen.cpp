@@ -214,6 +214,14 @@ void controls(Room& room, float width) {
     if (phase != RoomPhase::Ended && row.button("##end", "End the story (E)")) {
         room.end_story();
     }
+    // At the story's end, or when the facilitator ended it early.
+    const bool over = phase == RoomPhase::Ended ||
+                      (room.game().session() && room.game().session()->is_finished());
+    if (over && row.button("##debrief", "Save a debrief page")) {
+        const Session* branch = room.branch();
+        room.game().save_debrief(branch ? std::span<const Session>(branch, 1)
+                                        : std::span<const Session>());
+    }
     if (phase == RoomPhase::Ended && row.button("##another", "Choose another story")) {
         room.close();
     }

@@ -1,5 +1,7 @@
 #include "game.h"
 
+#include "debrief_file.h"
+
 #include "play/save.h"
 #include "story/loader.h"
 
@@ -416,6 +418,24 @@ void Game::autosave() {
     if (const Result<> saved = store_.autosave(*session_); !saved) {
         ui.notices.push_back("Autosave failed: " + error_message(saved.diagnostics));
     }
+}
+
+} // namespace attune
+
+namespace attune {
+
+std::optional<std::filesystem::path> Game::save_debrief(std::span<const Session> what_ifs) {
+    if (!session_) {
+        return std::nullopt;
+    }
+    const Result<std::filesystem::path> saved =
+        attune::save_debrief(*session_, what_ifs, settings().talk_to, store_.folder());
+    if (!saved) {
+        ui.notices.push_back("Could not save the debrief: " + error_message(saved.diagnostics));
+        return std::nullopt;
+    }
+    ui.notices.push_back("The debrief page is saved as " + saved->string() + ".");
+    return *saved;
 }
 
 } // namespace attune

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -163,6 +164,10 @@ public:
     void open_settings();
     void close_settings();
     void to_library();
+    /// Writes this session's debrief page (and a room's "what if" timelines) beside the
+    /// saves, in `debriefs/`, and says where in a notice. Step-outs are never in it: they
+    /// are not recorded anywhere.
+    std::optional<std::filesystem::path> save_debrief(std::span<const Session> what_ifs = {});
     void pause();       ///< the pause menu over the play screen; focus on its first button
     void resume();      ///< closes any menu
     void open_save();   ///< the save slots (from the pause menu)

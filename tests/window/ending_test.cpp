@@ -56,3 +56,33 @@ TEST_CASE("ending: a story that names the player lists only the player's moves t
     }
     CHECK(moves == std::vector<std::string>{"Ask", "Take responsibility"});
 }
+
+TEST_CASE("ending: the debrief button writes the session's page beside the saves and says where") {
+    TempFolder folder;
+    App app(options_in(folder), params());
+    REQUIRE(app.ready());
+    Game& game = app.game();
+    game.start(named_player_story());
+    REQUIRE(game.choose(0)); // ask
+    REQUIRE(game.choose(0)); // own
+    frames(app, 2);
+    REQUIRE(game.screen() == Screen::Ending);
+    game.ui.notices.clear();
+
+    const std::optional<std::filesystem::path> first = game.save_debrief();
+    REQUIRE(first);
+    CHECK(first->parent_path() == game.store().folder() / "debriefs");
+    CHECK(first->extension() == ".html");
+    const std::string page = read_text(*first);
+    CHECK(page.find("How was it?") != std::string::npos);       // the choice taken
+    CHECK(page.find("Jo drifted off.") != std::string::npos);   // as shown, the name filled in
+    CHECK(page.find("You never listen.") != std::string::npos); // Kai's line
+    REQUIRE(game.ui.notices.size() == 1);
+    CHECK(game.ui.notices[0] == "The debrief page is saved as " + first->string() + ".");
+
+    // A second press in the same minute keeps the first page.
+    const std::optional<std::filesystem::path> second = game.save_debrief();
+    REQUIRE(second);
+    CHECK(*second != *first);
+    CHECK(read_text(*first) == page);
+}

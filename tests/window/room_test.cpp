@@ -144,6 +144,17 @@ TEST_CASE("room: a facilitator runs a whole story by keyboard alone: pause, rewi
     room_frames(app, 1);
     CHECK(app.projector_record().contains("you can talk to Ms Achebe, room 12."));
 
+    // The facilitator's "Save a debrief page": what the room did and its "what if", written
+    // beside the saves, no terminal needed.
+    REQUIRE(room.branch() != nullptr);
+    const std::optional<std::filesystem::path> page =
+        room.game().save_debrief(std::span<const Session>(room.branch(), 1));
+    REQUIRE(page);
+    const std::string debrief = read_text(*page);
+    CHECK(debrief.find("What we did") != std::string::npos);
+    CHECK(debrief.find("What if") != std::string::npos);
+    CHECK(debrief.find("Ms Achebe, room 12") != std::string::npos);
+
     // Step out and back with one key, from either window.
     room_press(app, sf::Keyboard::F9);
     CHECK(projector_view(room) == ProjectorView::Break);
