@@ -100,8 +100,12 @@ int scene_after_skip(const Session& session) {
     if (session.is_finished()) {
         return -1;
     }
+    const std::vector<Choice>& here = session.scene().choices;
     for (const ChoiceView& choice : session.choices()) {
-        const Target& next = session.scene().choices[choice.index].next;
+        if (choice.index >= static_cast<int>(here.size())) {
+            continue; // the engine's "Take a breath." stays in the scene
+        }
+        const Target& next = here[choice.index].next;
         if (choice.enabled && !next.is_ending) {
             return next.index;
         }

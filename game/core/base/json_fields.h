@@ -5,8 +5,11 @@
 
 #include "base/json_document.h"
 
+#include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace attune {
@@ -41,5 +44,23 @@ Diagnostic out_of_range(const JsonDocument& doc, const std::string& pointer, con
 /// `key` at `pointer` is not one of `allowed`.
 Diagnostic unknown_key(const JsonDocument& doc, const std::string& pointer, const std::string& key,
                        const std::vector<std::string>& allowed);
+
+/// A whole number that type T can hold, read from untrusted JSON (a save, a slot), or an
+/// exception the caller turns into "damaged". nlohmann's get<T>() converts a fraction or an
+/// out-of-range number with a plain cast, which is undefined for values T cannot hold.
+template <class T> T whole_number(const nlohmann::json& value) {
+    if (value.is_number_unsigned()) {
+        const std::uint64_t n = value.get<std::uint64_t>();
+        if (std::in_range<T>(n)) {
+            return static_cast<T>(n);
+        }
+    } else if (value.is_number_integer()) {
+        const std::int64_t n = value.get<std::int64_t>();
+        if (std::in_range<T>(n)) {
+            return static_cast<T>(n);
+        }
+    }
+    throw std::out_of_range("not a whole number in range: " + value.dump());
+}
 
 } // namespace attune

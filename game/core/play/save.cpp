@@ -1,6 +1,10 @@
 #include "play/save.h"
 
+#include "base/json_fields.h"
+
 #include "model/state_json.h"
+
+#include <stdexcept>
 
 namespace attune {
 
@@ -68,8 +72,11 @@ std::optional<SessionState> map_state(const json& saved, const Story& story, Ses
     for (std::size_t i = 0; i < story.flags.size(); ++i) {
         state.flags[i] = saved.at("flags").value(story.flags[i], state.flags[i] != 0) ? 1 : 0;
     }
+    const json& visits = saved.at("visits");
     for (std::size_t i = 0; i < story.scenes.size(); ++i) {
-        state.visits.set(static_cast<int>(i), saved.at("visits").value(story.scenes[i].id, 0));
+        const auto count = visits.find(story.scenes[i].id);
+        state.visits.set(static_cast<int>(i),
+                         count == visits.end() ? 0 : whole_number<int>(*count));
     }
     for (std::size_t i = 0; i < story.characters.size(); ++i) {
         if (saved.at("characters").contains(story.characters[i].id)) {
@@ -86,9 +93,20 @@ std::optional<SessionState> map_state(const json& saved, const Story& story, Ses
         return std::nullopt;
     }
     state.player = *player;
-    state.random.state = saved.at("random").get<std::uint64_t>();
-    state.turn = saved.at("turn").get<int>();
-    state.shown_lines = saved.at("shown_lines").get<std::vector<int>>();
+    state.random.state = whole_number<std::uint64_t>(saved.at("random"));
+    state.turn = whole_number<int>(saved.at("turn"));
+    // Shown lines are indices into the place's lines: one that is not there (a changed or
+    // damaged save) must never be shown, so the place does not read.
+    const std::size_t lines = state.ending >= 0 ? story.endings[state.ending].lines.size()
+                                                : story.scenes[state.scene].lines.size();
+    state.shown_lines.clear();
+    for (const json& line : saved.at("shown_lines")) {
+        const int index = whole_number<int>(line);
+        if (index < 0 || static_cast<std::size_t>(index) >= lines) {
+            throw std::out_of_range("a shown line that does not exist");
+        }
+        state.shown_lines.push_back(index);
+    }
     return state;
 }
 
@@ -190,7 +208,7 @@ Result<Session> load_session(const json& save, std::shared_ptr<const Story> stor
     }
     try {
         const std::string saved_version = save["story"].value("version", "");
-        Session session(story, params, save.at("seed").get<std::uint64_t>());
+        Session session(story, params, whole_number<std::uint64_t>(save.at("seed")));
         const json& choices = save.at("choices");
         const std::size_t replayed = replay(session, choices);
         const json replayed_state = state_to_json(*story, session.state());

@@ -1,5 +1,7 @@
 #include "play/save_store.h"
 
+#include "base/json_fields.h"
+
 #include "base/atomic_file.h"
 #include "base/json_document.h"
 #include "base/paths.h"
@@ -100,7 +102,7 @@ SlotInfo read_info(const fs::path& file) {
     info.story_title = slot.at("story_title").get<std::string>();
     info.story_file = slot.at("story_file").get<std::string>();
     info.scene_title = slot.at("scene_title").get<std::string>();
-    info.saved_at = slot.at("saved_at").get<std::int64_t>();
+    info.saved_at = whole_number<std::int64_t>(slot.at("saved_at"));
     info.story_id = save.at("story").at("id").get<std::string>();
     return info;
 }

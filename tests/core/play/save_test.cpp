@@ -143,6 +143,44 @@ TEST_CASE("saves: damaged, foreign or edited saves are refused with a plain reas
     CHECK(refused(no_state).rfind("This save is damaged", 0) == 0);
 }
 
+TEST_CASE("saves: numbers a save cannot hold, or lines that are not there, never reach the game") {
+    // Found by the save fuzzer: "random": 4.99e19 was cast to a 64-bit integer (undefined
+    // behaviour). Whole numbers are read checked; a place that does not read continues from
+    // the last point that exists, and a seed that does not read is a damaged save.
+    Session session(test::late_bus(), test::params(), 3);
+    REQUIRE(session.choose("name-it"));
+    json changed = save_session(session);
+    changed["story"]["version"] = "0.9"; // an older story: the saved place is mapped
+    auto continues_from_last_point = [&](json save) {
+        const Result<Session> loaded = load_session(save, session.shared_story(), test::params());
+        REQUIRE(loaded);
+        REQUIRE(loaded.diagnostics.size() == 1);
+        CHECK(loaded.diagnostics[0].message.find("the last point that still exists") !=
+              std::string::npos);
+        for (const ShownLine& line : loaded->lines()) {
+            CHECK_FALSE(line.text.empty());
+        }
+    };
+    json huge_random = changed;
+    huge_random["state"]["random"] = 4.99e19;
+    continues_from_last_point(huge_random);
+    json fraction_turn = changed;
+    fraction_turn["state"]["turn"] = 1.5;
+    continues_from_last_point(fraction_turn);
+    json missing_line = changed;
+    missing_line["state"]["shown_lines"] = json::array({9999});
+    continues_from_last_point(missing_line);
+    json huge_visits = changed;
+    huge_visits["state"]["visits"]["text"] = 1e300;
+    continues_from_last_point(huge_visits);
+
+    json huge_seed = save_session(session);
+    huge_seed["seed"] = 1e30;
+    const Result<Session> refused = load_session(huge_seed, session.shared_story(), test::params());
+    CHECK_FALSE(refused);
+    CHECK(error_message(refused.diagnostics).rfind("This save is damaged", 0) == 0);
+}
+
 TEST_CASE("saves: a save from an older version of the story carries over by stable ids") {
     Session session(test::late_bus(), test::params(), 9);
     REQUIRE(session.choose("its-fine"));
@@ -297,7 +335,7 @@ TEST_CASE("saves: every field of a save carries onto a changed story by its id")
     CHECK(out["variables"]["patience"] == 37);
     CHECK(out["variables"]["calm"] == 5); // new: its initial value
     CHECK(out["flags"]["apologized"] == true);
-    CHECK(out["flags"]["asked"] == false); // new: not set
+    CHECK(out["flags"]["asked"] == false);          // new: not set
     CHECK_FALSE(out["visits"].contains("hallway")); // new scene: never visited, not listed
     CHECK(out["visits"]["text"] == 1);
     CHECK(out["visits"]["quiet"] == 3);
