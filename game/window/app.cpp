@@ -21,6 +21,8 @@ namespace {
 constexpr unsigned min_width = 1024;
 constexpr unsigned min_height = 600;
 
+} // namespace
+
 std::vector<std::filesystem::path> story_folders(const AppOptions& options) {
     std::vector<std::filesystem::path> folders = {data_dir() / "stories"};
     folders.insert(folders.end(), options.story_folders.begin(), options.story_folders.end());
@@ -36,8 +38,6 @@ int number_key(sf::Keyboard::Key key) {
     }
     return 0;
 }
-
-} // namespace
 
 App::App(const AppOptions& options, std::shared_ptr<const model::Params> params)
     : game_(std::move(params), scan_stories(story_folders(options)),

@@ -12,7 +12,9 @@
 #include "story_watcher.h"
 
 #include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/Window/Keyboard.hpp>
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +35,13 @@ struct AppOptions {
 };
 
 /// The game window.
+/// The folders stories are read from: the bundled ones, then the options' own. The game
+/// window and room mode both use it.
+std::vector<std::filesystem::path> story_folders(const AppOptions& options);
+
+/// 1 to 9 for the number keys of the main row or the keypad, else 0.
+int number_key(sf::Keyboard::Key key);
+
 class App {
 public:
     App(const AppOptions& options, std::shared_ptr<const model::Params> params);

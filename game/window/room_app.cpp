@@ -11,22 +11,6 @@ namespace attune {
 
 namespace {
 
-std::vector<std::filesystem::path> story_folders(const AppOptions& options) {
-    std::vector<std::filesystem::path> folders = {data_dir() / "stories"};
-    folders.insert(folders.end(), options.story_folders.begin(), options.story_folders.end());
-    return folders;
-}
-
-int number_key(sf::Keyboard::Key key) {
-    if (key >= sf::Keyboard::Num1 && key <= sf::Keyboard::Num9) {
-        return key - sf::Keyboard::Num1 + 1;
-    }
-    if (key >= sf::Keyboard::Numpad1 && key <= sf::Keyboard::Numpad9) {
-        return key - sf::Keyboard::Numpad1 + 1;
-    }
-    return 0;
-}
-
 std::string initial_font(const AppOptions& options) {
     return options.settings ? options.settings->font : Settings{}.font;
 }
