@@ -246,17 +246,6 @@ void App::draw_panel_background(const PlayLayout& layout) {
     window_.draw(panel, sf::RenderStates(sf::BlendNone));
 }
 
-void App::draw_background() {
-    const Palette& colors = palette(game_.settings().high_contrast);
-    const sf::Vector2f size(window_.getSize());
-    sf::VertexArray quad(sf::Quads, 4);
-    quad[0] = sf::Vertex({0, 0}, sf_color(colors.background_top));
-    quad[1] = sf::Vertex({size.x, 0}, sf_color(colors.background_top));
-    quad[2] = sf::Vertex(size, sf_color(colors.background_bottom));
-    quad[3] = sf::Vertex({0, size.y}, sf_color(colors.background_bottom));
-    window_.draw(quad);
-}
-
 ScreenContext App::screen_context() {
     const sf::Vector2u size = window_.getSize();
     return ScreenContext{game_,
@@ -402,8 +391,8 @@ void App::draw_frame(float seconds) {
     layout_ = play_layout(context);
     window_.clear(sf_color(palette(game_.settings().high_contrast).background_top));
     const bool playing = game_.session() && game_.screen() == Screen::Play;
-    if (!playing) {
-        draw_background(); // while playing, the stage and the text panel cover the window
+    if (!playing) { // while playing, the stage and the text panel cover the window
+        draw_window_background(window_, palette(game_.settings().high_contrast));
     }
     if (playing) {
         draw_panel_background(layout_);

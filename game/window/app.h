@@ -104,7 +104,6 @@ private:
     void follow_session();
     bool handle_play_key(const sf::Event::KeyEvent& key);
     bool handle_key(const sf::Event::KeyEvent& key);
-    void draw_background();
     void draw_panel_background(const PlayLayout& layout);
     ScreenContext screen_context();
     void draw_screens(ScreenContext& context);

@@ -198,7 +198,7 @@ void RoomApp::draw_projector(float seconds) {
     const ProjectorLayout layout = projector_layout(view, size);
     sf::RenderWindow& window = projector_.window();
     window.clear(sf_color(palette(settings.high_contrast).background_top));
-    projector_.draw_background(settings.high_contrast);
+    draw_window_background(projector_.window(), palette(settings.high_contrast));
     const StageStyle style{settings.reduced_motion, settings.high_contrast};
     if (layout.stage_max.y - layout.stage_min.y >= 1) {
         stage_.draw(window,
@@ -222,7 +222,7 @@ void RoomApp::draw_facilitator(float seconds) {
     facilitator_.begin_frame(seconds, px, false); // the laptop keeps the evening palette
     facilitator_record_ = {};
     facilitator_.window().clear(sf_color(palette(false).background_top));
-    facilitator_.draw_background(false);
+    draw_window_background(facilitator_.window(), palette(false));
     ScreenContext context{game_,  facilitator_.fonts().imgui(), palette(false), size, px, {},
                           nullptr};
     show_facilitator(context, room_, facilitator_record_);

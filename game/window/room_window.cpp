@@ -51,17 +51,6 @@ void RoomWindow::begin_frame(float seconds, float text_px, bool high_contrast) {
     imgui_->new_frame(seconds);
 }
 
-void RoomWindow::draw_background(bool high_contrast) {
-    const Palette& colors = palette(high_contrast);
-    const sf::Vector2f size(window_.getSize());
-    sf::VertexArray quad(sf::Quads, 4);
-    quad[0] = sf::Vertex({0, 0}, sf_color(colors.background_top));
-    quad[1] = sf::Vertex({size.x, 0}, sf_color(colors.background_top));
-    quad[2] = sf::Vertex(size, sf_color(colors.background_bottom));
-    quad[3] = sf::Vertex({0, size.y}, sf_color(colors.background_bottom));
-    window_.draw(quad, sf::RenderStates(sf::BlendNone));
-}
-
 void RoomWindow::resized(unsigned width, unsigned height) {
     window_.setView(sf::View(sf::FloatRect(0, 0, float(width), float(height))));
 }

@@ -38,9 +38,6 @@ public:
     /// Draws ImGui's frame on top of what SFML drew.
     void end_frame() { imgui_->render(); }
 
-    /// Draws the evening gradient (or the high-contrast black) over the whole window.
-    void draw_background(bool high_contrast);
-
     /// Keeps the view matching the window's size after a resize.
     void resized(unsigned width, unsigned height);
 

@@ -393,6 +393,18 @@ std::vector<float> Stage::figure_xs(float player_x, sf::FloatRect area, float sc
     return xs;
 }
 
+// The gradient is opaque, so it is drawn without blending: on a software renderer, blended
+// full-area fills are what a frame costs.
+void draw_window_background(sf::RenderTarget& target, const Palette& colors) {
+    const sf::Vector2f size(target.getSize());
+    sf::VertexArray quad(sf::Quads, 4);
+    quad[0] = sf::Vertex({0, 0}, sf_color(colors.background_top));
+    quad[1] = sf::Vertex({size.x, 0}, sf_color(colors.background_top));
+    quad[2] = sf::Vertex(size, sf_color(colors.background_bottom));
+    quad[3] = sf::Vertex({0, size.y}, sf_color(colors.background_bottom));
+    target.draw(quad, sf::RenderStates(sf::BlendNone));
+}
+
 // The backdrop (evening gradient and the pool of light) only changes with the stage's size
 // or theme, so it is painted once into a texture and copied without blending each frame:
 // on a software renderer, blended full-area fills are what a frame costs.

@@ -18,6 +18,7 @@
 namespace attune {
 
 class Session;
+struct Palette;
 
 /// What one character looks like on stage, derived from the relational state.
 struct FigureTarget {
@@ -44,6 +45,9 @@ inline sf::Color sf_color(unsigned packed) {
     return sf::Color(packed & 0xff, (packed >> 8) & 0xff, (packed >> 16) & 0xff,
                      (packed >> 24) & 0xff);
 }
+
+/// The whole window's evening gradient, under the screens and the stage.
+void draw_window_background(sf::RenderTarget& target, const Palette& colors);
 
 /// The stage for the session's current scene: the characters in it, as they feel now.
 StageTarget stage_target(const Session& session);

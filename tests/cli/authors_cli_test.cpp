@@ -20,11 +20,11 @@ namespace {
 namespace fs = std::filesystem;
 
 using test::attune;
+using test::contains;
 using test::Run;
 
 fs::path temp(const std::string& name) {
-    return fs::temp_directory_path() /
-           ("attune-authors-" + std::to_string(::getpid()) + "-" + name);
+    return test::temp_path("authors", name);
 }
 
 std::string read(const fs::path& path) {
@@ -32,10 +32,6 @@ std::string read(const fs::path& path) {
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
 }
 
 std::vector<std::string> lines_of(const std::string& text) {

@@ -19,6 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 
 using test::attune;
+using test::contains;
 using test::Run;
 
 // Ends a run that would hang, and stops one that would eat the machine's memory.
@@ -45,10 +46,6 @@ struct TempFolder {
 std::string late_bus() {
     std::ifstream in(fs::path(ATTUNE_SOURCE_DIR) / "tests/data/stories/late-bus.json");
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
 }
 
 std::string quoted(const fs::path& path) {

@@ -42,4 +42,15 @@ inline Run attune(const std::string& args, const std::string& input = "",
     return run;
 }
 
+/// A file name in the temporary folder, apart for each test process and group of tests.
+inline std::filesystem::path temp_path(const std::string& group, const std::string& name) {
+    return std::filesystem::temp_directory_path() /
+           ("attune-" + group + "-" + std::to_string(::getpid()) + "-" + name);
+}
+
+/// True when `part` occurs in `text`.
+inline bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
 } // namespace attune::test

@@ -17,14 +17,11 @@ namespace {
 namespace fs = std::filesystem;
 
 using test::attune;
+using test::contains;
 using test::Run;
 
 fs::path temp(const std::string& name) {
-    return fs::temp_directory_path() / ("attune-tools-" + std::to_string(::getpid()) + "-" + name);
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
+    return test::temp_path("tools", name);
 }
 
 } // namespace
