@@ -84,6 +84,9 @@ public:
         int symbol = 0;    ///< for Symbol: index into symbols()
     };
 
+    /// The postfix code, for proofs about conditions (see condition_cover.h).
+    const std::vector<Instruction>& code() const { return code_; }
+
 private:
     std::string source_;
     std::vector<Instruction> code_; // postfix

@@ -2,6 +2,7 @@
 
 #include "base/json_fields.h"
 #include "model/sentences.h"
+#include "story/condition_cover.h"
 #include "story/text.h"
 
 #include <algorithm>
@@ -584,10 +585,14 @@ private:
     }
 
     void check_all_conditional(const Scene& scene, const std::string& ptr) {
-        const bool all = !scene.choices.empty() &&
-                         std::all_of(scene.choices.begin(), scene.choices.end(),
-                                     [](const Choice& c) { return !c.condition.empty(); });
-        if (all) {
+        std::vector<const Expression*> conditions;
+        for (const Choice& choice : scene.choices) {
+            if (choice.condition.empty()) {
+                return;
+            }
+            conditions.push_back(&choice.condition);
+        }
+        if (!conditions.empty() && !one_condition_always_holds(conditions)) {
             warn("maybe-dead-end", ptr + "/choices",
                  "every choice in scene " + in_quotes(scene.id) +
                      " has a condition, so the player could be left with none",

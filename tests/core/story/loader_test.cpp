@@ -467,11 +467,26 @@ TEST_CASE("loader cases: 'did you mean' allows a third of the name's length in e
 
 TEST_CASE("loader cases: a scene whose every choice has a condition may be a dead end") {
     json source = late_bus_json();
-    source["scenes"][1]["choices"][0]["if"] = "true";
-    source["scenes"][1]["choices"][1]["if"] = "patience >= 0";
+    source["scenes"][1]["choices"][0]["if"] = "patience > 3";
+    source["scenes"][1]["choices"][1]["if"] = "patience < 3"; // patience 3 leaves neither
     const Result<std::shared_ptr<const Story>> result =
         load_story_text("maybe.json", source.dump());
     CHECK(problems(result.diagnostics) ==
           std::vector<std::string>{"warning maybe-dead-end /scenes/1/choices"});
     CHECK(result);
+}
+
+TEST_CASE("loader cases: conditions that between them cover every state are no dead end") {
+    for (const auto& [first, second] : std::vector<std::pair<std::string, std::string>>{
+             {"patience >= 3", "patience < 3"},
+             {"not flag.apologized and patience > 1", "flag.apologized or patience <= 1"},
+             {"true", "patience >= 0"}}) {
+        CAPTURE(first);
+        json source = late_bus_json();
+        source["scenes"][1]["choices"][0]["if"] = first;
+        source["scenes"][1]["choices"][1]["if"] = second;
+        const Result<std::shared_ptr<const Story>> result =
+            load_story_text("covered.json", source.dump());
+        CHECK(problems(result.diagnostics).empty());
+    }
 }
