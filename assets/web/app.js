@@ -129,7 +129,9 @@
             if (!choice.open) {
                 const reason = document.createElement("span");
                 reason.className = "closed-reason";
-                reason.textContent = "Closed: " + choice.reason;
+                // "In the story": the reason speaks to the story's "you", and on a phone in
+                // a group it must not read as a remark about the person holding it.
+                reason.textContent = "Closed in the story: " + choice.reason;
                 button.append(reason);
             }
             button.addEventListener("click", () => vote({ round: state.round, choice: index }));

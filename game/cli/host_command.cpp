@@ -1,5 +1,6 @@
-// attune host [STORY] --headless [--port N] [--address A]: let a room of phones vote on
-// the story's choices, driven from this terminal.
+// attune host [STORY] --headless [--port N] [--address A] [--debrief FILE]: let a room of
+// phones vote on the story's choices, driven from this terminal, and write the debrief
+// (with the room's splits) when the room closes.
 
 #include "commands.h"
 #include "loading.h"
@@ -9,9 +10,11 @@
 #include "host.h"
 
 #include "base/atomic_file.h"
+#include "report/debrief.h"
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <iostream>
 
 namespace attune::cli {
@@ -26,9 +29,25 @@ struct HostArgs {
     int min_votes = 5;
     int cap = 60;
     std::string qr_svg;
+    std::string debrief;
     std::uint64_t seed = 0;
     bool seeded = false;
 };
+
+// A debrief is written only when the room closes: a name write_debrief would refuse is
+// refused now, before the room starts, not after the whole session.
+CLI::Validator debrief_name_check() {
+    return CLI::Validator(
+        [](const std::string& name) -> std::string {
+            const std::string extension = std::filesystem::path(name).extension().string();
+            return extension == ".html" || extension == ".htm" || extension == ".md" ||
+                           extension == ".csv"
+                       ? ""
+                       : "a debrief is written as .html (a page to print), .md or .csv; name "
+                         "it debrief.html, for example";
+        },
+        "FILE.html|.md|.csv");
+}
 
 int run_host(const HostArgs& args) {
     if (!args.headless) {
@@ -69,6 +88,17 @@ int run_host(const HostArgs& args) {
     Session session(story, params, args.seeded ? args.seed : fresh_seed());
     host::run_console(room, session, std::cin, std::cout);
     std::cout << "room closed" << std::endl;
+    if (args.debrief.empty()) {
+        return 0;
+    }
+    const Result<> written = report::write_debrief(report::debrief_record(session), args.debrief);
+    for (const Diagnostic& d : written.diagnostics) {
+        std::cerr << format(d) << "\n";
+    }
+    if (!written) {
+        return 1;
+    }
+    std::cout << "debrief written to " << args.debrief << std::endl;
     return 0;
 }
 
@@ -96,6 +126,10 @@ void add_host_command(CLI::App& app, int& exit_code) {
     host->add_option("--cap", args->cap, "At most this many phones (default 60)")
         ->check(CLI::Range(1, 1000));
     host->add_option("--qr-svg", args->qr_svg, "Also write the join QR code to this SVG file");
+    host->add_option("--debrief", args->debrief,
+                     "When the room closes, write the debrief with the room's splits: "
+                     "debrief.html (to print), debrief.md, or trace.csv")
+        ->check(debrief_name_check());
     host->add_option("--seed", args->seed, "Fix the story's randomness")
         ->check(seed_check())
         ->each([args](const std::string&) { args->seeded = true; });

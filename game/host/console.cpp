@@ -152,11 +152,9 @@ const char* console_help() {
            "  quit            close the room\n";
 }
 
-std::vector<VoteSplit> run_console(Host& host, Session& session, std::istream& in,
-                                   std::ostream& out) {
+void run_console(Host& host, Session& session, std::istream& in, std::ostream& out) {
     Printer printer(out);
     Room& room = host.room();
-    std::vector<VoteSplit> splits;
     std::optional<Confirmation> decided;
     const PauseWatcher watcher(room, printer);
     printer.say(scene_text(session));
@@ -231,14 +229,18 @@ std::vector<VoteSplit> run_console(Host& host, Session& session, std::istream& i
                 printer.say("that choice cannot be taken now");
                 continue;
             }
-            splits.push_back(decided->split);
+            if (const Result<void> kept = session.record_room_vote(decided->split); !kept) {
+                printer.say(error_message(kept.diagnostics)); // the choice stands
+            }
             decided.reset();
             room.clear_round();
             printer.say(scene_text(session));
             if (session.is_finished()) {
                 std::string summary = "room votes:";
-                for (const VoteSplit& split : splits) {
-                    summary += "\n" + split_text(split);
+                for (const Step& step : session.history()) {
+                    if (step.room_vote) {
+                        summary += "\n" + split_text(*step.room_vote);
+                    }
                 }
                 printer.say(summary);
             }
@@ -267,7 +269,6 @@ std::vector<VoteSplit> run_console(Host& host, Session& session, std::istream& i
         }
     }
     room.clear_round();
-    return splits;
 }
 
 } // namespace attune::host

@@ -6,19 +6,17 @@
 #include "host.h"
 
 #include "play/session.h"
-#include "play/vote_split.h"
 
 #include <iosfwd>
-#include <vector>
 
 namespace attune::host {
 
-/// Runs until `quit` or the end of input. Returns the splits of the rounds decided, in
-/// order: what the history and the debrief keep. Prints to `out` only aggregate figures;
+/// Runs until `quit` or the end of input. Each choice the room decided is taken in
+/// `session` with its split kept beside it (Session::record_room_vote), so the history,
+/// a save and the debrief have the room's votes. Prints to `out` only aggregate figures;
 /// a line "someone asked for a pause" appears (from a watcher thread) whenever a phone
 /// asks for one.
-std::vector<VoteSplit> run_console(Host& host, Session& session, std::istream& in,
-                                   std::ostream& out);
+void run_console(Host& host, Session& session, std::istream& in, std::ostream& out);
 
 /// The commands, one per line, as `attune host --help` and `help` show them.
 const char* console_help();

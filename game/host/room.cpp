@@ -260,6 +260,9 @@ int Room::take_pause_requests() {
 }
 
 JoinResult Room::join(const std::string& code, const std::string& device) {
+    // Drawn before the lock: a token takes hardware randomness, slow on some machines, and
+    // every vote and poll waits on this lock. Unused when the phone is known or refused.
+    std::string fresh = make_device_token();
     const std::lock_guard lock(mutex_);
     JoinResult result;
     if (const auto known = phones_.find(device); !device.empty() && known != phones_.end()) {
@@ -280,7 +283,7 @@ JoinResult Room::join(const std::string& code, const std::string& device) {
         result.status = JoinStatus::Full;
     } else {
         result.status = JoinStatus::Joined;
-        result.device = make_device_token();
+        result.device = std::move(fresh);
         result.phone = next_phone_++;
         phones_[result.device] = Phone{result.phone, 0, -2};
     }

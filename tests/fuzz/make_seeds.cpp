@@ -68,8 +68,32 @@ void add_story_file(const fs::path& file) {
     collect(story, "pronouns", seeds["template"]);
 }
 
-// Saves along one seeded random playthrough: at the start, after a few choices, and at
-// the end.
+// How a room might have split on the menu shown now, choosing `picked`: every fourth
+// below the minimum (no counts), the others with counts, some a close call overridden.
+attune::VoteSplit room_vote(const attune::Session& session, int picked, int step) {
+    attune::VoteSplit split;
+    split.scene_id = session.scene().id;
+    for (const attune::ChoiceView& choice : session.choices()) {
+        if (choice.index == picked) {
+            split.chosen = static_cast<int>(split.choice_ids.size());
+        }
+        split.choice_ids.push_back(choice.id);
+        split.choice_texts.push_back(choice.text);
+    }
+    split.below_minimum = step % 4 == 2;
+    if (!split.below_minimum) {
+        for (std::size_t i = 0; i < split.choice_ids.size(); ++i) {
+            split.counts.push_back(static_cast<int>(3 + i * 2));
+        }
+        split.passes = 1;
+        split.close_call = true;
+        split.overridden = true;
+    }
+    return split;
+}
+
+// Saves along one seeded random playthrough, some choices with a room's vote: at the
+// start, after a few choices, and at the end.
 void add_saves(const std::shared_ptr<const attune::Story>& story,
                const std::shared_ptr<const attune::model::Params>& params, unsigned seed) {
     attune::Session session(story, params, seed);
@@ -87,7 +111,12 @@ void add_saves(const std::shared_ptr<const attune::Story>& story,
         if (session.is_finished() || enabled.empty() || step > 200) {
             return;
         }
-        session.choose(enabled[pick() % enabled.size()]);
+        const int picked = enabled[pick() % enabled.size()];
+        const attune::VoteSplit vote = room_vote(session, picked, step);
+        session.choose(picked);
+        if (step % 2 == 0) { // every other choice as a room decided it, some below the minimum
+            session.record_room_vote(vote);
+        }
     }
 }
 

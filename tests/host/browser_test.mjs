@@ -173,7 +173,8 @@ try {
     flooded.stdin.write("open\n");
     await choice(d, 0).waitFor();
     check(await choice(d, 0).isDisabled(), "a choice closed in the story is closed on the phone");
-    check((await choice(d, 0).innerText()).includes("too flooded"), "with the game's own reason");
+    check((await choice(d, 0).innerText()).includes("Closed in the story: You're too flooded"),
+          "with the game's own reason, said to be the story's");
     check(!(await choice(d, 1).isDisabled()), "the other choices stay open");
     await d.screenshot({ path: `${shots}/phone-closed-choice.png` });
     flooded.stdin.write("quit\n");

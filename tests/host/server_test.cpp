@@ -283,6 +283,83 @@ TEST_CASE("headless host: prints the address and code, runs rounds from stdin, k
 
 namespace attune::host {
 
+TEST_CASE("headless host: --debrief writes the room's splits when the room closes, and no reason") {
+    const fs::path folder =
+        fs::temp_directory_path() / ("attune-host-debrief-" + std::to_string(getpid()));
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    const std::string story =
+        (fs::path(ATTUNE_SOURCE_DIR) / "tests/data/stories/late-bus.json").string();
+    std::vector<std::string> tokens;
+    {
+        test::Headless host({"host", story, "--headless", "--port", "0", "--address", "127.0.0.1",
+                             "--min-votes", "3", "--seed", "7", "--debrief",
+                             (folder / "debrief.md").string()},
+                            folder.string());
+        const std::string address = host.wait_for("join address: ");
+        const std::string code_line = host.wait_for("room code: ");
+        std::smatch match;
+        REQUIRE(std::regex_search(address, match, std::regex(R"(http://127\.0\.0\.1:(\d+)/)")));
+        const int port = std::stoi(match[1]);
+        const std::string code = code_line.substr(code_line.find(": ") + 2);
+        for (int i = 0; i < 4; ++i) {
+            tokens.push_back(join(port, code));
+        }
+        const auto vote = [port](const std::string& device, const std::string& ballot) {
+            return status_of(round_trip(port, request("POST", "/api/vote", ballot, device)));
+        };
+        // The first menu: 1 to 2 with a pass; the facilitator overrides, with a reason.
+        host.command("open");
+        REQUIRE(!host.wait_for("round 1 open").empty());
+        CHECK(vote(tokens[0], R"({"round":1,"choice":0})") == 200);
+        CHECK(vote(tokens[1], R"({"round":1,"choice":1})") == 200);
+        CHECK(vote(tokens[2], R"({"round":1,"choice":1})") == 200);
+        CHECK(vote(tokens[3], R"({"round":1,"pass":true})") == 200);
+        host.command("close");
+        REQUIRE(!host.wait_for("4 took part").empty());
+        host.command("confirm 1 the back row wanted the easy road first");
+        REQUIRE(!host.wait_for("chosen: 1").empty());
+        host.command("next");
+        REQUIRE(!host.wait_for("type open").empty());
+        // The second: only one phone votes, below the minimum; a show of hands decides.
+        host.command("open");
+        REQUIRE(!host.wait_for("round 2 open").empty());
+        CHECK(vote(tokens[0], R"({"round":2,"choice":0})") == 200);
+        host.command("confirm 1");
+        REQUIRE(!host.wait_for("chosen: 1").empty());
+        host.command("next");
+        REQUIRE(!host.wait_for("type open").empty());
+        host.command("quit");
+        CHECK(!host.wait_for("debrief written to").empty());
+    }
+    const std::string debrief = read_all(folder / "debrief.md");
+    CAPTURE(debrief);
+    // "its-fine" (1 vote) was chosen over "name-it" (2): the facilitator decided.
+    CHECK(debrief.find("- **Chosen:** \"It's fine. Whatever.\": 1 vote ") != std::string::npos);
+    CHECK(debrief.find(": 2 votes ") != std::string::npos);
+    CHECK(debrief.find("- 1 passed\n\nA close call. The facilitator decided.\n") !=
+          std::string::npos);
+    CHECK(debrief.find("How the room voted: too few votes to show a split. Chosen: Call "
+                       "them.") != std::string::npos);
+    CHECK(debrief.find("back row") == std::string::npos);
+    for (const std::string& token : tokens) {
+        CHECK(debrief.find(token) == std::string::npos);
+    }
+    fs::remove_all(folder);
+}
+
+TEST_CASE("headless host: a debrief name it cannot write is refused before the room opens") {
+    const fs::path folder =
+        fs::temp_directory_path() / ("attune-host-badname-" + std::to_string(getpid()));
+    fs::create_directories(folder);
+    test::Headless host(
+        {"host", "--headless", "--port", "0", "--address", "127.0.0.1", "--debrief", "debrief.pdf"},
+        folder.string());
+    CHECK(!host.wait_for("name it debrief.html").empty());
+    CHECK(host.output().find("room code") == std::string::npos);
+    fs::remove_all(folder);
+}
+
 TEST_CASE("server: a room closed the moment it opens stops at once") {
     for (int i = 0; i < 20; ++i) {
         const auto began = std::chrono::steady_clock::now();

@@ -309,7 +309,15 @@ TEST_CASE("render: a debrief with a what-if branch prints both timelines, and th
     }
     const std::vector<Session> branches = {what_if};
     report::DebriefRecord record = report::debrief_record(session, branches);
-    record.splits.push_back({0, at, std::vector<int>(record.main.steps[at].offered.size(), 3)});
+    VoteSplit split; // the room's split at the choice where the paths part
+    for (const report::OfferedChoice& choice : record.main.steps[at].offered) {
+        split.choice_ids.push_back(choice.id);
+        split.choice_texts.push_back(choice.text);
+        split.counts.push_back(3);
+    }
+    split.chosen = static_cast<int>(record.main.steps[at].chosen);
+    split.close_call = true;
+    record.main.steps[at].room_vote = split;
     const fs::path html = scratch() / "debrief-what-if.html";
     std::ofstream(html) << report::debrief_html(record);
     const fs::path pdf = scratch() / "debrief-what-if.pdf";
@@ -318,7 +326,9 @@ TEST_CASE("render: a debrief with a what-if branch prints both timelines, and th
     CHECK(contains(text, "What we did"));
     CHECK(contains(text, "What if (from choice " + std::to_string(at + 1) + ")"));
     CHECK(contains(text, "paths part here"));
+    CHECK(contains(text, "HOW THE ROOM VOTED")); // a label, in capitals
     CHECK(contains(text, "3 votes"));
+    CHECK(contains(text, "A close call."));
     CHECK(contains(text, "The ending: " + what_if.ending()->title));
     first_page_png(pdf, "debrief-what-if");
 }

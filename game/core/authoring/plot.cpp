@@ -1,5 +1,6 @@
 #include "authoring/plot.h"
 
+#include "base/html_escape.h"
 #include "play/session.h"
 
 #include <algorithm>
@@ -27,29 +28,6 @@ std::string num(double value) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", value);
     return buffer;
-}
-
-std::string escaped(const std::string& text) {
-    std::string out;
-    for (const char ch : text) {
-        switch (ch) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += ch;
-        }
-    }
-    return out;
 }
 
 /// Maps step and value (0..100) to the page, for one panel.
@@ -108,13 +86,13 @@ void markers(std::string& svg, const Frame& f, const std::vector<PlotPoint>& poi
                    num(x + 6) + "," + num(y + 6) + " M" + num(x + 6) + "," + num(y - 6) + " L" +
                    num(x - 6) + "," + num(y + 6) + "\" stroke=\"" + rupture_colour +
                    "\" stroke-width=\"3\"><title>rupture at step " + std::to_string(i) + " (" +
-                   escaped(move) + ")</title></path>\n";
+                   html_escape(move) + ")</title></path>\n";
         }
         if (points[i].repair) {
             svg += "<circle class=\"repair\" cx=\"" + num(x) + "\" cy=\"" + num(y) +
                    "\" r=\"6\" fill=\"none\" stroke=\"" + repair_colour +
                    "\" stroke-width=\"3\"><title>repair landed at step " + std::to_string(i) +
-                   " (" + escaped(move) + ")</title></circle>\n";
+                   " (" + html_escape(move) + ")</title></circle>\n";
         }
     }
 }
@@ -133,7 +111,7 @@ void axes(std::string& svg, const Frame& f, const std::vector<std::string>& step
         const std::string label = i == 0 ? "start" : steps[i - 1];
         svg += "<text class=\"step\" x=\"" + num(f.x(i)) + "\" y=\"" + num(f.y0 + f.height + 14) +
                "\" font-size=\"10\" fill=\"#424242\" text-anchor=\"end\" transform=\"rotate(-35 " +
-               num(f.x(i)) + " " + num(f.y0 + f.height + 14) + ")\">" + escaped(label) +
+               num(f.x(i)) + " " + num(f.y0 + f.height + 14) + ")\">" + html_escape(label) +
                "</text>\n";
     }
 }
@@ -247,19 +225,19 @@ std::string plot_svg(const Plot& plot) {
                       " " + num(height) +
                       "\" font-family=\"DejaVu Sans, sans-serif\">\n"
                       "<title>" +
-                      escaped(plot.title) +
+                      html_escape(plot.title) +
                       "</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
                       "<text x=\"" +
                       num(left) + "\" y=\"30\" font-size=\"18\" fill=\"#212121\">" +
-                      escaped(plot.title) + "</text>\n";
+                      html_escape(plot.title) + "</text>\n";
     for (std::size_t s = 0; s < plot.series.size(); ++s) {
         const PlotSeries& series = plot.series[s];
         const Frame f{left, top + static_cast<double>(s) * (panel_height + panel_gap), plot_width,
                       panel_height, steps};
-        svg += "<g class=\"character\" data-name=\"" + escaped(series.name) + "\">\n<text x=\"" +
-               num(left) + "\" y=\"" + num(f.y0 - 8) +
-               "\" font-size=\"14\" font-weight=\"bold\" fill=\"#212121\">" + escaped(series.name) +
-               "</text>\n";
+        svg += "<g class=\"character\" data-name=\"" + html_escape(series.name) +
+               "\">\n<text x=\"" + num(left) + "\" y=\"" + num(f.y0 - 8) +
+               "\" font-size=\"14\" font-weight=\"bold\" fill=\"#212121\">" +
+               html_escape(series.name) + "</text>\n";
         window_band(svg, f, series.points);
         axes(svg, f, plot.steps);
         polyline(svg, f, series.points, &PlotPoint::safety, safety_colour, "", "safety");

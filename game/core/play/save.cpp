@@ -133,8 +133,79 @@ std::string check_header(const json& save, const Story& story) {
     return "";
 }
 
-// Replays saved choices by id; stops at the first that no longer exists.
-std::size_t replay(Session& session, const json& choices) {
+// A room's vote as a save keeps it: the aggregate only. The facilitator's reason for an
+// override is left out: it is a note for them in the moment, and a save is a file that
+// travels (copied to another machine, opened in a projected window, exported), so it
+// would reach eyes it was never meant for.
+json split_to_json(const VoteSplit& split) {
+    return {{"scene", split.scene_id},        {"choices", split.choice_ids},
+            {"texts", split.choice_texts},    {"counts", split.counts},
+            {"passes", split.passes},         {"below_minimum", split.below_minimum},
+            {"close_call", split.close_call}, {"chosen", split.chosen},
+            {"overridden", split.overridden}};
+}
+
+// The texts of a list of strings under `key`, or a problem in words.
+std::string read_texts(const json& saved, const char* key, std::vector<std::string>& out) {
+    const auto it = saved.find(key);
+    if (it == saved.end() || !it->is_array()) {
+        return std::string("'") + key + "' is not a list";
+    }
+    for (const json& text : *it) {
+        if (!text.is_string()) {
+            return std::string("'") + key + "' holds something that is not text";
+        }
+        out.push_back(text.get<std::string>());
+    }
+    return "";
+}
+
+// A saved room vote, or "" and a problem in words. Whether it belongs to its step is for
+// Session::record_room_vote to say.
+std::string split_from_json(const json& saved, VoteSplit& split) {
+    if (!saved.is_object()) {
+        return "it is not an object";
+    }
+    const auto scene = saved.find("scene");
+    if (scene == saved.end() || !scene->is_string()) {
+        return "it names no scene";
+    }
+    split.scene_id = scene->get<std::string>();
+    if (std::string problem = read_texts(saved, "choices", split.choice_ids); !problem.empty()) {
+        return problem;
+    }
+    if (std::string problem = read_texts(saved, "texts", split.choice_texts); !problem.empty()) {
+        return problem;
+    }
+    const auto counts = saved.find("counts");
+    if (counts == saved.end() || !counts->is_array()) {
+        return "'counts' is not a list";
+    }
+    try {
+        for (const json& count : *counts) {
+            split.counts.push_back(whole_number<int>(count));
+        }
+        split.passes = whole_number<int>(saved.at("passes"));
+        split.chosen = whole_number<int>(saved.at("chosen"));
+    } catch (const std::exception&) {
+        return "a count or the choice is not a whole number";
+    }
+    for (auto [key, field] :
+         {std::pair{"below_minimum", &split.below_minimum},
+          std::pair{"close_call", &split.close_call}, std::pair{"overridden", &split.overridden}}) {
+        const auto value = saved.find(key);
+        if (value == saved.end() || !value->is_boolean()) {
+            return std::string("'") + key + "' is not true or false";
+        }
+        *field = value->get<bool>();
+    }
+    return "";
+}
+
+// Replays saved choices by id; stops at the first that no longer exists. A room vote
+// kept with a choice goes back beside it; one that does not read or does not match its
+// choice is left out with a note (the playthrough itself is still good).
+std::size_t replay(Session& session, const json& choices, std::vector<std::string>& notes) {
     std::size_t done = 0;
     for (const json& step : choices) {
         if (session.is_finished() || session.scene().id != step.at("scene").get<std::string>() ||
@@ -142,6 +213,18 @@ std::size_t replay(Session& session, const json& choices) {
             break;
         }
         ++done;
+        const auto saved = step.find("room_vote");
+        if (saved == step.end()) {
+            continue;
+        }
+        VoteSplit split;
+        const std::string unread = split_from_json(*saved, split);
+        const std::string problem =
+            unread.empty() ? error_message(session.record_room_vote(std::move(split)).diagnostics)
+                           : "The room's vote was not kept: it could not be read (" + unread + ").";
+        if (!problem.empty()) {
+            notes.push_back("Choice " + std::to_string(done) + ": " + problem);
+        }
     }
     return done;
 }
@@ -172,8 +255,12 @@ json save_session(const Session& session) {
     const Story& story = session.story();
     json choices = json::array();
     for (const Step& step : session.history()) {
-        choices.push_back({{"scene", story.scenes[step.scene].id},
-                           {"choice", story.choice(step.scene, step.choice).id}});
+        json saved = {{"scene", story.scenes[step.scene].id},
+                      {"choice", story.choice(step.scene, step.choice).id}};
+        if (step.room_vote) {
+            saved["room_vote"] = split_to_json(*step.room_vote);
+        }
+        choices.push_back(std::move(saved));
     }
     return {{"format", "attune-save"},
             {"version", save_format_version},
@@ -210,7 +297,11 @@ Result<Session> load_session(const json& save, std::shared_ptr<const Story> stor
         const std::string saved_version = save["story"].value("version", "");
         Session session(story, params, whole_number<std::uint64_t>(save.at("seed")));
         const json& choices = save.at("choices");
-        const std::size_t replayed = replay(session, choices);
+        std::vector<std::string> vote_notes;
+        const std::size_t replayed = replay(session, choices, vote_notes);
+        for (std::string& message : vote_notes) {
+            note(std::move(message));
+        }
         const json replayed_state = state_to_json(*story, session.state());
         if (replayed == choices.size() && replayed_state == without_zero_visits(save.at("state"))) {
             result.value = std::move(session);

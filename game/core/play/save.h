@@ -15,9 +15,12 @@
 
 namespace attune {
 
-/// 2: "visits" lists only the scenes entered (version 1 listed every scene, zeros too;
-/// both load). An older Attune refuses version 2 with "made by a newer Attune".
-inline constexpr int save_format_version = 2;
+/// 2: "visits" lists only the scenes entered (version 1 listed every scene, zeros too).
+/// 3: a choice a room voted on keeps the split as "room_vote" (aggregate only: never who
+/// voted, never the facilitator's reason for an override). Versions 1 and 2 still load;
+/// an older Attune refuses a newer version with "made by a newer Attune" rather than
+/// opening it and dropping the room's votes on the next save.
+inline constexpr int save_format_version = 3;
 
 nlohmann::json save_session(const Session& session);
 

@@ -383,6 +383,70 @@ std::vector<int> Session::show_lines(const std::vector<Line>& lines, model::Outc
     return shown;
 }
 
+namespace {
+
+// Why `split` cannot be kept beside `step`, or "" when it can. A split the history keeps
+// is shown in the debrief as what the room decided, so it must be the step's own menu and
+// choice, and its figures must add up; anything else (a slip in a face, a damaged save)
+// would make the debrief say what did not happen.
+std::string split_problem(const Story& story, const Step& step, const VoteSplit& split) {
+    const Scene& scene = story.scenes[step.scene];
+    if (split.scene_id != scene.id) {
+        return "the vote was on scene '" + split.scene_id + "', but the choice was taken in '" +
+               scene.id + "'";
+    }
+    if (split.choice_ids.empty() || split.choice_texts.size() != split.choice_ids.size()) {
+        return "the vote needs one text for each of its choices";
+    }
+    for (const std::string& id : split.choice_ids) {
+        const bool in_scene = std::any_of(scene.choices.begin(), scene.choices.end(),
+                                          [&](const Choice& c) { return c.id == id; });
+        if (!in_scene && id != breath_id) {
+            return "the vote names a choice '" + id + "' that scene '" + scene.id +
+                   "' does not have";
+        }
+    }
+    const int size = static_cast<int>(split.choice_ids.size());
+    if (split.chosen < 0 || split.chosen >= size) {
+        return "the vote chose none of its choices";
+    }
+    const std::string& taken = story.choice(step.scene, step.choice).id;
+    if (split.choice_ids[static_cast<std::size_t>(split.chosen)] != taken) {
+        return "the vote chose '" + split.choice_ids[static_cast<std::size_t>(split.chosen)] +
+               "', but the choice taken was '" + taken + "'";
+    }
+    if (split.below_minimum) {
+        if (!split.counts.empty() || split.passes != 0 || split.close_call) {
+            return "a vote with too few taking part keeps no counts";
+        }
+        return "";
+    }
+    if (static_cast<int>(split.counts.size()) != size) {
+        return "the vote needs one count for each of its choices";
+    }
+    if (split.passes < 0 ||
+        std::any_of(split.counts.begin(), split.counts.end(), [](int n) { return n < 0; })) {
+        return "a count of votes cannot be negative";
+    }
+    return "";
+}
+
+} // namespace
+
+Result<void> Session::record_room_vote(VoteSplit split) {
+    Result<void> result;
+    const std::string problem = history_.empty()
+                                    ? "no choice has been taken for the vote to go with"
+                                    : split_problem(*story_, history_.back(), split);
+    if (!problem.empty()) {
+        result.diagnostics.push_back(
+            plain(Severity::Error, "The room's vote was not kept: " + problem + "."));
+        return result;
+    }
+    history_.back().room_vote = std::move(split);
+    return result;
+}
+
 bool Session::rewind_to(std::size_t step) {
     if (step >= history_.size()) {
         return false;

@@ -5,12 +5,15 @@
 // number of scenes, so a step costs the same in a small story and a huge one.
 
 #include "base/random.h"
+#include "base/result.h"
 #include "model/relational_model.h"
 #include "play/visit_counts.h"
+#include "play/vote_split.h"
 #include "story/story.h"
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,8 +55,9 @@ struct ChoiceView {
 struct Step {
     SessionState before; ///< the state at the choice point
     int scene = 0;
-    int choice = 0;         ///< index in the scene's choices
-    model::Outcome outcome; ///< what the choice (and the scene it led to) changed
+    int choice = 0;                     ///< index in the scene's choices
+    model::Outcome outcome;             ///< what the choice (and the scene it led to) changed
+    std::optional<VoteSplit> room_vote; ///< how the room voted on it, when a room chose it
 };
 
 class Session {
@@ -114,8 +118,15 @@ public:
         return step + 1 < history_.size() ? history_[step + 1].before : state_;
     }
 
-    /// Goes back to the choice point before step `step` (0 = the start). Returns false
-    /// when there is no such step.
+    /// Keeps how the room voted beside the choice just taken (history().back()), for the
+    /// history and the debrief. Refused, changing nothing, with the reason in words, when
+    /// no choice has been taken, or the split is of another scene, chose another choice,
+    /// names a choice the scene does not have, or does not add up (counts kept below the
+    /// minimum, a count per choice above it, nothing negative).
+    Result<void> record_room_vote(VoteSplit split);
+
+    /// Goes back to the choice point before step `step` (0 = the start); the steps after
+    /// it go, with their room votes. Returns false when there is no such step.
     bool rewind_to(std::size_t step);
 
     /// Renders a template of this story against the current state.

@@ -5,18 +5,11 @@
 #include "report/markup.h"
 #include "report/page.h"
 
+#include <cmath>
+
 namespace attune::report {
 
 namespace {
-
-const RoomSplit* split_at(const DebriefRecord& record, std::size_t timeline, std::size_t step) {
-    for (const RoomSplit& split : record.splits) {
-        if (split.timeline == timeline && split.step == step) {
-            return &split;
-        }
-    }
-    return nullptr;
-}
 
 // The choice taken; an empty one for a record made by hand without it.
 const OfferedChoice& chosen(const TimelineStep& step) {
@@ -26,6 +19,42 @@ const OfferedChoice& chosen(const TimelineStep& step) {
 
 std::string votes(int count) {
     return count == 1 ? "1 vote" : std::to_string(count) + " votes";
+}
+
+// What the pages say about how a split was decided, after the bars: "" when the room's
+// most votes chose plainly. Below the minimum the vote could not decide, so the
+// facilitator did (a show of hands, or their call), as for a tie or an override.
+std::string split_notes(const VoteSplit& split) {
+    std::string notes;
+    if (split.close_call) {
+        notes += "A close call. ";
+    }
+    if (split.overridden || split.below_minimum) {
+        notes += "The facilitator decided. ";
+    }
+    if (!notes.empty()) {
+        notes.pop_back();
+    }
+    return notes;
+}
+
+// Everyone who took part: the votes for a choice and the passes.
+int taking_part(const VoteSplit& split) {
+    int total = split.passes;
+    for (const int count : split.counts) {
+        total += count;
+    }
+    return total;
+}
+
+// A choice's share of those taking part, 0..1 (0 when no one took part).
+double share(const VoteSplit& split, std::size_t choice) {
+    const int total = taking_part(split);
+    return total > 0 ? static_cast<double>(split.counts[choice]) / total : 0.0;
+}
+
+std::string passes_words(int passes) {
+    return passes == 1 ? "1 passed" : std::to_string(passes) + " passed";
 }
 
 std::string step_heading(std::size_t step, const TimelineStep& s) {
@@ -42,6 +71,27 @@ std::string ending_heading(const Timeline& timeline) {
 // with the main timeline.
 std::size_t first_own_step(const Timeline& timeline) {
     return timeline.diverges_at;
+}
+
+// One ruptures-and-repairs entry: the moment, at which choice, and the step's other causes.
+struct MomentEntry {
+    std::size_t step = 0;
+    const TimelineStep* at = nullptr;
+    const Moment* moment = nullptr;
+};
+
+// The ruptures and repairs of a timeline's own steps, in order (a rupture still open at
+// the end of a scene is shown with its step, not here). Both pages list these.
+std::vector<MomentEntry> moments_of(const Timeline& timeline) {
+    std::vector<MomentEntry> entries;
+    for (std::size_t i = first_own_step(timeline); i < timeline.steps.size(); ++i) {
+        for (const Moment& moment : timeline.steps[i].moments) {
+            if (moment.kind != model::EventKind::RuptureOpen) {
+                entries.push_back({i, &timeline.steps[i], &moment});
+            }
+        }
+    }
+    return entries;
 }
 
 // The prompts of the scenes a timeline passed through, each once, in order.
@@ -125,11 +175,42 @@ std::string html_legend(const DebriefRecord& record) {
     return out + "</p>\n";
 }
 
-std::string html_step(const DebriefRecord& record, std::size_t timeline_index, std::size_t i,
-                      const TimelineStep& step) {
+// The room's split as bars of one neutral colour, each with its choice's words and count:
+// never coloured by outcome, and below the minimum no count at all.
+std::string html_split(const VoteSplit& split) {
+    std::string out = "<div class=\"split\">\n<p class=\"label\">How the room voted</p>\n";
+    if (split.below_minimum) {
+        out += "<p>Too few votes to show a split.";
+        if (split.chosen >= 0 &&
+            static_cast<std::size_t>(split.chosen) < split.choice_texts.size()) {
+            out += " Chosen: " + html_escape(split.choice_texts[split.chosen]);
+        }
+        out += "</p>\n";
+    } else {
+        out += "<table class=\"bars\">\n";
+        for (std::size_t c = 0; c < split.counts.size() && c < split.choice_texts.size(); ++c) {
+            const bool is_chosen = static_cast<int>(c) == split.chosen;
+            // The mark goes on the cell: a row's ::before would become a cell of its own.
+            out += std::string("<tr><td") + (is_chosen ? " class=\"chosen\"" : "") + ">" +
+                   html_escape(split.choice_texts[c]) + (is_chosen ? " (chosen)" : "") +
+                   "</td><td class=\"track\"><span class=\"bar\" style=\"width: " +
+                   fixed(100 * share(split, c), 1) + "%\"></span></td><td class=\"count\">" +
+                   votes(split.counts[c]) + "</td></tr>\n";
+        }
+        out += "</table>\n";
+        if (split.passes > 0) {
+            out += "<p class=\"meta\">" + passes_words(split.passes) + ".</p>\n";
+        }
+    }
+    if (const std::string notes = split_notes(split); !notes.empty()) {
+        out += "<p class=\"meta\">" + html_escape(notes) + "</p>\n";
+    }
+    return out + "</div>\n";
+}
+
+std::string html_step(const DebriefRecord& record, std::size_t i, const TimelineStep& step) {
     std::string out = "<section class=\"step\">\n<h3>" + html_escape(step_heading(i, step)) +
                       "</h3>\n" + html_lines(step.lines);
-    const RoomSplit* split = split_at(record, timeline_index, i);
     out += "<p class=\"label\">The choices</p>\n<ul class=\"choices\">\n";
     for (std::size_t c = 0; c < step.offered.size(); ++c) {
         const OfferedChoice& choice = step.offered[c];
@@ -139,12 +220,12 @@ std::string html_step(const DebriefRecord& record, std::size_t timeline_index, s
         if (!choice.enabled && !choice.reason.empty()) {
             out += " <span class=\"meta\">(" + html_escape(choice.reason) + ")</span>";
         }
-        if (split && c < split->counts.size()) {
-            out += " <span class=\"meta\">&mdash; " + votes(split->counts[c]) + "</span>";
-        }
         out += "</li>\n";
     }
     out += "</ul>\n";
+    if (step.room_vote) {
+        out += html_split(*step.room_vote);
+    }
     if (!step.causes.empty() || !step.moments.empty()) {
         out += "<p class=\"label\">What it did</p>\n<ul class=\"causes\">\n";
         for (const Moment& moment : step.moments) {
@@ -162,8 +243,7 @@ std::string html_step(const DebriefRecord& record, std::size_t timeline_index, s
     return out + "</section>\n";
 }
 
-std::string html_timeline(const DebriefRecord& record, std::size_t index,
-                          const Timeline& timeline) {
+std::string html_timeline(const DebriefRecord& record, const Timeline& timeline) {
     std::string out = "<h2>" + html_escape(timeline.label) + "</h2>\n";
     const std::size_t first = first_own_step(timeline);
     if (first > 0) {
@@ -171,7 +251,7 @@ std::string html_timeline(const DebriefRecord& record, std::size_t index,
                "; from there:</p>\n";
     }
     for (std::size_t i = first; i < timeline.steps.size(); ++i) {
-        out += html_step(record, index, i, timeline.steps[i]);
+        out += html_step(record, i, timeline.steps[i]);
     }
     out += "<h3>" + html_escape(ending_heading(timeline)) + "</h3>\n" + html_lines(timeline.close);
     if (!timeline.reflection.empty()) {
@@ -185,21 +265,16 @@ std::string html_moments(const DebriefRecord& record) {
     std::string out = "<h2>Ruptures and repairs</h2>\n";
     auto one = [&](const Timeline& timeline) {
         std::string list;
-        for (std::size_t i = first_own_step(timeline); i < timeline.steps.size(); ++i) {
-            const TimelineStep& step = timeline.steps[i];
-            for (const Moment& moment : step.moments) {
-                if (moment.kind == model::EventKind::RuptureOpen) {
-                    continue;
+        for (const MomentEntry& entry : moments_of(timeline)) {
+            list += "<li class=\"moment\">At choice " + std::to_string(entry.step + 1) + " (" +
+                    html_escape(chosen(*entry.at).text) + "): <ul>" +
+                    html_moment(record, *entry.moment);
+            for (const std::string& cause : entry.at->causes) {
+                if (cause != entry.moment->sentence) {
+                    list += "<li>" + html_escape(cause) + "</li>";
                 }
-                list += "<li class=\"moment\">At choice " + std::to_string(i + 1) + " (" +
-                        html_escape(chosen(step).text) + "): <ul>" + html_moment(record, moment);
-                for (const std::string& cause : step.causes) {
-                    if (cause != moment.sentence) {
-                        list += "<li>" + html_escape(cause) + "</li>";
-                    }
-                }
-                list += "</ul></li>\n";
             }
+            list += "</ul></li>\n";
         }
         return "<h3>" + html_escape(timeline.label) + "</h3>\n" +
                (list.empty() ? "<p>No rupture opened and no repair was needed.</p>\n"
@@ -262,7 +337,40 @@ std::string md_moment(const DebriefRecord& record, const Moment& moment) {
            markdown_escape(moment.sentence);
 }
 
-std::string md_timeline(const DebriefRecord& record, std::size_t index, const Timeline& timeline) {
+// The split in words, with a bar of blocks (one per twentieth of those taking part) so a
+// plain-text reader sees its shape too.
+std::string md_split(const VoteSplit& split) {
+    std::string out = "How the room voted:";
+    if (split.below_minimum) {
+        out += " too few votes to show a split.";
+        if (split.chosen >= 0 &&
+            static_cast<std::size_t>(split.chosen) < split.choice_texts.size()) {
+            out += " Chosen: " + markdown_escape(split.choice_texts[split.chosen]);
+        }
+        out += "\n";
+    } else {
+        out += "\n\n";
+        for (std::size_t c = 0; c < split.counts.size() && c < split.choice_texts.size(); ++c) {
+            const bool is_chosen = static_cast<int>(c) == split.chosen;
+            std::string bar;
+            for (int b = static_cast<int>(std::lround(20 * share(split, c))); b > 0; --b) {
+                bar += "\u2588";
+            }
+            out += "- " + std::string(is_chosen ? "**Chosen:** " : "") +
+                   markdown_escape(split.choice_texts[c]) + ": " + votes(split.counts[c]) +
+                   (bar.empty() ? "" : " " + bar) + "\n";
+        }
+        if (split.passes > 0) {
+            out += "- " + passes_words(split.passes) + "\n";
+        }
+    }
+    if (const std::string notes = split_notes(split); !notes.empty()) {
+        out += "\n" + notes + "\n";
+    }
+    return out + "\n";
+}
+
+std::string md_timeline(const DebriefRecord& record, const Timeline& timeline) {
     std::string out = "## " + markdown_escape(timeline.label) + "\n\n";
     const std::size_t first = first_own_step(timeline);
     if (first > 0) {
@@ -273,7 +381,6 @@ std::string md_timeline(const DebriefRecord& record, std::size_t index, const Ti
         const TimelineStep& step = timeline.steps[i];
         out +=
             "### " + markdown_escape(step_heading(i, step)) + "\n\n" + md_lines(step.lines) + "\n";
-        const RoomSplit* split = split_at(record, index, i);
         for (std::size_t c = 0; c < step.offered.size(); ++c) {
             const OfferedChoice& choice = step.offered[c];
             std::string text = markdown_escape(choice.text);
@@ -283,12 +390,12 @@ std::string md_timeline(const DebriefRecord& record, std::size_t index, const Ti
                 text = "~~" + text + "~~" +
                        (choice.reason.empty() ? "" : " (" + markdown_escape(choice.reason) + ")");
             }
-            if (split && c < split->counts.size()) {
-                text += " (" + votes(split->counts[c]) + ")";
-            }
             out += "- " + text + "\n";
         }
         out += "\n";
+        if (step.room_vote) {
+            out += md_split(*step.room_vote);
+        }
         if (!step.moments.empty() || !step.causes.empty()) {
             out += "What it did:\n\n";
             for (const Moment& moment : step.moments) {
@@ -325,10 +432,34 @@ std::string csv_field(const std::string& text) {
     return out + "\"";
 }
 
+// The split in one field, by choice id: "its-fine 3; name-it 4; passed 1; a close call".
+std::string csv_split(const std::optional<VoteSplit>& split) {
+    if (!split) {
+        return "";
+    }
+    std::string out;
+    if (split->below_minimum) {
+        out = "too few votes to show a split";
+    } else {
+        for (std::size_t c = 0; c < split->counts.size() && c < split->choice_ids.size(); ++c) {
+            out += (c ? "; " : "") + split->choice_ids[c] + " " + std::to_string(split->counts[c]);
+        }
+        out += "; " + passes_words(split->passes);
+    }
+    if (split->close_call) {
+        out += "; a close call";
+    }
+    if (split->overridden || split->below_minimum) {
+        out += "; the facilitator decided";
+    }
+    return out;
+}
+
 std::string csv_rows(const DebriefRecord& record, const Timeline& timeline) {
     std::string out;
     auto rows = [&](std::size_t point, const std::string& scene, const std::string& choice,
-                    const std::vector<CharacterPoint>& state, double player_arousal) {
+                    const std::vector<CharacterPoint>& state, double player_arousal,
+                    const std::string& room_vote) {
         for (std::size_t c = 0; c < state.size() && c < record.characters.size(); ++c) {
             const CharacterPoint& p = state[c];
             out += csv_field(timeline.label) + "," + std::to_string(point) + "," +
@@ -337,13 +468,14 @@ std::string csv_rows(const DebriefRecord& record, const Timeline& timeline) {
                    fixed(p.distance, 2) + "," + fixed(p.arousal, 2) + "," +
                    (p.flooded ? "yes" : "no") + "," + (p.shut_down ? "yes" : "no") + "," +
                    (p.rupture_open ? "yes" : "no") + "," + std::to_string(p.repairs_landed) + "," +
-                   fixed(player_arousal, 2) + "\r\n";
+                   fixed(player_arousal, 2) + "," + csv_field(room_vote) + "\r\n";
         }
     };
-    rows(0, "", "", timeline.start, timeline.start_player_arousal);
+    rows(0, "", "", timeline.start, timeline.start_player_arousal, "");
     for (std::size_t i = 0; i < timeline.steps.size(); ++i) {
         const TimelineStep& step = timeline.steps[i];
-        rows(i + 1, step.scene_id, chosen(step).id, step.after, step.player_arousal);
+        rows(i + 1, step.scene_id, chosen(step).id, step.after, step.player_arousal,
+             csv_split(step.room_vote));
     }
     return out;
 }
@@ -391,9 +523,9 @@ std::string debrief_html(const DebriefRecord& record) {
     }
     body += html_moments(record);
     body += html_debrief_sequence(record);
-    body += html_timeline(record, 0, record.main);
-    for (std::size_t b = 0; b < record.branches.size(); ++b) {
-        body += html_timeline(record, b + 1, record.branches[b]);
+    body += html_timeline(record, record.main);
+    for (const Timeline& branch : record.branches) {
+        body += html_timeline(record, branch);
     }
     return html_page("Debrief: " + record.story_title, body);
 }
@@ -410,19 +542,13 @@ std::string debrief_markdown(const DebriefRecord& record) {
     out += "## Ruptures and repairs\n\n";
     auto moments = [&](const Timeline& timeline) {
         std::string list;
-        for (std::size_t i = first_own_step(timeline); i < timeline.steps.size(); ++i) {
-            const TimelineStep& step = timeline.steps[i];
-            for (const Moment& moment : step.moments) {
-                if (moment.kind == model::EventKind::RuptureOpen) {
-                    continue;
-                }
-                list += "- At choice " + std::to_string(i + 1) + " (" +
-                        markdown_escape(chosen(step).text) + "): " + md_moment(record, moment) +
-                        "\n";
-                for (const std::string& cause : step.causes) {
-                    if (cause != moment.sentence) {
-                        list += "  - " + markdown_escape(cause) + "\n";
-                    }
+        for (const MomentEntry& entry : moments_of(timeline)) {
+            list += "- At choice " + std::to_string(entry.step + 1) + " (" +
+                    markdown_escape(chosen(*entry.at).text) +
+                    "): " + md_moment(record, *entry.moment) + "\n";
+            for (const std::string& cause : entry.at->causes) {
+                if (cause != entry.moment->sentence) {
+                    list += "  - " + markdown_escape(cause) + "\n";
                 }
             }
         }
@@ -444,16 +570,16 @@ std::string debrief_markdown(const DebriefRecord& record) {
     if (const std::vector<Prompt> prompts = prompts_on_the_way(record); !prompts.empty()) {
         out += "### Questions from the scenes we passed through\n\n" + md_prompts(prompts) + "\n";
     }
-    out += md_timeline(record, 0, record.main);
-    for (std::size_t b = 0; b < record.branches.size(); ++b) {
-        out += md_timeline(record, b + 1, record.branches[b]);
+    out += md_timeline(record, record.main);
+    for (const Timeline& branch : record.branches) {
+        out += md_timeline(record, branch);
     }
     return out;
 }
 
 std::string state_trace_csv(const DebriefRecord& record) {
     std::string out = "timeline,point,scene,choice,character,safety,distance,arousal,flooded,"
-                      "shut_down,rupture_open,repairs_landed,player_arousal\r\n";
+                      "shut_down,rupture_open,repairs_landed,player_arousal,room_vote\r\n";
     out += csv_rows(record, record.main);
     for (const Timeline& branch : record.branches) {
         out += csv_rows(record, branch);

@@ -21,7 +21,8 @@ std::string debrief_html(const DebriefRecord& record);
 std::string debrief_markdown(const DebriefRecord& record);
 
 /// The state trace: one row per character per point of each timeline (the start, then
-/// after each choice), numbers with two decimals. The header names the columns.
+/// after each choice), numbers with two decimals, and the room's split for a step the
+/// room voted on ("room_vote"). The header names the columns.
 std::string state_trace_csv(const DebriefRecord& record);
 
 /// Writes the debrief atomically in the form the file's name asks for: `.html` (or

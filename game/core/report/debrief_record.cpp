@@ -88,6 +88,12 @@ Timeline timeline_of(const Session& session, std::string label) {
         for (const model::Event& event : step.outcome.events) {
             out.moments.push_back({event.kind, event.character, session.words(event)});
         }
+        if (step.room_vote) {
+            out.room_vote = *step.room_vote;
+            // The facilitator's reason for an override was for their eyes in the moment; a
+            // debrief is printed, shared and projected.
+            out.room_vote->override_reason.clear();
+        }
         out.discussion = discussion_prompts(scene);
         const SessionState& after = session.state_after(i);
         out.after = points_of(after);

@@ -11,6 +11,7 @@
 #include "report/prompt.h"
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -60,6 +61,9 @@ struct TimelineStep {
     std::vector<std::string> causes; ///< the model's sentences for what the choice changed
     std::vector<Moment> moments;
     std::vector<Prompt> discussion;
+    /// How the room voted, when a room chose this step (Step::room_vote), without the
+    /// facilitator's reason for an override: that never reaches a page.
+    std::optional<VoteSplit> room_vote;
     std::vector<CharacterPoint> after; ///< per character
     double player_arousal = 0;         ///< the player's own activation after the step
 };
@@ -80,13 +84,6 @@ struct Timeline {
     std::vector<Prompt> reflection;
 };
 
-/// How the room split at one choice (phone voting fills these; a show of hands may too).
-struct RoomSplit {
-    std::size_t timeline = 0; ///< 0: the main timeline; i: branches[i - 1]
-    std::size_t step = 0;
-    std::vector<int> counts; ///< per choice offered, in the order of TimelineStep::offered
-};
-
 /// A character as the debrief names them.
 struct RecordCharacter {
     std::string id;
@@ -102,13 +99,12 @@ struct DebriefRecord {
     std::vector<RecordCharacter> characters;
     Timeline main;
     std::vector<Timeline> branches;
-    std::vector<RoomSplit> splits;
     std::string talk_to; ///< "if this brought something up, you can talk to ..."
 };
 
 /// The record of `session` ("What we did") and of each "what if" session in `what_ifs`,
-/// played from the same story and seed. Splits and the talk-to line are left for the
-/// caller to add.
+/// played from the same story and seed, with the room's votes the sessions kept. The
+/// talk-to line is left for the caller to add.
 DebriefRecord debrief_record(const Session& session, std::span<const Session> what_ifs = {});
 
 /// One timeline of a session, labelled; `diverges_at` is left 0.

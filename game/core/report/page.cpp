@@ -40,6 +40,13 @@ li { margin: 1pt 0; }
 svg { width: 100%; height: auto; display: block; margin: 4pt 0; }
 svg .axis { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11px; fill: #5e554d; }
 .legend { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8.5pt; color: #463f39; }
+.split { break-inside: avoid; margin: 4pt 0 6pt; }
+.bars { border-collapse: collapse; width: 100%; table-layout: fixed; }
+.bars td { padding: 1.5pt 4pt 1.5pt 0; vertical-align: middle; }
+.bars td:first-child { width: 48%; }
+.bars .track { width: 38%; }
+.bars .bar { display: block; height: 0; border-top: 8pt solid #8a8178; }
+.bars .count { width: 14%; white-space: nowrap; text-align: right; color: #5e554d; }
 .swatch { display: inline-block; width: 18pt; height: 0; vertical-align: middle;
           margin: 0 3pt 0 8pt; }
 )";

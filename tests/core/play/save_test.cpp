@@ -425,3 +425,124 @@ TEST_CASE("saves: a replayed choice must be in the scene the save names") {
     CHECK(loaded->history().size() == 1);
     CHECK(loaded->scene().id == "call"); // the saved place, carried over by id
 }
+
+namespace {
+
+// A room of seven chose "name-it" against its most votes, with a reason for the
+// facilitator's eyes only.
+VoteSplit overridden_split() {
+    VoteSplit split;
+    split.scene_id = "text";
+    split.choice_ids = {"its-fine", "name-it"};
+    split.choice_texts = {"\"It's fine. Whatever.\"", "\"I was disappointed.\""};
+    split.counts = {4, 3};
+    split.passes = 1;
+    split.close_call = true;
+    split.chosen = 1;
+    split.overridden = true;
+    split.override_reason = "the back row wanted to see the harder road";
+    return split;
+}
+
+} // namespace
+
+TEST_CASE(
+    "saves: a room's votes come back with their choices; the facilitator's reason stays out") {
+    Session session(test::late_bus(), test::params(), 9);
+    REQUIRE(session.choose("name-it"));
+    REQUIRE(session.record_room_vote(overridden_split()));
+    VoteSplit few;
+    few.scene_id = "call";
+    few.choice_ids = {"slice", "lecture"};
+    few.choice_texts = {"\"The biggest one.\"", "\"Next time leave earlier.\""};
+    few.below_minimum = true;
+    few.chosen = 0;
+    REQUIRE(session.choose("slice"));
+    REQUIRE(session.record_room_vote(few));
+
+    const std::string text = save_session(session).dump();
+    CHECK(text.find("back row") == std::string::npos);
+    CHECK(text.find("override_reason") == std::string::npos);
+
+    const Result<Session> loaded = round_trip(session);
+    REQUIRE_MESSAGE(loaded, error_message(loaded.diagnostics));
+    CHECK(loaded.diagnostics.empty());
+    REQUIRE(loaded->history().size() == 2);
+    VoteSplit expected = overridden_split();
+    expected.override_reason.clear();
+    REQUIRE(loaded->history()[0].room_vote);
+    CHECK(*loaded->history()[0].room_vote == expected);
+    REQUIRE(loaded->history()[1].room_vote);
+    CHECK(*loaded->history()[1].room_vote == few);
+    CHECK(loaded->state() == session.state());
+
+    // A save from before room votes (version 2) still loads, with no splits.
+    json older = save_session(session);
+    older["version"] = 2;
+    for (json& step : older["choices"]) {
+        step.erase("room_vote");
+    }
+    const Result<Session> old = load_session(older, session.shared_story(), test::params());
+    REQUIRE(old);
+    CHECK(old->state() == session.state());
+    CHECK_FALSE(old->history()[0].room_vote);
+}
+
+TEST_CASE("saves: a room vote that is damaged or not its choice's own is left out, in words") {
+    Session session(test::late_bus(), test::params(), 9);
+    REQUIRE(session.choose("name-it"));
+    REQUIRE(session.record_room_vote(overridden_split()));
+    const json good = save_session(session);
+    auto left_out = [&](const std::function<void(json&)>& damage) {
+        json save = good;
+        damage(save["choices"][0]["room_vote"]);
+        const Result<Session> loaded = load_session(save, session.shared_story(), test::params());
+        // The playthrough itself is good: it loads, without the vote, and says why.
+        REQUIRE(loaded);
+        CHECK(loaded->state() == session.state());
+        CHECK_FALSE(loaded->history()[0].room_vote);
+        const std::vector<std::string> notes = messages(loaded.diagnostics, Severity::Note);
+        REQUIRE(notes.size() == 1);
+        return notes[0];
+    };
+    CHECK(left_out([](json& v) { v = "seven"; }) ==
+          "Choice 1: The room's vote was not kept: it could not be read (it is not an object).");
+    CHECK(left_out([](json& v) {
+              v["counts"] = {4, -3};
+          }) == "Choice 1: The room's vote was not kept: a count of votes cannot be negative.");
+    CHECK(left_out([](json& v) {
+              v["counts"] = {4, 1e30};
+          }) ==
+          "Choice 1: The room's vote was not kept: it could not be read (a count or the choice "
+          "is not a whole number).");
+    CHECK(left_out([](json& v) { v["passes"] = 0.5; }) ==
+          "Choice 1: The room's vote was not kept: it could not be read (a count or the choice "
+          "is not a whole number).");
+    CHECK(left_out([](json& v) { v["chosen"] = 0; }) ==
+          "Choice 1: The room's vote was not kept: the vote chose 'its-fine', but the choice "
+          "taken was 'name-it'.");
+    CHECK(left_out([](json& v) { v["chosen"] = 99; }) ==
+          "Choice 1: The room's vote was not kept: the vote chose none of its choices.");
+    CHECK(left_out([](json& v) {
+              v["texts"] = {1, 2};
+          }) == "Choice 1: The room's vote was not kept: it could not be read ('texts' holds "
+                "something that is not text).");
+    CHECK(left_out([](json& v) { v.erase("close_call"); }) ==
+          "Choice 1: The room's vote was not kept: it could not be read ('close_call' is not "
+          "true or false).");
+    CHECK(left_out([](json& v) { v["scene"] = "call"; }) ==
+          "Choice 1: The room's vote was not kept: the vote was on scene 'call', but the "
+          "choice was taken in 'text'.");
+    // Below the minimum, counts in a save are refused rather than shown.
+    CHECK(left_out([](json& v) { v["below_minimum"] = true; }) ==
+          "Choice 1: The room's vote was not kept: a vote with too few taking part keeps no "
+          "counts.");
+    // A reason written into a save by hand is never read back.
+    json with_reason = good;
+    with_reason["choices"][0]["room_vote"]["override_reason"] = "planted";
+    const Result<Session> loaded =
+        load_session(with_reason, session.shared_story(), test::params());
+    REQUIRE(loaded);
+    REQUIRE(loaded->history()[0].room_vote);
+    CHECK(loaded->history()[0].room_vote->override_reason.empty());
+}

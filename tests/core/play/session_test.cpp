@@ -5,6 +5,8 @@
 #include "play/save.h"
 #include "play/session.h"
 
+#include <functional>
+
 namespace {
 
 using namespace attune;
@@ -392,4 +394,88 @@ TEST_CASE("session rules: a finished session offers and takes nothing") {
     CHECK_FALSE(session.is_finished());
     CHECK(session.ending() == nullptr);
     CHECK(session.choices().size() == 6);
+}
+
+namespace {
+
+// How a room of seven split on late-bus's first menu, choosing "name-it".
+attune::VoteSplit first_menu_split() {
+    attune::VoteSplit split;
+    split.scene_id = "text";
+    split.choice_ids = {"its-fine", "name-it"};
+    split.choice_texts = {"\"It's fine. Whatever.\"", "\"I was disappointed.\""};
+    split.counts = {3, 4};
+    split.passes = 1;
+    split.close_call = true;
+    split.chosen = 1;
+    return split;
+}
+
+} // namespace
+
+TEST_CASE("room votes: a split is kept beside the choice it chose, and goes with a rewind") {
+    Session session(test::late_bus(), test::params(), 1);
+    CHECK_FALSE(session.record_room_vote(first_menu_split())); // no choice taken yet
+    REQUIRE(session.choose("name-it"));
+    const Result<void> kept = session.record_room_vote(first_menu_split());
+    REQUIRE_MESSAGE(kept, error_message(kept.diagnostics));
+    REQUIRE(session.history().back().room_vote);
+    CHECK(*session.history().back().room_vote == first_menu_split());
+
+    // A choice taken without the room keeps no split.
+    REQUIRE(session.choose("lecture"));
+    CHECK_FALSE(session.history().back().room_vote);
+
+    REQUIRE(session.rewind_to(1));
+    CHECK(session.history().size() == 1);
+    CHECK(session.history().back().room_vote); // the earlier step keeps its split
+    REQUIRE(session.rewind_to(0));
+    CHECK(session.history().empty());
+    // Taken again by one player, the same choice has no room vote.
+    REQUIRE(session.choose("name-it"));
+    CHECK_FALSE(session.history().back().room_vote);
+}
+
+TEST_CASE("room votes: a split that is not the step's own, or does not add up, is refused") {
+    Session session(test::late_bus(), test::params(), 1);
+    REQUIRE(session.choose("name-it"));
+    auto refusal = [&](const std::function<void(VoteSplit&)>& change) {
+        VoteSplit split = first_menu_split();
+        change(split);
+        const Result<void> kept = session.record_room_vote(split);
+        CHECK_FALSE(kept);
+        CHECK_FALSE(session.history().back().room_vote); // nothing changed
+        return error_message(kept.diagnostics);
+    };
+    CHECK(refusal([](VoteSplit& s) { s.scene_id = "quiet"; }) ==
+          "The room's vote was not kept: the vote was on scene 'quiet', but the choice was "
+          "taken in 'text'.");
+    CHECK(refusal([](VoteSplit& s) { s.chosen = 0; }) ==
+          "The room's vote was not kept: the vote chose 'its-fine', but the choice taken was "
+          "'name-it'.");
+    CHECK(refusal([](VoteSplit& s) { s.chosen = -1; }) ==
+          "The room's vote was not kept: the vote chose none of its choices.");
+    CHECK(refusal([](VoteSplit& s) { s.chosen = 2; }) ==
+          "The room's vote was not kept: the vote chose none of its choices.");
+    CHECK(refusal([](VoteSplit& s) { s.choice_ids[0] = "slice"; }) ==
+          "The room's vote was not kept: the vote names a choice 'slice' that scene 'text' "
+          "does not have.");
+    CHECK(refusal([](VoteSplit& s) { s.choice_texts.pop_back(); }) ==
+          "The room's vote was not kept: the vote needs one text for each of its choices.");
+    CHECK(refusal([](VoteSplit& s) { s.counts.pop_back(); }) ==
+          "The room's vote was not kept: the vote needs one count for each of its choices.");
+    CHECK(refusal([](VoteSplit& s) { s.counts[0] = -3; }) ==
+          "The room's vote was not kept: a count of votes cannot be negative.");
+    CHECK(refusal([](VoteSplit& s) { s.passes = -1; }) ==
+          "The room's vote was not kept: a count of votes cannot be negative.");
+    // Below the minimum no count is kept at all, so a 2 to 1 can never be read back.
+    CHECK(refusal([](VoteSplit& s) { s.below_minimum = true; }) ==
+          "The room's vote was not kept: a vote with too few taking part keeps no counts.");
+
+    VoteSplit few = first_menu_split();
+    few.below_minimum = true;
+    few.counts.clear();
+    few.passes = 0;
+    few.close_call = false;
+    CHECK(session.record_room_vote(few));
 }

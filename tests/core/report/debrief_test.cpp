@@ -187,7 +187,7 @@ TEST_CASE("debrief: the CSV rows are the session's states, start first, one per 
     CHECK(rows[0] == std::vector<std::string>{"timeline", "point", "scene", "choice", "character",
                                               "safety", "distance", "arousal", "flooded",
                                               "shut_down", "rupture_open", "repairs_landed",
-                                              "player_arousal"});
+                                              "player_arousal", "room_vote"});
     const Story& story = session.story();
     for (std::size_t point = 0; point <= session.history().size(); ++point) {
         const std::vector<std::string>& row = rows[1 + point];
@@ -248,17 +248,76 @@ TEST_CASE("debrief: a what-if branch is its own timeline from where it parts") {
     CHECK(contains(html, "What if (from choice 2)"));
 }
 
-TEST_CASE("debrief: the room's split shows beside each choice, where it was voted") {
-    const Session session = call_back_path();
-    report::DebriefRecord record = report::debrief_record(session);
-    record.splits.push_back({0, 0, {12, 7}});
+// call_back_path as a room chose it: a close 4 to 3 (one pass) at the first menu, taken
+// against its most votes with a reason; too few taking part at the second; the third
+// by one player.
+Session voted_path() {
+    Session session(test::late_bus(), test::params(), 7);
+    REQUIRE(session.choose("its-fine"));
+    VoteSplit close;
+    close.scene_id = "text";
+    close.choice_ids = {"its-fine", "name-it"};
+    close.choice_texts = {"\"It's fine. Whatever.\"", "\"I was disappointed.\""};
+    close.counts = {3, 4};
+    close.passes = 1;
+    close.close_call = true;
+    close.chosen = 0;
+    close.overridden = true;
+    close.override_reason = "the quiet ones in the back row";
+    REQUIRE(session.record_room_vote(close));
+    REQUIRE(session.choose("call-back"));
+    VoteSplit few;
+    few.scene_id = "quiet";
+    few.choice_ids = {"call-back", "leave-it"};
+    few.choice_texts = {"Call Ren.", "Put the phone face down."};
+    few.below_minimum = true;
+    few.chosen = 0;
+    REQUIRE(session.record_room_vote(few));
+    REQUIRE(session.choose("slice"));
+    return session;
+}
+
+TEST_CASE("debrief: each voted choice shows the room's split; below the minimum, no count") {
+    const report::DebriefRecord record = report::debrief_record(voted_path());
+    REQUIRE(record.main.steps.size() == 3);
+    CHECK(record.main.steps[0].room_vote);
+    CHECK(record.main.steps[1].room_vote);
+    CHECK_FALSE(record.main.steps[2].room_vote);
+
     const std::string md = report::debrief_markdown(record);
-    CHECK(contains(md, "- **Chosen:** \"It's fine. Whatever.\" (12 votes)\n"));
-    CHECK(contains(md, "- \"I was disappointed. I'm glad you're okay, though.\" (7 votes)\n"));
-    CHECK_FALSE(contains(md,
-                         "### 2. quiet\n\n> **Ren:** Okay. Sorry again.\n\n- **Chosen:** Call Ren. "
-                         "\"Hey. Can I say that again, better?\" ("));
-    CHECK(contains(report::debrief_html(record), "12 votes"));
+    CHECK(contains(
+        md, "How the room voted:\n\n"
+            "- **Chosen:** \"It's fine. Whatever.\": 3 votes "
+            "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\u2588\n" // 3 of 8: 7.5 twentieths, rounded
+            "- \"I was disappointed.\": 4 votes "));
+    CHECK(contains(md, "- 1 passed\n\nA close call. The facilitator decided.\n"));
+    CHECK(contains(md, "How the room voted: too few votes to show a split. Chosen: Call Ren.\n\n"
+                       "The facilitator decided.\n"));
+    // The third choice was one player's: no split is claimed for it.
+    REQUIRE(contains(md, "### 3."));
+    CHECK_FALSE(contains(md.substr(md.find("### 3.")), "How the room voted"));
+
+    const std::string html = report::debrief_html(record);
+    CHECK(contains(html, "<tr><td class=\"chosen\">&quot;It&#39;s fine. Whatever.&quot; "
+                         "(chosen)</td><td class=\"track\"><span class=\"bar\" style=\"width: "
+                         "37.5%\"></span></td><td class=\"count\">3 votes</td></tr>"));
+    CHECK(contains(html, "width: 50.0%\"></span></td><td class=\"count\">4 votes"));
+    CHECK(contains(html, "<p class=\"meta\">A close call. The facilitator decided.</p>"));
+    CHECK(contains(html, "<p>Too few votes to show a split. Chosen: Call Ren.</p>"));
+    // One neutral colour: no bar is styled by its outcome.
+    CHECK_FALSE(contains(html, "class=\"bar chosen"));
+
+    const auto rows = csv_rows(report::state_trace_csv(record));
+    CHECK(rows[1 + record.characters.size()].back() ==
+          "its-fine 3; name-it 4; 1 passed; a close call; the facilitator decided");
+    CHECK(rows[1 + 2 * record.characters.size()].back() ==
+          "too few votes to show a split; the facilitator decided");
+    CHECK(rows[1 + 3 * record.characters.size()].back().empty());
+
+    // The facilitator's reason never reaches a page.
+    for (const std::string& page : {md, html, report::state_trace_csv(record)}) {
+        CHECK_FALSE(contains(page, "back row"));
+    }
 }
 
 TEST_CASE("debrief: the talk-to line appears when set, and no one else is named") {
@@ -348,8 +407,13 @@ TEST_CASE("debrief: a record made by hand with missing pieces still writes every
     step.moments.push_back({model::EventKind::Rupture, 1, "B was hurt."});
     record.main.steps = {step, step};
     record.main.start.resize(1); // fewer states than characters
-    record.splits.push_back({0, 0, {4, 5, 6}});
-    record.splits.push_back({3, 9, {1}}); // a timeline and step that do not exist
+    VoteSplit damaged;           // counts and texts that do not line up, a choice out of range
+    damaged.choice_texts = {"one"};
+    damaged.counts = {4, 5, 6};
+    damaged.chosen = 7;
+    record.main.steps[0].room_vote = damaged;
+    damaged.below_minimum = true;
+    record.main.steps[1].room_vote = damaged;
     CHECK(contains(report::debrief_html(record), "B was hurt."));
     CHECK(contains(report::debrief_markdown(record), "B was hurt."));
     CHECK(csv_rows(report::state_trace_csv(record)).size() == 2); // header and A at the start
