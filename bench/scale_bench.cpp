@@ -14,6 +14,7 @@
 #include "play/session.h"
 #include "story/loader.h"
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -152,7 +153,8 @@ std::string run_self(const std::vector<std::string>& args) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc == 4) { // a child: PHASE SCENES FILE
+    // A child: PHASE SCENES FILE (three sizes to measure are three numbers instead).
+    if (argc == 4 && std::isalpha(static_cast<unsigned char>(argv[1][0]))) {
         const std::string phase = argv[1];
         const std::string file = argv[3];
         if (phase == "generate") {

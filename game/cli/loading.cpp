@@ -36,6 +36,7 @@ std::shared_ptr<const Story> load_story_or_explain(const std::string& path) {
     if (!result) {
         std::cerr << "attune: " << file
                   << " has problems (listed above); fix them and try again.\n";
+        return nullptr; // the optional holds nothing to read
     }
     return *result;
 }

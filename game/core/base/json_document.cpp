@@ -160,6 +160,97 @@ private:
     }
 };
 
+// `pos` is at a value; returns the offset just past it (text known to be JSON-like).
+std::size_t skip_value(std::string_view text, std::size_t pos) {
+    if (pos >= text.size() || (text[pos] != '{' && text[pos] != '[')) {
+        return skip_scalar(text, pos);
+    }
+    int depth = 0;
+    for (; pos < text.size(); ++pos) {
+        const char c = text[pos];
+        if (c == '"') {
+            pos = skip_string(text, pos) - 1;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+            return pos + 1;
+        }
+    }
+    return pos;
+}
+
+/// Builds a value from nlohmann's SAX events as json::parse would, but stops at a key
+/// given twice in one object (json::parse keeps the last silently; Attune calls it an error).
+class StrictBuilder {
+public:
+    using json = nlohmann::json;
+    json root;
+
+    bool null() { return put(nullptr); }
+    bool boolean(bool value) { return put(value); }
+    bool number_integer(json::number_integer_t value) { return put(value); }
+    bool number_unsigned(json::number_unsigned_t value) { return put(value); }
+    bool number_float(json::number_float_t value, const std::string&) { return put(value); }
+    bool string(json::string_t& value) { return put(std::move(value)); }
+    bool binary(json::binary_t&) { return false; }
+    bool start_object(std::size_t) {
+        stack_.push_back(place(json::object()));
+        return true;
+    }
+    bool key(json::string_t& name) {
+        auto [it, fresh] =
+            stack_.back()->get_ref<json::object_t&>().emplace(std::move(name), nullptr);
+        member_ = &it->second;
+        return fresh;
+    }
+    bool end_object() {
+        stack_.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t) {
+        stack_.push_back(place(json::array()));
+        return true;
+    }
+    bool end_array() {
+        stack_.pop_back();
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
+        return false;
+    }
+
+private:
+    std::vector<json*> stack_; // the open containers
+    json* member_ = nullptr;   // where an object's next value goes
+
+    json* place(json value) {
+        if (stack_.empty()) {
+            root = std::move(value);
+            return &root;
+        }
+        json& top = *stack_.back();
+        if (top.is_array()) {
+            top.get_ref<json::array_t&>().push_back(std::move(value));
+            return &top.get_ref<json::array_t&>().back();
+        }
+        *member_ = std::move(value);
+        return member_;
+    }
+    template <class T> bool put(T&& value) {
+        place(json(std::forward<T>(value)));
+        return true;
+    }
+};
+
+/// The value in `text`, or nullopt when it is not valid JSON or repeats a key.
+std::optional<nlohmann::json> parse_strict(std::string_view text) {
+    StrictBuilder builder;
+    if (!nlohmann::json::sax_parse(text.begin(), text.end(), &builder)) {
+        return std::nullopt;
+    }
+    return std::move(builder.root);
+}
+
 // nlohmann nests arrays and objects without limit; stories never need more than a few levels.
 bool nesting_too_deep(std::string_view text, std::size_t& where) {
     int depth = 0;
@@ -303,9 +394,83 @@ TextPosition JsonDocument::locate(std::string_view pointer) const {
     }
 }
 
+const std::vector<JsonSpan>* JsonDocument::section(std::string_view key) const {
+    for (const auto& [name, spans] : sections_) {
+        if (name == key) {
+            return &spans;
+        }
+    }
+    return nullptr;
+}
+
+nlohmann::json JsonDocument::entry(JsonSpan span) const {
+    std::optional<nlohmann::json> value =
+        parse_strict(std::string_view(*text_).substr(span.begin, span.end - span.begin));
+    if (!value) {
+        broken_ = true;
+        return nullptr;
+    }
+    return std::move(*value);
+}
+
+std::optional<std::string_view> JsonDocument::plain_member(JsonSpan span,
+                                                           std::string_view key) const {
+    const std::string_view text = std::string_view(*text_).substr(0, span.end);
+    std::size_t pos = span.begin;
+    if (pos >= text.size() || text[pos] != '{') {
+        return std::nullopt;
+    }
+    pos = skip_space(text, pos + 1);
+    while (pos < text.size() && text[pos] == '"') {
+        const std::size_t key_end = skip_string(text, pos);
+        const std::string_view name = text.substr(pos + 1, key_end - pos - 2);
+        pos = skip_space(text, key_end);
+        if (pos >= text.size() || text[pos] != ':') {
+            return std::nullopt;
+        }
+        pos = skip_space(text, pos + 1);
+        const std::size_t value_end = skip_value(text, pos);
+        if (name == key) {
+            const std::string_view value = text.substr(pos, value_end - pos);
+            if (value.size() < 2 || value.front() != '"' || value.back() != '"' ||
+                value.find('\\') != std::string_view::npos) {
+                return std::nullopt;
+            }
+            return value.substr(1, value.size() - 2);
+        }
+        pos = skip_space(text, value_end);
+        if (pos >= text.size() || text[pos] != ',') {
+            return std::nullopt;
+        }
+        pos = skip_space(text, pos + 1);
+    }
+    return std::nullopt;
+}
+
+void JsonDocument::locate_all(std::vector<Diagnostic>& diagnostics) const {
+    std::vector<std::string> pointers;
+    for (const Diagnostic& d : diagnostics) {
+        if (d.file == file_ && d.line == 0) {
+            pointers.push_back(d.pointer);
+        }
+    }
+    if (pointers.empty()) {
+        return;
+    }
+    const std::vector<TextPosition> positions = locate_pointers(*text_, pointers);
+    std::size_t next = 0;
+    for (Diagnostic& d : diagnostics) {
+        if (d.file == file_ && d.line == 0) {
+            d.line = positions[next].line;
+            d.column += positions[next].column; // a condition's problem already holds its column within
+            ++next;
+        }
+    }
+}
+
 Diagnostic JsonDocument::problem(std::string code, std::string pointer, std::string message,
                                  std::string fix, Severity severity) const {
-    const TextPosition at = locate(pointer);
+    const TextPosition at = deferred_ ? TextPosition{} : locate(pointer);
     return Diagnostic{severity,           std::move(code),    file_,         at.line, at.column,
                       std::move(pointer), std::move(message), std::move(fix)};
 }
@@ -397,6 +562,124 @@ Result<JsonDocument> parse_json_document(std::string file, std::string text) {
     }
     result.value = JsonDocument(std::move(file), std::move(text), std::move(value));
     return result;
+}
+
+namespace {
+
+/// The top level of an object text split into members: each value parsed, except the
+/// lists named in `sections`, whose entries are only delimited. Nullopt when the text is
+/// not shaped so (then it is parsed whole, which also finds its error).
+struct TopLevel {
+    nlohmann::json value = nlohmann::json::object();
+    std::vector<std::pair<std::string, std::vector<JsonSpan>>> sections;
+};
+
+// The entries of the list at `pos` (a '['), or nullopt; moves `pos` past its ']'.
+std::optional<std::vector<JsonSpan>> split_list(std::string_view text, std::size_t& pos) {
+    std::vector<JsonSpan> spans;
+    pos = skip_space(text, pos + 1);
+    if (pos < text.size() && text[pos] == ']') {
+        ++pos;
+        return spans;
+    }
+    while (pos < text.size()) {
+        const std::size_t end = skip_value(text, pos);
+        if (end == pos) {
+            return std::nullopt;
+        }
+        spans.push_back({pos, end});
+        pos = skip_space(text, end);
+        if (pos < text.size() && text[pos] == ']') {
+            ++pos;
+            return spans;
+        }
+        if (pos >= text.size() || text[pos] != ',') {
+            return std::nullopt;
+        }
+        pos = skip_space(text, pos + 1);
+    }
+    return std::nullopt;
+}
+
+std::optional<TopLevel> split_top_level(std::string_view text,
+                                        const std::vector<std::string>& sections) {
+    TopLevel top;
+    std::size_t pos = skip_space(text, 0);
+    if (pos >= text.size() || text[pos] != '{') {
+        return std::nullopt;
+    }
+    pos = skip_space(text, pos + 1);
+    bool first = true;
+    while (pos < text.size() && text[pos] != '}') {
+        if (!first) {
+            if (text[pos] != ',') {
+                return std::nullopt;
+            }
+            pos = skip_space(text, pos + 1);
+        }
+        first = false;
+        if (pos >= text.size() || text[pos] != '"') {
+            return std::nullopt;
+        }
+        const std::size_t key_end = skip_string(text, pos);
+        const std::optional<nlohmann::json> key = parse_strict(text.substr(pos, key_end - pos));
+        if (!key || !key->is_string()) {
+            return std::nullopt;
+        }
+        const std::string name = key->get<std::string>();
+        if (top.value.contains(name)) {
+            return std::nullopt; // a key given twice: reported by the whole parse
+        }
+        pos = skip_space(text, key_end);
+        if (pos >= text.size() || text[pos] != ':') {
+            return std::nullopt;
+        }
+        pos = skip_space(text, pos + 1);
+        const bool kept_as_text =
+            pos < text.size() && text[pos] == '[' &&
+            std::find(sections.begin(), sections.end(), name) != sections.end();
+        if (kept_as_text) {
+            std::optional<std::vector<JsonSpan>> spans = split_list(text, pos);
+            if (!spans) {
+                return std::nullopt;
+            }
+            top.value[name] = nlohmann::json::array();
+            top.sections.emplace_back(name, std::move(*spans));
+        } else {
+            const std::size_t end = skip_value(text, pos);
+            std::optional<nlohmann::json> value = parse_strict(text.substr(pos, end - pos));
+            if (end == pos || !value) {
+                return std::nullopt;
+            }
+            top.value[name] = std::move(*value);
+            pos = end;
+        }
+        pos = skip_space(text, pos);
+    }
+    if (pos >= text.size() || skip_space(text, pos + 1) != text.size()) {
+        return std::nullopt;
+    }
+    return top;
+}
+
+} // namespace
+
+Result<JsonDocument> parse_json_sections(std::string file, std::string text,
+                                         const std::vector<std::string>& sections) {
+    // The refusals parse_json_document makes before parsing come first, from it.
+    std::size_t deep_at = 0;
+    if (text.size() > max_input_bytes || text.find('\0') != std::string::npos ||
+        nesting_too_deep(text, deep_at)) {
+        return parse_json_document(std::move(file), std::move(text));
+    }
+    std::optional<TopLevel> top = split_top_level(text, sections);
+    if (!top) {
+        return parse_json_document(std::move(file), std::move(text));
+    }
+    JsonDocument doc(std::move(file), std::move(text), std::move(top->value));
+    doc.sections_ = std::move(top->sections);
+    doc.deferred_ = true;
+    return {std::move(doc), {}};
 }
 
 Result<JsonDocument> read_json_document(const std::filesystem::path& path) {

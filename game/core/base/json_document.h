@@ -34,14 +34,44 @@ private:
     std::vector<TextPosition> checkpoints_; // the position at every `step` bytes
 };
 
+/// Where a value lies in a document's text: bytes [begin, end).
+struct JsonSpan {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
 /// JSON text plus its parsed value. The pointer index is built on the first problem
 /// reported: loading a good file pays nothing, and a file with many problems pays once.
+///
+/// A document read by parse_json_sections keeps its big top-level lists as text instead:
+/// their entries are parsed one at a time (entry()) and dropped, so a 45 MB story never
+/// exists as a whole tree, and its problems are located together at the end (locate_all).
 class JsonDocument {
 public:
     JsonDocument(std::string file, std::string text, nlohmann::json value);
 
     const nlohmann::json& value() const { return value_; }
     const std::string& file() const { return file_; }
+    const std::string& text() const { return *text_; }
+
+    /// The entries of the top-level list `key` when it was kept as text, else null (the
+    /// list, if any, is then in value(), where `key` holds an empty list in its place).
+    const std::vector<JsonSpan>* section(std::string_view key) const;
+
+    /// Parses one entry of a section. Entry text that is not valid JSON, or repeats a key,
+    /// gives null and marks the document broken: the whole file must then be parsed as
+    /// parse_json_document does, for the same located syntax error.
+    nlohmann::json entry(JsonSpan span) const;
+    bool broken() const { return broken_; }
+
+    /// The member `key` of the object entry at `span` when it is text written without
+    /// escapes, else nullopt (then parse the entry to know). Lets a first pass read every
+    /// entry's "id" without parsing the entries.
+    std::optional<std::string_view> plain_member(JsonSpan span, std::string_view key) const;
+
+    /// Gives every diagnostic about this file that problem() left unlocated its line and
+    /// column, in one walk of the text (sectioned documents locate nothing one by one).
+    void locate_all(std::vector<Diagnostic>& diagnostics) const;
 
     /// Where the value at `pointer` ("/scenes/3/next") starts; for a pointer that does
     /// not exist, where its nearest existing parent starts.
@@ -60,6 +90,11 @@ private:
     std::shared_ptr<const std::string> text_;
     nlohmann::json value_;
     mutable std::shared_ptr<const Index> index_;
+    std::vector<std::pair<std::string, std::vector<JsonSpan>>> sections_;
+    mutable bool broken_ = false;
+    bool deferred_ = false; // problem() leaves locating to locate_all
+    friend Result<JsonDocument> parse_json_sections(std::string, std::string,
+                                                    const std::vector<std::string>&);
 };
 
 /// Where each of `pointers` starts in the JSON `text` (for one that does not exist, where
@@ -72,6 +107,12 @@ std::vector<TextPosition> locate_pointers(std::string_view text,
 /// document: bad syntax, a number too large for a double, nesting deeper than 64 levels,
 /// a key given twice in one object, binary data.
 Result<JsonDocument> parse_json_document(std::string file, std::string text);
+
+/// Like parse_json_document, but the top-level lists named in `sections` (a story's
+/// "scenes" and "endings") stay as text: see JsonDocument::section. A file whose shape
+/// does not allow that (not an object, a section that is not a list) is parsed whole.
+Result<JsonDocument> parse_json_sections(std::string file, std::string text,
+                                         const std::vector<std::string>& sections);
 
 /// Reads (see read_text_file) and parses a file.
 Result<JsonDocument> read_json_document(const std::filesystem::path& path);

@@ -474,6 +474,9 @@ bool Session::holds(const Expression& condition) const {
 }
 
 std::string Session::render(const Template& text) const {
+    if (text.parts.empty()) {
+        return text.source;
+    }
     std::string out;
     for (const Template::Part& part : text.parts) {
         if (part.is_literal) {

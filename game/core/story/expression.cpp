@@ -74,7 +74,7 @@ private:
         error_.message = std::move(message);
         return false;
     }
-    void emit(Expression::Op op) { out_.code_.push_back({op, 0, 0}); }
+    void emit(Expression::Op op) { out_.compiled_->code.push_back({op, 0, 0}); }
 
     // Matches a keyword only as a whole word ("order" is not "or").
     bool keyword(std::string_view word) {
@@ -258,7 +258,7 @@ private:
         }
         pos_ = static_cast<std::size_t>(end - text_.data());
         skip_space();
-        out_.code_.push_back({Expression::Op::Number, value, 0});
+        out_.compiled_->code.push_back({Expression::Op::Number, value, 0});
         return true;
     }
 
@@ -275,7 +275,8 @@ private:
         const std::string_view first = read_name();
         if (first == "true" || first == "false") {
             skip_space();
-            out_.code_.push_back({Expression::Op::Number, first == "true" ? 1.0 : 0.0, 0});
+            out_.compiled_->code.push_back(
+                {Expression::Op::Number, first == "true" ? 1.0 : 0.0, 0});
             return true;
         }
         if (first == "visits" && peek() == '(') {
@@ -316,16 +317,45 @@ private:
     }
 
     void add_symbol(Symbol symbol) {
-        out_.code_.push_back({Expression::Op::Symbol, 0, static_cast<int>(out_.symbols_.size())});
-        out_.symbols_.push_back(std::move(symbol));
-        out_.slots_.push_back({});
+        out_.compiled_->code.push_back(
+            {Expression::Op::Symbol, 0, static_cast<int>(out_.compiled_->symbols.size())});
+        out_.compiled_->symbols.push_back(std::move(symbol));
+        out_.compiled_->slots.push_back({});
     }
 };
 
+Expression::Expression(const Expression& other)
+    : compiled_(other.compiled_ ? std::make_unique<Compiled>(*other.compiled_) : nullptr) {}
+
+Expression& Expression::operator=(const Expression& other) {
+    if (this != &other) {
+        compiled_ = other.compiled_ ? std::make_unique<Compiled>(*other.compiled_) : nullptr;
+    }
+    return *this;
+}
+
+Expression::~Expression() = default;
+
+const std::string& Expression::source() const {
+    static const std::string none;
+    return compiled_ ? compiled_->source : none;
+}
+
+const std::vector<Symbol>& Expression::symbols() const {
+    static const std::vector<Symbol> none;
+    return compiled_ ? compiled_->symbols : none;
+}
+
+const std::vector<Slot>& Expression::slots() const {
+    static const std::vector<Slot> none;
+    return compiled_ ? compiled_->slots : none;
+}
+
 bool Expression::parse(std::string_view source, Expression& out, ExpressionError& error) {
     out = Expression{};
-    out.source_ = std::string(source);
-    ExpressionParser parser(out.source_, out, error);
+    out.compiled_ = std::make_unique<Compiled>();
+    out.compiled_->source = std::string(source);
+    ExpressionParser parser(out.compiled_->source, out, error);
     if (!parser.run()) {
         out = Expression{};
         return false;
@@ -337,13 +367,16 @@ double Expression::evaluate(const Environment& environment) const {
     // Depth is bounded by the parser's nesting limit, so a fixed stack suffices.
     double stack[8 * max_nesting + 16]; // each nesting level holds at most 5 pending operands
     int top = 0;
-    for (const Instruction& in : code_) {
+    if (!compiled_) {
+        return 0.0;
+    }
+    for (const Instruction& in : compiled_->code) {
         if (in.op == Op::Number) {
             stack[top++] = in.number;
             continue;
         }
         if (in.op == Op::Symbol) {
-            stack[top++] = environment.lookup(slots_[in.symbol]);
+            stack[top++] = environment.lookup(compiled_->slots[in.symbol]);
             continue;
         }
         if (in.op == Op::Not || in.op == Op::Negate) {

@@ -1,6 +1,7 @@
 #include "story/loader.h"
 
 #include "base/json_fields.h"
+#include "base/text_file.h"
 #include "model/sentences.h"
 #include "story/condition_cover.h"
 #include "story/text.h"
@@ -97,6 +98,9 @@ public:
         read_scenes(root);
         read_endings(root);
         read_start(root);
+        if (doc_.broken()) {
+            return nullptr; // an entry is not JSON: load() reports that instead
+        }
         check_reachability();
         warn_unused_flags();
         if (has_errors(out_)) {
@@ -302,26 +306,62 @@ private:
         read_flags(root);
     }
 
+    // ---- the big lists ("scenes", "endings"), which the document may keep as text ----
+
+    std::size_t entry_count(const json& list, const char* section) const {
+        const std::vector<JsonSpan>* spans = doc_.section(section);
+        return spans ? spans->size() : list.size();
+    }
+
+    // Entry `i`: parsed into `holder` from the text when the document kept the list as
+    // text (so only one scene's tree exists at a time), else the one in the tree.
+    const json& entry_at(const json& list, const char* section, std::size_t i, json& holder) const {
+        const std::vector<JsonSpan>* spans = doc_.section(section);
+        if (!spans) {
+            return list[i];
+        }
+        holder = doc_.entry((*spans)[i]);
+        return holder;
+    }
+
+    // The entry's id when the text says it plainly, read without parsing the entry.
+    std::optional<std::string> plain_id(const char* section, std::size_t i) const {
+        const std::vector<JsonSpan>* spans = doc_.section(section);
+        if (!spans) {
+            return std::nullopt;
+        }
+        const std::optional<std::string_view> id = doc_.plain_member((*spans)[i], "id");
+        return id ? std::optional<std::string>(std::string(*id)) : std::nullopt;
+    }
+
     void collect_ids(const json& root, const char* section, std::vector<std::string>& ids) {
         const json* list = field(root, section, "", true, json::value_t::array, "a list");
         if (!list) {
             return;
         }
         const std::string ptr = std::string("/") + section;
-        if (list->size() > max_scenes) {
+        const std::size_t count = entry_count(*list, section);
+        if (count > max_scenes) {
             error("too-many", ptr,
-                  std::string("the story has ") + std::to_string(list->size()) + " " + section +
+                  std::string("the story has ") + std::to_string(count) + " " + section +
                       ", more than the " + std::to_string(max_scenes) + " Attune reads",
                   "Split the story into several stories.");
+            // Not read further, but a syntax error in an entry still comes first.
+            json holder;
+            for (std::size_t i = 0; i < count; ++i) {
+                entry_at(*list, section, i, holder);
+            }
             return;
         }
         std::unordered_set<std::string> seen(ids.begin(), ids.end()); // duplicates found in O(1)
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            const json& item = (*list)[i];
+        for (std::size_t i = 0; i < count; ++i) {
             const std::string item_ptr = ptr + "/" + std::to_string(i);
+            std::optional<std::string> plain = plain_id(section, i);
+            json holder;
+            const json& item = plain ? holder : entry_at(*list, section, i, holder);
             std::string id;
-            if (item.is_object()) {
-                id = text(item, "id", item_ptr, true);
+            if (plain || item.is_object()) {
+                id = plain ? std::move(*plain) : text(item, "id", item_ptr, true);
                 if (!id.empty() && !is_valid_id(id)) {
                     bad_id(item_ptr + "/id", id);
                 }
@@ -484,17 +524,20 @@ private:
     void read_scenes(const json& root) {
         const json* list =
             root.contains("scenes") && root["scenes"].is_array() ? &root["scenes"] : nullptr;
-        if (!list) {
+        // More scenes than Attune reads: collect_ids said so and kept no ids.
+        if (!list || entry_count(*list, "scenes") != scene_ids_.size()) {
             return;
         }
-        if (list->empty()) {
+        if (scene_ids_.empty()) {
             error("no-scenes", "/scenes", "the story has no scenes", "Add at least one scene.");
         }
-        story_.scenes.resize(list->size());
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            if ((*list)[i].is_object()) {
+        story_.scenes.resize(scene_ids_.size());
+        json holder;
+        for (std::size_t i = 0; i < scene_ids_.size(); ++i) {
+            const json& item = entry_at(*list, "scenes", i, holder);
+            if (item.is_object()) {
                 story_.scenes[i].id = scene_ids_[i];
-                read_scene((*list)[i], "/scenes/" + std::to_string(i), story_.scenes[i]);
+                read_scene(item, "/scenes/" + std::to_string(i), story_.scenes[i]);
             }
         }
     }
@@ -1161,6 +1204,11 @@ private:
                 "write {{ for a literal brace.");
             return result;
         }
+        if (result.parts.size() == 1 && result.parts[0].is_literal &&
+            result.parts[0].literal == source) {
+            result.parts.clear(); // shown as written: `source` alone holds it
+            return result;
+        }
         // Holes come in order, so each is searched for after the last: linear in the text.
         std::size_t from = 0;
         for (Template::Part& part : result.parts) {
@@ -1234,14 +1282,15 @@ private:
     void read_endings(const json& root) {
         const json* list =
             root.contains("endings") && root["endings"].is_array() ? &root["endings"] : nullptr;
-        if (!list) {
+        if (!list || entry_count(*list, "endings") != ending_ids_.size()) {
             return;
         }
-        if (list->empty()) {
+        if (ending_ids_.empty()) {
             error("no-endings", "/endings", "the story has no endings", "Add at least one ending.");
         }
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            const json& item = (*list)[i];
+        json holder;
+        for (std::size_t i = 0; i < ending_ids_.size(); ++i) {
+            const json& item = entry_at(*list, "endings", i, holder);
             if (!item.is_object()) {
                 continue;
             }
@@ -1372,12 +1421,22 @@ private:
 
 namespace {
 
+// The lists a story can hold thousands of entries in: read one entry at a time.
+const std::vector<std::string> story_sections = {"scenes", "endings"};
+
 Result<std::shared_ptr<const Story>> load(Result<JsonDocument> doc) {
     Result<std::shared_ptr<const Story>> result{std::nullopt, std::move(doc.diagnostics)};
-    if (doc) {
-        if (std::shared_ptr<const Story> story = Loader(*doc, result.diagnostics).run()) {
-            result.value = std::move(story);
-        }
+    if (!doc) {
+        return result;
+    }
+    std::shared_ptr<const Story> story = Loader(*doc, result.diagnostics).run();
+    if (doc->broken()) {
+        // An entry kept as text is not JSON: parsing the whole file says where, as always.
+        return load(parse_json_document(doc->file(), doc->text()));
+    }
+    doc->locate_all(result.diagnostics);
+    if (story) {
+        result.value = std::move(story);
     }
     return result;
 }
@@ -1385,11 +1444,15 @@ Result<std::shared_ptr<const Story>> load(Result<JsonDocument> doc) {
 } // namespace
 
 Result<std::shared_ptr<const Story>> load_story_text(const std::string& file, std::string text) {
-    return load(parse_json_document(file, std::move(text)));
+    return load(parse_json_sections(file, std::move(text), story_sections));
 }
 
 Result<std::shared_ptr<const Story>> load_story_file(const std::string& path) {
-    return load(read_json_document(path));
+    Result<std::string> text = read_text_file(path);
+    if (!text) {
+        return {std::nullopt, std::move(text.diagnostics)};
+    }
+    return load(parse_json_sections(path, std::move(*text), story_sections));
 }
 
 } // namespace attune

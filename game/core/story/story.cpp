@@ -42,8 +42,9 @@ const Choice& Story::choice(int scene, int index) const {
 }
 
 const std::vector<std::string>& relationship_names() {
-    static const std::vector<std::string> names = {"partner", "parent", "child", "friend", "sibling",
-                                                   "colleague", "classmate", "peer", "grandparent"};
+    static const std::vector<std::string> names = {"partner",   "parent",  "child",
+                                                   "friend",    "sibling", "colleague",
+                                                   "classmate", "peer",    "grandparent"};
     return names;
 }
 

@@ -12,7 +12,17 @@
 
 namespace attune {
 
-enum class Relationship { Partner, Parent, Child, Friend, Sibling, Colleague, Classmate, Peer, Grandparent };
+enum class Relationship {
+    Partner,
+    Parent,
+    Child,
+    Friend,
+    Sibling,
+    Colleague,
+    Classmate,
+    Peer,
+    Grandparent
+};
 enum class EndingKind { Repaired, Open, Ruptured };
 
 /// Who a move is aimed at: a character (by index) or the player. The model names the
@@ -32,6 +42,8 @@ struct Template {
         Slot slot;
         bool is_literal = true;
     };
+    /// Empty when the text is shown exactly as written (no holes, no `{{`): most texts
+    /// are, and keeping them once in `source` halves a big story's text.
     std::vector<Part> parts;
     std::string source;
 };
