@@ -283,4 +283,42 @@ TEST_CASE("explore: a scene whose only way on leads back to the start is no trap
     CHECK(find_code(report.findings, "no-way-out") == nullptr);
 }
 
+TEST_CASE("explore: a fact assumed by a scene and by an ending is reported for each") {
+    // 'tell' establishes 'told'; 'quiet' reaches 'porch' without it. 'porch' (scene 1) and
+    // 'late' (ending 2) both assume it, so each is reported once. The state that reached
+    // 'porch' without 'told' must stay apart from the one with it (an assumed fact is
+    // read), or the ending's finding is lost behind the first arrival.
+    json tell = choice("tell", "porch", "neutral");
+    tell["effects"] = {{"set", {"told"}}};
+    json story = story_with({{{"id", "start"},
+                              {"lines", {"."}},
+                              {"choices", {tell, choice("quiet", "porch", "neutral")}}},
+                             {{"id", "porch"},
+                              {"lines", {"."}},
+                              {"assumes", {"told"}},
+                              {"choices",
+                               {choice("a", "end", "neutral"), choice("b", "soon", "neutral"),
+                                choice("c", "late", "neutral")}}}});
+    story["flags"] = {"told"};
+    story["endings"] = {
+        {{"id", "end"}, {"kind", "open"}, {"title", "End"}, {"reflection", {"?"}}},
+        {{"id", "soon"}, {"kind", "open"}, {"title", "Soon"}, {"reflection", {"?"}}},
+        {{"id", "late"},
+         {"kind", "open"},
+         {"title", "Late"},
+         {"reflection", {"?"}},
+         {"assumes", {"told"}}}};
+    const auto loaded = load(story);
+    const ExploreReport report = explore_story(loaded, test::params(), {});
+    std::vector<std::string> pointers;
+    for (const Finding& f : report.findings) {
+        if (f.diagnostic.code == "assumed-before-established") {
+            pointers.push_back(f.diagnostic.pointer);
+            const Session session = test::replay(loaded, f);
+            CHECK_FALSE(session.state().flags[0]);
+        }
+    }
+    CHECK(pointers == std::vector<std::string>{"/scenes/1/assumes", "/endings/2/assumes"});
+}
+
 } // namespace attune
