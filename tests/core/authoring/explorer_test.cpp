@@ -280,6 +280,7 @@ TEST_CASE("explore: a scene whose only way on leads back to the start is no trap
     const ExploreReport report =
         explore_story(load(story_with(scenes, json::array({calm}))), test::params(), {});
     CHECK(report.states == 2);
+    CHECK(report.merged == 0); // back at the very first state: the same numbers, not merged
     CHECK(find_code(report.findings, "no-way-out") == nullptr);
 }
 
@@ -319,6 +320,46 @@ TEST_CASE("explore: a fact assumed by a scene and by an ending is reported for e
         }
     }
     CHECK(pointers == std::vector<std::string>{"/scenes/1/assumes", "/endings/2/assumes"});
+}
+
+TEST_CASE("explore: arrivals whose numbers differ within the tolerance are merged and counted") {
+    // validate and comfort differ only in distance (-3 and -4 from 50), which stays within
+    // one band of the tolerance: 'mid' is one state, reached twice, merged once.
+    const json scenes = {
+        {{"id", "start"},
+         {"lines", {"."}},
+         {"choices", {choice("v", "mid", "validate"), choice("c", "mid", "comfort")}}},
+        {{"id", "mid"}, {"lines", {"."}}, {"choices", {choice("on", "end", "neutral")}}}};
+    const auto story = load(story_with(scenes));
+    const ExploreReport report = explore_story(story, test::params(), {});
+    CHECK(report.states == 2);
+    CHECK(report.merged == 1);
+    CHECK(report.transitions == 3);
+    // A tolerance too fine to hold both keeps them apart.
+    ExploreOptions fine;
+    fine.tolerance = 0.5;
+    const ExploreReport apart = explore_story(story, test::params(), fine);
+    CHECK(apart.states == 3);
+    CHECK(apart.merged == 0);
+}
+
+TEST_CASE("explore: progress is told every 1,000 states, with the number explored so far") {
+    // A loop whose way out opens late: every visit count up to it is a state of its own.
+    json leave = choice("leave", "end");
+    leave["if"] = "visits(hub) > 2500";
+    const json scenes = {{{"id", "hub"},
+                          {"lines", {"Round again."}},
+                          {"choices", {choice("again", "hub", "neutral"), leave}}}};
+    std::vector<long> told;
+    ExploreOptions options;
+    options.progress = [&](long explored) { told.push_back(explored); };
+    const ExploreReport report = explore_story(load(story_with(scenes)), test::params(), options);
+    REQUIRE(report.states >= 2000);
+    std::vector<long> expected;
+    for (long n = 1000; n <= static_cast<long>(report.states); n += 1000) {
+        expected.push_back(n);
+    }
+    CHECK(told == expected);
 }
 
 } // namespace attune
