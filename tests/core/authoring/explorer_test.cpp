@@ -362,4 +362,29 @@ TEST_CASE("explore: progress is told every 1,000 states, with the number explore
     CHECK(told == expected);
 }
 
+TEST_CASE(
+    "explore: a loop with no way out is found, and a story not on disk gets no made-up line") {
+    json calm = character("c0");
+    calm["anxiety"] = 0;
+    calm["avoidance"] = 0;
+    const json scenes = {
+        {{"id", "start"},
+         {"lines", {"."}},
+         {"choices", {choice("in", "trap", "neutral"), choice("out", "end", "neutral")}}},
+        {{"id", "trap"}, {"lines", {"."}}, {"choices", {choice("round", "trap", "neutral")}}}};
+    const auto story = load(story_with(scenes, json::array({calm})));
+    const ExploreReport report = explore_story(story, test::params(), {});
+    const Finding* trap = find_code(report.findings, "no-way-out");
+    REQUIRE(trap);
+    CHECK(trap->diagnostic.pointer == "/scenes/1");
+    CHECK(trap->choices == std::vector<int>{1});
+    CHECK(test::replay(story, *trap).scene().id == "trap");
+    // made.json was never written: no finding claims a line or column in it.
+    for (const Finding& f : report.findings) {
+        CAPTURE(f.diagnostic.code);
+        CHECK(f.diagnostic.line == 0);
+        CHECK(f.diagnostic.column == 0);
+    }
+}
+
 } // namespace attune
