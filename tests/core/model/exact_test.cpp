@@ -128,6 +128,7 @@ TEST_CASE("model exact: after a repair, safety stays below where it was by a shr
     after.trust_ceiling = 60 + p.carryover_gap / 2;
     a = apply(after, secure, Move::Validate);
     CHECK(a.state.safety == doctest::Approx(60 - p.carryover_gap));
+    REQUIRE(a.outcome.causes.size() >= 2);
     CHECK(a.outcome.causes[1].rule == "still_face_carryover");
     CHECK(a.state.carryover_left == static_cast<int>(p.carryover_steps) - 1);
 
@@ -135,5 +136,6 @@ TEST_CASE("model exact: after a repair, safety stays below where it was by a shr
     after.trust_ceiling = 60 - p.carryover_gap - 1;
     a = apply(after, secure, Move::Validate);
     CHECK(a.state.safety == doctest::Approx(after.trust_ceiling));
+    REQUIRE(a.outcome.causes.size() >= 2);
     CHECK(a.outcome.causes[1].rule == "trust_ceiling");
 }
