@@ -200,6 +200,15 @@ TEST_CASE("model units: sentences fill names, pronouns and verbs, and fall back 
     they.subject = "they";
     they.plural_verbs = true;
     CHECK(fill("{they} {was}, {they} {is}", they) == "they were, they are");
+    CHECK(fill("{They} said {Their} and {Them}", she) == "She said Her and Her");
+    // Only a lowercase ASCII first letter is raised: capitals, other scripts and marks stay.
+    Profile other = she;
+    other.subject = "Ze";
+    other.object = "él";
+    other.possessive = "'s";
+    CHECK(person_word(other, PersonWord::SubjectUpper) == "Ze");
+    CHECK(person_word(other, PersonWord::ObjectUpper) == "él");
+    CHECK(person_word(other, PersonWord::PossessiveUpper) == "'s");
     CHECK(fill("{unknown} and {name}", she) == " and Mia"); // a hole it does not know: dropped
     CHECK(fill("{unknown} and {name", she) == "{unknown} and {name"); // broken: left as it is
     CHECK(fill("", she).empty());
