@@ -220,6 +220,16 @@ TEST_CASE("model units: sentences fill names, pronouns and verbs, and fall back 
           "Mia is still hurt after the coldness: it hasn't been repaired yet.");
 }
 
+TEST_CASE("model units: a simulation of no moves has no rows, or only a rupture left open") {
+    CHECK(simulate(params(), test::start(), std::vector<SimStep>{}, 1).empty());
+    Profile fallen_out = test::start();
+    fallen_out.starts_ruptured = true;
+    const std::vector<SimRow> rows = simulate(params(), fallen_out, std::vector<SimStep>{}, 1);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].move == "end");
+    CHECK(rows[0].step == 1);
+}
+
 TEST_CASE("model units: a simulation's rows, a blocked move, and the rupture left open") {
     const std::vector<SimRow> rows = simulate(
         params(), test::start(),
