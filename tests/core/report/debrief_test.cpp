@@ -10,6 +10,7 @@
 #include "report/debrief.h"
 #include "report/markup.h"
 
+#include <set>
 #include <sstream>
 #include <unistd.h>
 
@@ -338,6 +339,15 @@ TEST_CASE("debrief: a record made by hand with a broken colour still draws, in t
     plain.characters = {{"a", "A", ""}};
     CHECK(report::print_color(record, 0) == report::print_color(plain, 0)); // the first default
     CHECK(report::print_color(record, 2) == "#727272"); // white, darkened for paper
+    // Four colours in the palette, each a different one; a fifth character starts it again.
+    report::DebriefRecord five;
+    five.characters = {
+        {"a", "A", ""}, {"b", "B", ""}, {"c", "C", ""}, {"d", "D", ""}, {"e", "E", ""}};
+    const std::set<std::string> palette = {
+        report::print_color(five, 0), report::print_color(five, 1), report::print_color(five, 2),
+        report::print_color(five, 3)};
+    CHECK(palette.size() == 4);
+    CHECK(report::print_color(five, 4) == report::print_color(five, 0));
     CHECK(contains(report::debrief_html(record), "<polyline"));
 }
 
