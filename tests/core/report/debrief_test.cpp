@@ -260,6 +260,16 @@ TEST_CASE("debrief: the room's split shows beside each choice, where it was vote
                          "### 2. quiet\n\n> **Ren:** Okay. Sorry again.\n\n- **Chosen:** Call Ren. "
                          "\"Hey. Can I say that again, better?\" ("));
     CHECK(contains(report::debrief_html(record), "12 votes"));
+    // Only the voted choice has counts: two of them, on its two choices, none elsewhere.
+    auto votes = [](const std::string& text) {
+        std::size_t n = 0;
+        for (auto at = text.find(" votes)"); at != std::string::npos;
+             at = text.find(" votes)", at + 1)) {
+            ++n;
+        }
+        return n;
+    };
+    CHECK(votes(md) == 2);
 }
 
 TEST_CASE("debrief: the talk-to line appears when set, and no one else is named") {
