@@ -209,6 +209,10 @@ TEST_CASE("debrief: the CSV rows are the session's states, start first, one per 
         CHECK(row[10] == (state.characters[0].rupture_open ? "yes" : "no"));
         CHECK(std::stoi(row[11]) == state.characters[0].repairs_landed);
         CHECK(two_decimals(row[12], state.player.arousal));
+        for (const int field : {5, 6, 7, 12}) { // written with exactly two decimals
+            CAPTURE(row[field]);
+            CHECK(row[field].find('.') == row[field].size() - 3);
+        }
     }
     // The numbers move: a trace of a flat line would pass the loop above too easily.
     CHECK(rows[1][5] != rows.back()[5]);
@@ -339,6 +343,12 @@ TEST_CASE("debrief: written in the form its file name asks for, and refused for 
     CHECK(contains(refused.diagnostics[0].message, "name the file d.html"));
     CHECK_FALSE(std::filesystem::exists(folder / "d.pdf"));
     std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("debrief: HTML escapes each of the five characters markup gives meaning to") {
+    CHECK(report::html_escape("Tom & \"Ada\" <said> 'no'") ==
+          "Tom &amp; &quot;Ada&quot; &lt;said&gt; &#39;no&#39;");
+    CHECK(report::html_escape("plain words") == "plain words");
 }
 
 TEST_CASE("debrief: a record made by hand with a broken colour still draws, in the palette") {
