@@ -345,6 +345,16 @@ TEST_CASE("debrief: written in the form its file name asks for, and refused for 
     std::filesystem::remove_all(folder);
 }
 
+TEST_CASE("debrief: the HTML page draws the path under its heading, with a key to the lines") {
+    const report::DebriefRecord record = report::debrief_record(call_back_path());
+    const std::string html = report::debrief_html(record);
+    const auto heading = html.find("<h2>The path at a glance</h2>\n<p class=\"legend\">");
+    REQUIRE(heading != std::string::npos);
+    const auto key = html.find("Ren felt safe", heading);
+    CHECK(key != std::string::npos);
+    CHECK(html.find("<svg", heading) > key); // the key comes before the chart it explains
+}
+
 TEST_CASE("debrief: HTML escapes each of the five characters markup gives meaning to") {
     CHECK(report::html_escape("Tom & \"Ada\" <said> 'no'") ==
           "Tom &amp; &quot;Ada&quot; &lt;said&gt; &#39;no&#39;");
