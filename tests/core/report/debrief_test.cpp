@@ -355,6 +355,21 @@ TEST_CASE("debrief: the HTML page draws the path under its heading, with a key t
     CHECK(html.find("<svg", heading) > key); // the key comes before the chart it explains
 }
 
+TEST_CASE("debrief: a chart of no choices draws its one point in the middle") {
+    report::DebriefRecord record;
+    record.characters = {{"a", "A", ""}};
+    record.main.start.resize(1);
+    const std::string svg = report::timeline_svg(record, record.main);
+    auto number_after = [&](const std::string& attribute, std::size_t from) {
+        const std::size_t at = svg.find(attribute + "=\"", from);
+        REQUIRE(at != std::string::npos);
+        return std::stod(svg.substr(at + attribute.size() + 2));
+    };
+    const std::size_t frame = svg.find("<rect");
+    const double middle = number_after("x", frame) + number_after("width", frame) / 2;
+    CHECK(number_after("points", svg.find("<polyline")) == doctest::Approx(middle));
+}
+
 TEST_CASE("debrief: HTML escapes each of the five characters markup gives meaning to") {
     CHECK(report::html_escape("Tom & \"Ada\" <said> 'no'") ==
           "Tom &amp; &quot;Ada&quot; &lt;said&gt; &#39;no&#39;");
