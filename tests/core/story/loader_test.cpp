@@ -237,6 +237,9 @@ Result<std::shared_ptr<const Story>> load_edited(const Edit& edit) {
 TEST_CASE("loader cases: each edit gives exactly its problem, at its pointer") {
     const std::string long_id(64, 'a');
     const std::vector<Edit> edits = {
+        // An unknown character's adjustment is that one problem, whatever the change holds.
+        {"/scenes/0/choices/0/effects", json{{"adjust", {{"nobody", 5}}}},
+         "error unknown-character /scenes/0/choices/0/effects/adjust/nobody"},
         // Numbers at and past the edges of their ranges.
         {"/characters/0/safety", 0, ""},
         {"/characters/0/safety", 100, ""},
