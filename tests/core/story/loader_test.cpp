@@ -478,3 +478,15 @@ TEST_CASE("loader cases: a scene whose every choice has a condition may be a dea
           std::vector<std::string>{"warning maybe-dead-end /scenes/1/choices"});
     CHECK(result);
 }
+
+TEST_CASE("loader: how the first character feels as a scene opens is read like any other's") {
+    nlohmann::json story = nlohmann::json::parse(
+        test::read_text(test::source_dir() / "tests/data/stories/late-bus.json"));
+    story["scenes"][0]["feels"] = {{"ren", "upset"}};
+    const Result<std::shared_ptr<const Story>> loaded = load_story_text("feels.json", story.dump());
+    REQUIRE(loaded);
+    const std::vector<Feels>& feels = (*loaded)->scenes[0].feels;
+    REQUIRE(feels.size() == 1);
+    CHECK(feels[0].character == 0);
+    CHECK(feels[0].feeling == model::Feeling::Upset);
+}
