@@ -280,7 +280,111 @@ TEST_CASE("explore: a scene whose only way on leads back to the start is no trap
     const ExploreReport report =
         explore_story(load(story_with(scenes, json::array({calm}))), test::params(), {});
     CHECK(report.states == 2);
+    CHECK(report.merged == 0); // back at the very first state: the same numbers, not merged
     CHECK(find_code(report.findings, "no-way-out") == nullptr);
+}
+
+TEST_CASE("explore: a fact assumed by a scene and by an ending is reported for each") {
+    // 'tell' establishes 'told'; 'quiet' reaches 'porch' without it. 'porch' (scene 1) and
+    // 'late' (ending 2) both assume it, so each is reported once. The state that reached
+    // 'porch' without 'told' must stay apart from the one with it (an assumed fact is
+    // read), or the ending's finding is lost behind the first arrival.
+    json tell = choice("tell", "porch", "neutral");
+    tell["effects"] = {{"set", {"told"}}};
+    json story = story_with({{{"id", "start"},
+                              {"lines", {"."}},
+                              {"choices", {tell, choice("quiet", "porch", "neutral")}}},
+                             {{"id", "porch"},
+                              {"lines", {"."}},
+                              {"assumes", {"told"}},
+                              {"choices",
+                               {choice("a", "end", "neutral"), choice("b", "soon", "neutral"),
+                                choice("c", "late", "neutral")}}}});
+    story["flags"] = {"told"};
+    story["endings"] = {
+        {{"id", "end"}, {"kind", "open"}, {"title", "End"}, {"reflection", {"?"}}},
+        {{"id", "soon"}, {"kind", "open"}, {"title", "Soon"}, {"reflection", {"?"}}},
+        {{"id", "late"},
+         {"kind", "open"},
+         {"title", "Late"},
+         {"reflection", {"?"}},
+         {"assumes", {"told"}}}};
+    const auto loaded = load(story);
+    const ExploreReport report = explore_story(loaded, test::params(), {});
+    std::vector<std::string> pointers;
+    for (const Finding& f : report.findings) {
+        if (f.diagnostic.code == "assumed-before-established") {
+            pointers.push_back(f.diagnostic.pointer);
+            const Session session = test::replay(loaded, f);
+            CHECK_FALSE(session.state().flags[0]);
+        }
+    }
+    CHECK(pointers == std::vector<std::string>{"/scenes/1/assumes", "/endings/2/assumes"});
+}
+
+TEST_CASE("explore: arrivals whose numbers differ within the tolerance are merged and counted") {
+    // validate and comfort differ only in distance (-3 and -4 from 50), which stays within
+    // one band of the tolerance: 'mid' is one state, reached twice, merged once.
+    const json scenes = {
+        {{"id", "start"},
+         {"lines", {"."}},
+         {"choices", {choice("v", "mid", "validate"), choice("c", "mid", "comfort")}}},
+        {{"id", "mid"}, {"lines", {"."}}, {"choices", {choice("on", "end", "neutral")}}}};
+    const auto story = load(story_with(scenes));
+    const ExploreReport report = explore_story(story, test::params(), {});
+    CHECK(report.states == 2);
+    CHECK(report.merged == 1);
+    CHECK(report.transitions == 3);
+    // A tolerance too fine to hold both keeps them apart.
+    ExploreOptions fine;
+    fine.tolerance = 0.5;
+    const ExploreReport apart = explore_story(story, test::params(), fine);
+    CHECK(apart.states == 3);
+    CHECK(apart.merged == 0);
+}
+
+TEST_CASE("explore: progress is told every 1,000 states, with the number explored so far") {
+    // A loop whose way out opens late: every visit count up to it is a state of its own.
+    json leave = choice("leave", "end");
+    leave["if"] = "visits(hub) > 2500";
+    const json scenes = {{{"id", "hub"},
+                          {"lines", {"Round again."}},
+                          {"choices", {choice("again", "hub", "neutral"), leave}}}};
+    std::vector<long> told;
+    ExploreOptions options;
+    options.progress = [&](long explored) { told.push_back(explored); };
+    const ExploreReport report = explore_story(load(story_with(scenes)), test::params(), options);
+    REQUIRE(report.states >= 2000);
+    std::vector<long> expected;
+    for (long n = 1000; n <= static_cast<long>(report.states); n += 1000) {
+        expected.push_back(n);
+    }
+    CHECK(told == expected);
+}
+
+TEST_CASE(
+    "explore: a loop with no way out is found, and a story not on disk gets no made-up line") {
+    json calm = character("c0");
+    calm["anxiety"] = 0;
+    calm["avoidance"] = 0;
+    const json scenes = {
+        {{"id", "start"},
+         {"lines", {"."}},
+         {"choices", {choice("in", "trap", "neutral"), choice("out", "end", "neutral")}}},
+        {{"id", "trap"}, {"lines", {"."}}, {"choices", {choice("round", "trap", "neutral")}}}};
+    const auto story = load(story_with(scenes, json::array({calm})));
+    const ExploreReport report = explore_story(story, test::params(), {});
+    const Finding* trap = find_code(report.findings, "no-way-out");
+    REQUIRE(trap);
+    CHECK(trap->diagnostic.pointer == "/scenes/1");
+    CHECK(trap->choices == std::vector<int>{1});
+    CHECK(test::replay(story, *trap).scene().id == "trap");
+    // made.json was never written: no finding claims a line or column in it.
+    for (const Finding& f : report.findings) {
+        CAPTURE(f.diagnostic.code);
+        CHECK(f.diagnostic.line == 0);
+        CHECK(f.diagnostic.column == 0);
+    }
 }
 
 } // namespace attune

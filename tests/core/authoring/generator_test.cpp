@@ -5,6 +5,7 @@
 #include "authoring/stats.h"
 #include "support.h"
 
+#include <cctype>
 #include <set>
 
 namespace attune {
@@ -113,6 +114,34 @@ TEST_CASE("generate: the story passes its own random check, repaired endings inc
         for (const Finding& finding : report.findings) {
             CAPTURE(finding.diagnostic.message);
             CHECK(finding.diagnostic.severity != Severity::Error);
+        }
+    }
+}
+
+TEST_CASE("generate: scenes of four lines of 25 words, choices of 8, as performance.md says") {
+    auto word_count = [](const std::string& text) {
+        std::size_t words = 0;
+        bool in_word = false;
+        for (const char ch : text) {
+            words += ch != ' ' && !in_word ? 1 : 0;
+            in_word = ch != ' ';
+        }
+        return words;
+    };
+    const nlohmann::ordered_json story = generate_story({60, 3});
+    for (const auto& scene : story["scenes"]) {
+        REQUIRE(scene["lines"].size() == 4);
+        for (const auto& line : scene["lines"]) {
+            const std::string text = line.is_object() ? line["text"] : line;
+            CAPTURE(text);
+            CHECK(text.ends_with("."));
+            // A spoken line is its speaker's name and 24 words; the others open a sentence.
+            const bool spoken = line.is_object() && line.contains("speaker");
+            CHECK((spoken || std::isupper(static_cast<unsigned char>(text[0]))));
+            CHECK(word_count(text) == 25);
+        }
+        for (const auto& choice : scene["choices"]) {
+            CHECK(word_count(choice["text"]) == 8);
         }
     }
 }

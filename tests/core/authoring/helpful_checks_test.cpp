@@ -329,3 +329,82 @@ TEST_CASE("watch: renaming the scene you are in says so and keeps your place") {
     CHECK(loaded.diagnostics[0].message ==
           "The scene you were in was renamed; starting again from 'hush'.");
 }
+
+namespace {
+
+/// The numbers in an SVG attribute such as points="60.0,60.0 80.0,170.0".
+std::vector<double> numbers_in(const std::string& text) {
+    std::vector<double> out;
+    const std::regex number("-?[0-9]+\\.?[0-9]*");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), number);
+         it != std::sregex_iterator(); ++it) {
+        out.push_back(std::stod(it->str()));
+    }
+    return out;
+}
+
+/// The value of `attribute` in the first element from `from` on that has it.
+std::string attribute_after(const std::string& svg, std::size_t from,
+                            const std::string& attribute) {
+    const std::size_t at = svg.find(" " + attribute + "=\"", from);
+    REQUIRE(at != std::string::npos);
+    const std::size_t start = at + attribute.size() + 3;
+    return svg.substr(start, svg.find('"', start) - start);
+}
+
+} // namespace
+
+TEST_CASE("plot: names and steps are escaped, and each number is drawn where it belongs") {
+    PlotPoint high;
+    high.safety = 100;
+    PlotPoint low;
+    low.safety = 0;
+    PlotPoint middle;
+    middle.safety = 50;
+    const Plot plot{
+        "Tea & \"talk\"", {"validate", "<contempt>"}, {{"Ada Ng", {high, low, middle}}}};
+    const std::string svg = plot_svg(plot);
+    CHECK(svg.find("<title>Tea &amp; &quot;talk&quot;</title>") != std::string::npos);
+    CHECK(svg.find("data-name=\"Ada Ng\"") != std::string::npos);
+    CHECK(svg.find(">&lt;contempt&gt;</text>") != std::string::npos);
+    CHECK(svg.find("<contempt>") == std::string::npos);
+
+    // Safety 100, 0 and 50 at three evenly spaced steps: top, bottom, half way.
+    const std::size_t line = svg.find("<polyline class=\"safety\"");
+    REQUIRE(line != std::string::npos);
+    const std::vector<double> xy = numbers_in(attribute_after(svg, line, "points"));
+    REQUIRE(xy.size() == 6);
+    CHECK(xy[2] > xy[0]);
+    CHECK(xy[2] - xy[0] == doctest::Approx(xy[4] - xy[2]));
+    CHECK(xy[3] > xy[1]); // less safe is lower on the page
+    CHECK(xy[5] == doctest::Approx((xy[1] + xy[3]) / 2).epsilon(0.001));
+}
+
+TEST_CASE("plot: each sign of the legend is centred on the row of its words") {
+    const Plot plot{"t", {"validate"}, {{"Ada", {PlotPoint{}, PlotPoint{}}}}};
+    const std::string svg = plot_svg(plot);
+    // A label's baseline sits 4 below its row; the sign just before it is centred on the row.
+    auto label_at = [&](const std::string& label) {
+        const std::size_t at = svg.find(">" + label + "</text>");
+        REQUIRE(at != std::string::npos);
+        return svg.rfind("<text", at);
+    };
+    auto row_of = [&](const std::string& label) {
+        return std::stod(attribute_after(svg, label_at(label), "y")) - 4;
+    };
+    auto sign_of = [&](const std::string& label) { return svg.rfind("<", label_at(label) - 1); };
+    auto middle_of = [&](std::size_t sign) {
+        return std::stod(attribute_after(svg, sign, "y")) +
+               std::stod(attribute_after(svg, sign, "height")) / 2;
+    };
+    for (const std::string label : {"safety", "distance", "arousal"}) {
+        CAPTURE(label);
+        CHECK(std::stod(attribute_after(svg, sign_of(label), "y1")) == row_of(label));
+    }
+    CHECK(middle_of(sign_of("window of tolerance")) == row_of("window of tolerance"));
+    CHECK(std::stod(attribute_after(svg, sign_of("repair"), "cy")) == row_of("repair"));
+    CHECK(middle_of(sign_of("rupture still open")) == row_of("rupture still open"));
+    // One row every 20, in the order the signs are listed.
+    CHECK(row_of("distance") - row_of("safety") == 20);
+    CHECK(row_of("rupture still open") - row_of("safety") == 120);
+}

@@ -1,7 +1,11 @@
 // check --random: deterministic, every playthrough counted once, failures that replay.
 
+#include "authoring/generator.h"
 #include "authoring/playtest.h"
+#include "authoring/stats.h"
 #include "findings_support.h"
+
+#include <cmath>
 
 namespace attune {
 
@@ -63,6 +67,40 @@ TEST_CASE("random: scenes and endings under 1% are hard to reach") {
     const Finding* hard = find_code(report.findings, "hard-to-reach");
     REQUIRE(hard);
     CHECK(hard->diagnostic.severity == Severity::Warning);
+}
+
+TEST_CASE("random: minutes within half to twice what a playthrough takes are left alone") {
+    nlohmann::ordered_json story = generate_story({300, 1});
+    auto report_with = [&](int minutes) {
+        story["minutes"] = minutes;
+        const Result<std::shared_ptr<const Story>> loaded = load_story_text("g.json", story.dump());
+        REQUIRE(loaded);
+        return playtest_story(*loaded, test::params(), {200, 1, 1000, 5, 0.01});
+    };
+    auto warned = [&](int minutes) {
+        CAPTURE(minutes);
+        return test::find_code(report_with(minutes).findings, "minutes-far-off") != nullptr;
+    };
+    const PlaytestReport first = report_with(10);
+    const double measured = play_minutes(first.average_words(), first.average_choices());
+    CAPTURE(measured);
+    REQUIRE(measured > 6); // far enough past 2 minutes that the factor of two decides
+    const int twice = static_cast<int>(std::floor(2 * measured));
+    CHECK_FALSE(warned(twice));
+    CHECK(warned(twice + 1));
+    const int half = static_cast<int>(std::ceil(measured / 2));
+    CHECK_FALSE(warned(half));
+    CHECK(warned(half - 1));
+}
+
+TEST_CASE("random: progress is told every 100 playthroughs, with how many of how many") {
+    std::vector<std::pair<long, long>> told;
+    PlaytestOptions options;
+    options.runs = 250;
+    options.progress = [&](long done, long total) { told.emplace_back(done, total); };
+    const PlaytestReport report = playtest_story(test::late_bus(), test::params(), options);
+    CHECK(report.finished == 250);
+    CHECK(told == std::vector<std::pair<long, long>>{{100, 250}, {200, 250}});
 }
 
 } // namespace attune

@@ -172,6 +172,7 @@ TEST_CASE("twee import: each broken piece is found at its line and column") {
         {":: StoryData\n{\"start\": \"Nowhere\"}\n:: A\n[[B]]\n:: B\nEnd.\n",
          "error twee-unknown-start 1:1"},
         {":: StoryData\n{\"start\": \n:: A\n[[B]]\n:: B\nEnd.\n", "error twee-bad-json 5:10"},
+        {":: A\n[[B]]\n:: B\nEnd.\n:: Code [script]\nalert(1);\n", "warning twee-code-passage 8:1"},
         {"", "warning twee-before-passage 1:1"}, // stray text before the title, below
     };
     for (const auto& [body, expected] : cases) {

@@ -200,6 +200,15 @@ TEST_CASE("model units: sentences fill names, pronouns and verbs, and fall back 
     they.subject = "they";
     they.plural_verbs = true;
     CHECK(fill("{they} {was}, {they} {is}", they) == "they were, they are");
+    CHECK(fill("{They} said {Their} and {Them}", she) == "She said Her and Her");
+    // Only a lowercase ASCII first letter is raised: capitals, other scripts and marks stay.
+    Profile other = she;
+    other.subject = "Ze";
+    other.object = "él";
+    other.possessive = "'s";
+    CHECK(person_word(other, PersonWord::SubjectUpper) == "Ze");
+    CHECK(person_word(other, PersonWord::ObjectUpper) == "él");
+    CHECK(person_word(other, PersonWord::PossessiveUpper) == "'s");
     CHECK(fill("{unknown} and {name}", she) == " and Mia"); // a hole it does not know: dropped
     CHECK(fill("{unknown} and {name", she) == "{unknown} and {name"); // broken: left as it is
     CHECK(fill("", she).empty());
@@ -209,6 +218,16 @@ TEST_CASE("model units: sentences fill names, pronouns and verbs, and fall back 
           "Mia is still hurt after the contempt: it hasn't been repaired yet.");
     CHECK(event_sentence(Event{.kind = EventKind::RuptureOpen, .move = Move::Neutral}, she) ==
           "Mia is still hurt after the coldness: it hasn't been repaired yet.");
+}
+
+TEST_CASE("model units: a simulation of no moves has no rows, or only a rupture left open") {
+    CHECK(simulate(params(), test::start(), std::vector<SimStep>{}, 1).empty());
+    Profile fallen_out = test::start();
+    fallen_out.starts_ruptured = true;
+    const std::vector<SimRow> rows = simulate(params(), fallen_out, std::vector<SimStep>{}, 1);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].move == "end");
+    CHECK(rows[0].step == 1);
 }
 
 TEST_CASE("model units: a simulation's rows, a blocked move, and the rupture left open") {

@@ -76,6 +76,9 @@ TEST_CASE("session: a flooded player can't listen until they regulate") {
     CHECK(session.ending()->id == "end");
     CHECK(session.lines()[0].text == "Later, he makes tea.");
     CHECK(session.choices().empty());
+    // An ending has no menu, so no breath is offered there either.
+    CHECK_FALSE(session.offers_breath());
+    CHECK_FALSE(session.choose(breath_id));
 }
 
 TEST_CASE("session: the same seed and choices give the same text and state") {

@@ -10,6 +10,7 @@
 #include "report/debrief.h"
 #include "report/markup.h"
 
+#include <set>
 #include <sstream>
 #include <unistd.h>
 
@@ -208,6 +209,10 @@ TEST_CASE("debrief: the CSV rows are the session's states, start first, one per 
         CHECK(row[10] == (state.characters[0].rupture_open ? "yes" : "no"));
         CHECK(std::stoi(row[11]) == state.characters[0].repairs_landed);
         CHECK(two_decimals(row[12], state.player.arousal));
+        for (const int field : {5, 6, 7, 12}) { // written with exactly two decimals
+            CAPTURE(row[field]);
+            CHECK(row[field].find('.') == row[field].size() - 3);
+        }
     }
     // The numbers move: a trace of a flat line would pass the loop above too easily.
     CHECK(rows[1][5] != rows.back()[5]);
@@ -389,6 +394,37 @@ TEST_CASE("debrief: written in the form its file name asks for, and refused for 
     std::filesystem::remove_all(folder);
 }
 
+TEST_CASE("debrief: the HTML page draws the path under its heading, with a key to the lines") {
+    const report::DebriefRecord record = report::debrief_record(call_back_path());
+    const std::string html = report::debrief_html(record);
+    const auto heading = html.find("<h2>The path at a glance</h2>\n<p class=\"legend\">");
+    REQUIRE(heading != std::string::npos);
+    const auto key = html.find("Ren felt safe", heading);
+    CHECK(key != std::string::npos);
+    CHECK(html.find("<svg", heading) > key); // the key comes before the chart it explains
+}
+
+TEST_CASE("debrief: a chart of no choices draws its one point in the middle") {
+    report::DebriefRecord record;
+    record.characters = {{"a", "A", ""}};
+    record.main.start.resize(1);
+    const std::string svg = report::timeline_svg(record, record.main);
+    auto number_after = [&](const std::string& attribute, std::size_t from) {
+        const std::size_t at = svg.find(attribute + "=\"", from);
+        REQUIRE(at != std::string::npos);
+        return std::stod(svg.substr(at + attribute.size() + 2));
+    };
+    const std::size_t frame = svg.find("<rect");
+    const double middle = number_after("x", frame) + number_after("width", frame) / 2;
+    CHECK(number_after("points", svg.find("<polyline")) == doctest::Approx(middle));
+}
+
+TEST_CASE("debrief: HTML escapes each of the five characters markup gives meaning to") {
+    CHECK(report::html_escape("Tom & \"Ada\" <said> 'no'") ==
+          "Tom &amp; &quot;Ada&quot; &lt;said&gt; &#39;no&#39;");
+    CHECK(report::html_escape("plain words") == "plain words");
+}
+
 TEST_CASE("debrief: a record made by hand with a broken colour still draws, in the palette") {
     report::DebriefRecord record;
     record.characters = {{"a", "A", "#zz0000"}, {"b", "B", "#12"}, {"c", "C", "#ffffff"}};
@@ -397,6 +433,15 @@ TEST_CASE("debrief: a record made by hand with a broken colour still draws, in t
     plain.characters = {{"a", "A", ""}};
     CHECK(report::print_color(record, 0) == report::print_color(plain, 0)); // the first default
     CHECK(report::print_color(record, 2) == "#727272"); // white, darkened for paper
+    // Four colours in the palette, each a different one; a fifth character starts it again.
+    report::DebriefRecord five;
+    five.characters = {
+        {"a", "A", ""}, {"b", "B", ""}, {"c", "C", ""}, {"d", "D", ""}, {"e", "E", ""}};
+    const std::set<std::string> palette = {
+        report::print_color(five, 0), report::print_color(five, 1), report::print_color(five, 2),
+        report::print_color(five, 3)};
+    CHECK(palette.size() == 4);
+    CHECK(report::print_color(five, 4) == report::print_color(five, 0));
     CHECK(contains(report::debrief_html(record), "<polyline"));
 }
 

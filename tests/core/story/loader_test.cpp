@@ -237,6 +237,9 @@ Result<std::shared_ptr<const Story>> load_edited(const Edit& edit) {
 TEST_CASE("loader cases: each edit gives exactly its problem, at its pointer") {
     const std::string long_id(64, 'a');
     const std::vector<Edit> edits = {
+        // An unknown character's adjustment is that one problem, whatever the change holds.
+        {"/scenes/0/choices/0/effects", json{{"adjust", {{"nobody", 5}}}},
+         "error unknown-character /scenes/0/choices/0/effects/adjust/nobody"},
         // Numbers at and past the edges of their ranges.
         {"/characters/0/safety", 0, ""},
         {"/characters/0/safety", 100, ""},
@@ -489,4 +492,16 @@ TEST_CASE("loader cases: conditions that between them cover every state are no d
             load_story_text("covered.json", source.dump());
         CHECK(problems(result.diagnostics).empty());
     }
+}
+
+TEST_CASE("loader: how the first character feels as a scene opens is read like any other's") {
+    nlohmann::json story = nlohmann::json::parse(
+        test::read_text(test::source_dir() / "tests/data/stories/late-bus.json"));
+    story["scenes"][0]["feels"] = {{"ren", "upset"}};
+    const Result<std::shared_ptr<const Story>> loaded = load_story_text("feels.json", story.dump());
+    REQUIRE(loaded);
+    const std::vector<Feels>& feels = (*loaded)->scenes[0].feels;
+    REQUIRE(feels.size() == 1);
+    CHECK(feels[0].character == 0);
+    CHECK(feels[0].feeling == model::Feeling::Upset);
 }
