@@ -163,7 +163,7 @@ private:
     std::deque<std::string> lines_;
 };
 
-// The room runs itself for tests: through the text, each round decided by its most votes
+// The room runs itself for tests: once `phones` joined, through the text, each round decided by its most votes
 // once `phones` took part (a tie or too few: the first open choice, as a facilitator's
 // call), the room's pause and resume from stdin, and at the end the debrief page.
 int auto_room(RoomApp& app, int phones) {
@@ -202,11 +202,14 @@ int auto_room(RoomApp& app, int phones) {
             std::cout << "debrief: " << saved->string() << std::endl;
             return 0;
         }
+        const VoteState& state = room.vote().state();
+        if (state.phones < phones) {
+            continue; // the story waits for the room to join
+        }
         if (room.phase() != RoomPhase::Choosing) {
             room.next();
             continue;
         }
-        const VoteState& state = room.vote().state();
         if (!state.has_round || !state.enough || state.taking_part < phones) {
             continue;
         }
