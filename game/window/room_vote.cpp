@@ -75,8 +75,7 @@ void RoomVote::update(Room& room) {
         voting_->clear_round();
         round_on_ = false;
     }
-    if (!round_on_ && !show_of_hands_ && !key.empty() && key != round_key_ &&
-        room.phase() == RoomPhase::Choosing) {
+    if (!round_on_ && !show_of_hands_ && !key.empty() && room.phase() == RoomPhase::Choosing) {
         open_round(room);
     }
     state_ = voting_->poll();
