@@ -178,8 +178,11 @@ void stepped_out(ScreenContext& context, Room& room, float width, RoomRecord& re
     say(record, "Stepped out", context.colors.warm, width);
     ImGui::PopFont();
     say(record,
-        "Everything is paused and the projector shows a short break. No one is asked why, "
-        "and nothing of this is recorded.",
+        room.vote().hosting()
+            ? "Everything is paused: the projector shows a short break and every phone a calm "
+              "screen, without the scene. No one is asked why, and nothing of this is recorded."
+            : "Everything is paused and the projector shows a short break. No one is asked why, "
+              "and nothing of this is recorded.",
         context.colors.text, width);
     ImGui::Checkbox("Slow breathing guide on the projector", &room.breathing_on_break);
     tab_stop_last_item();
@@ -295,10 +298,10 @@ void phones_round(ScreenContext& context, Room& room, float width, RoomRecord& r
     RoomVote& vote = room.vote();
     const VoteState& state = vote.state();
     const Session& session = room.shown();
-    ButtonRow row(width);
     if (!state.has_round) {
         say(record, "The phones' round opens when the choices go up.", context.colors.dim, width);
         if (room.phase() == RoomPhase::Choosing || room.phase() == RoomPhase::Discussing) {
+            ButtonRow row(width);
             if (row.button("##open", "Open a round now")) {
                 vote.open_round(room);
             }
@@ -325,6 +328,7 @@ void phones_round(ScreenContext& context, Room& room, float width, RoomRecord& r
                 width);
             ImGui::PopFont();
         }
+        ButtonRow row(width);
         if (state.open && row.button("##close", "Close the round")) {
             vote.close_round();
         }
@@ -336,9 +340,6 @@ void phones_round(ScreenContext& context, Room& room, float width, RoomRecord& r
         if (state.revealed) {
             say(record, "The split is on the projector and the phones.", context.colors.dim, width);
         }
-    }
-    if (row.button("##hands", "Switch to a show of hands (M)")) {
-        vote.toggle_show_of_hands();
     }
     int total = 0;
     for (const int n : state.counts) {
@@ -408,10 +409,12 @@ void phones_panel(ScreenContext& context, Room& room, float width, RoomRecord& r
         }
         return;
     }
-    heading(context, "Phones", width, record);
     const VoteJoin& join = *vote.join();
     const VoteState& state = vote.state();
-    say(record, join.address_url + "   room code " + join.code, context.colors.text, width);
+    ImGui::PushFont(context.fonts.bold);
+    say(record, "Phones: " + join.address_url + "   room code " + join.code, context.colors.warm,
+        width);
+    ImGui::PopFont();
     say(record,
         state.phones == 0   ? "No phone yet. Before class, open the address on one phone: once it "
                               "shows here, the network works."
@@ -541,12 +544,19 @@ void now(ScreenContext& context, Room& room, float width, RoomRecord& record) {
     }
     say(record, phase, context.colors.dim, width);
     controls(room, width);
+    // While the room chooses, its choice comes first: that is what needs the facilitator.
+    const bool choosing = room.phase() == RoomPhase::Choosing;
+    if (choosing) {
+        choices(context, room, width, record);
+    }
     if (!session.is_finished() && !session.scene().facilitator_note.empty()) {
         heading(context, "Your note", width, record);
         say(record, session.scene().facilitator_note, context.colors.text, width);
     }
     prompts(context, room, width, record);
-    choices(context, room, width, record);
+    if (!choosing) {
+        choices(context, room, width, record);
+    }
 }
 
 void characters(ScreenContext& context, const Room& room, float width, RoomRecord& record) {

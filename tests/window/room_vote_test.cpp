@@ -6,6 +6,8 @@
 
 #include "room_app.h"
 
+#include <filesystem>
+
 namespace {
 
 using namespace attune;
@@ -181,6 +183,13 @@ TEST_CASE("room vote: the join screen, a round with each menu, counts only for t
     fake.state.percents[1] = 40;
     room_frames(app, 1);
     CHECK(app.projector_record().contains("60%"));
+    // Looked at by eye: the revealed split on the projector; the facilitator's round.
+    std::filesystem::create_directories(ATTUNE_SCREENSHOT_DIR);
+    const std::filesystem::path shots = ATTUNE_SCREENSHOT_DIR;
+    room.vote().reason = "to see what a calmer answer does";
+    CHECK(app.screenshot((shots / "room-vote-projector-split.png").string(),
+                         (shots / "room-vote-facilitator-round.png").string()));
+    room.vote().reason.clear();
 
     // The facilitator takes the second choice instead, with a reason only they see.
     room.vote().reason = "to see what a calmer answer does";
