@@ -163,8 +163,8 @@ private:
     std::deque<std::string> lines_;
 };
 
-// The room runs itself for tests: once `phones` joined, through the text, each round decided by its most votes
-// once `phones` took part (a tie or too few: the first open choice, as a facilitator's
+// The room runs itself for tests: once `phones` joined, through the text, each round decided by its
+// most votes once `phones` took part (a tie or too few: the first open choice, as a facilitator's
 // call), the room's pause and resume from stdin, and at the end the debrief page.
 int auto_room(RoomApp& app, int phones) {
     static StdinLines* input = new StdinLines(); // lives as long as its reading thread
@@ -246,6 +246,7 @@ int run_room(RoomRun run, const RoomOptions& options, std::shared_ptr<const mode
     if (run.voting) {
         room.vote().set_voting(std::move(run.voting));
     }
+    room.vote().keep_log = run.auto_confirm > 0;
     if (run.vote || run.auto_confirm > 0) {
         if (!room.vote().start()) {
             std::cerr << "attune room: " << room.vote().error() << "\n";

@@ -18,6 +18,12 @@ std::string menu_key(const Room& room) {
 
 } // namespace
 
+void RoomVote::note(std::string line) {
+    if (keep_log) {
+        log_.push_back(std::move(line));
+    }
+}
+
 bool RoomVote::start() {
     if (!voting_ || hosting()) {
         return hosting();
@@ -81,7 +87,7 @@ void RoomVote::update(Room& room) {
     state_ = voting_->poll();
     if (state_.pause_requests > 0) {
         room.receive(RoomSignals{{}, state_.pause_requests});
-        log_.push_back("someone asked for a pause");
+        note("someone asked for a pause");
     }
 }
 
@@ -95,7 +101,7 @@ void RoomVote::open_round(Room& room) {
     round_key_ = key;
     show_of_hands_ = false;
     state_ = voting_->poll();
-    log_.push_back("round " + std::to_string(state_.round) + " open");
+    note("round " + std::to_string(state_.round) + " open");
 }
 
 void RoomVote::close_round() {
@@ -121,7 +127,7 @@ VoteDecision RoomVote::decide(Room& room, std::optional<int> position, const std
     }
     Session* session = room.game().session();
     (void)session; // TODO(splits): session->record_room_vote(decision.split);
-    log_.push_back("chosen: " + decision.split.choice_texts[decision.split.chosen]);
+    note("chosen: " + decision.split.choice_texts[decision.split.chosen]);
     return decision;
 }
 

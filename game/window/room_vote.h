@@ -63,6 +63,8 @@ public:
     int cap = 60;        ///< devices allowed, as typed
     int phone_to_remove = 0;
 
+    /// Whether take_log() is read (a scripted run); otherwise nothing is logged.
+    bool keep_log = false;
     /// What happened, line by line, for a scripted run's output ("round 2 open",
     /// "someone asked for a pause", "chosen: ..."); never who did anything.
     std::vector<std::string> take_log() { return std::exchange(log_, {}); }
@@ -77,6 +79,8 @@ private:
     std::string round_key_;
     bool paused_sent_ = false;
     std::vector<std::string> log_;
+
+    void note(std::string line);
 };
 
 } // namespace attune
