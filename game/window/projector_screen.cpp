@@ -391,10 +391,18 @@ void mark_icon(ScreenContext& context, Mark mark, ImVec2 centre, float radius) {
 // One timeline from the branch point on: each choice, and the ruptures and repairs it led
 // to in the model's words, then where it stands now.
 void timeline_column(ScreenContext& context, const Session& session, std::size_t from,
-                     const char* heading, float width, RoomRecord& record) {
+                     std::size_t skipped, const char* heading, float width, RoomRecord& record) {
     ImGui::PushFont(context.fonts.heading);
     say(record, heading, context.colors.warm, width);
     ImGui::PopFont();
+    // The earliest steps give way to the latest rather than the type shrinking further.
+    const std::size_t shown_from = std::min(from + skipped, session.history().size());
+    if (shown_from > from) {
+        ImGui::PushFont(context.fonts.italic);
+        say(record, "\xE2\x80\xA6", context.colors.dim, width);
+        ImGui::PopFont();
+    }
+    from = shown_from;
     const float icon = ImGui::GetFontSize() * 1.3f;
     const Story& story = session.story();
     for (std::size_t i = from; i < session.history().size(); ++i) {
@@ -438,7 +446,12 @@ void side_by_side(ScreenContext& context, const Room& room, RoomRecord& record) 
     const float gap = context.size.x * 0.04f;
     const float column = (context.size.x - 2 * margin - gap) / 2;
     const float top = ImGui::GetCursorScreenPos().y;
-    const Fit fit = begin_fit("compare", 0.45f);
+    // Read from the back of the room: the type never goes below 3/4 of its size; when even
+    // that does not fit, the earliest steps after the parting give way (see below).
+    constexpr float smallest = 0.75f;
+    const Fit fit = begin_fit("compare", smallest);
+    const ImGuiID skip_id = ImGui::GetID("compare skip");
+    const int skipped = ImGui::GetStateStorage()->GetInt(skip_id, 0);
     ImGui::SetCursorScreenPos(ImVec2(margin, top));
     const std::size_t from = room.branch_step();
     const Scene& parted = did.story().scenes[did.history()[from].scene];
@@ -449,12 +462,14 @@ void side_by_side(ScreenContext& context, const Room& room, RoomRecord& record) 
     const float columns_top = ImGui::GetCursorScreenPos().y + ImGui::GetFontSize() * 0.4f;
     ImGui::SetCursorScreenPos(ImVec2(margin, columns_top));
     ImGui::BeginGroup();
-    timeline_column(context, did, from, "What we did", column, record);
+    timeline_column(context, did, from, static_cast<std::size_t>(skipped), "What we did", column,
+                    record);
     ImGui::EndGroup();
     const float left_bottom = ImGui::GetItemRectMax().y;
     ImGui::SetCursorScreenPos(ImVec2(margin + column + gap, columns_top));
     ImGui::BeginGroup();
-    timeline_column(context, *what_if, from, "What if", column, record);
+    timeline_column(context, *what_if, from, static_cast<std::size_t>(skipped), "What if", column,
+                    record);
     ImGui::EndGroup();
     const float bottom = std::max(left_bottom, ImGui::GetItemRectMax().y);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(margin + column + gap / 2, columns_top),
@@ -462,7 +477,16 @@ void side_by_side(ScreenContext& context, const Room& room, RoomRecord& record) 
                                         context.colors.grid, 2);
     ImGui::SetCursorScreenPos(ImVec2(margin, bottom));
     ImGui::Dummy(ImVec2(0, 0));
-    end_fit(fit, top, context.size.y - context.text_px * 1.5f, 0.45f);
+    const float bottom_limit = context.size.y - context.text_px * 1.5f;
+    const float used = ImGui::GetCursorScreenPos().y - top;
+    const std::size_t longest = std::max(did.history().size(), what_if->history().size()) - from;
+    if (fit.scale <= smallest && used > bottom_limit - top &&
+        skipped + 1 < static_cast<int>(longest)) {
+        ImGui::GetStateStorage()->SetInt(skip_id, skipped + 1);
+    } else if (skipped > 0 && used < (bottom_limit - top) * 0.6f) {
+        ImGui::GetStateStorage()->SetInt(skip_id, skipped - 1);
+    }
+    end_fit(fit, top, bottom_limit, smallest);
     ImGui::End();
 }
 
