@@ -5,9 +5,12 @@
 
 namespace attune::cli {
 
-Result<VoteJoin> HostVoting::start() {
+Result<VoteJoin> HostVoting::start(int port, const std::string& address) {
     Result<VoteJoin> result;
-    auto started = host::Host::start(options_);
+    host::HostOptions options = options_;
+    options.port = port;
+    options.address = address;
+    auto started = host::Host::start(options);
     result.diagnostics = started.diagnostics;
     if (!started) {
         return result;

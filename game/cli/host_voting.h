@@ -14,7 +14,7 @@ class HostVoting : public RoomVoting {
 public:
     explicit HostVoting(host::HostOptions options) : options_(std::move(options)) {}
 
-    Result<VoteJoin> start() override;
+    Result<VoteJoin> start(int port, const std::string& address) override;
     void stop() override;
     VoteState poll() override;
     void open_round(const Session& session) override;

@@ -33,8 +33,8 @@ struct RoomArgs {
     int bench_frames = 0;
     std::vector<std::string> stories;
     bool vote = false;
-    int port = 8080;
-    std::string address;
+    int port = -1;       ///< -1: the settings' port
+    std::string address; ///< empty: the settings' address
     int min_votes = 5;
     int cap = 60;
     bool print_join = false;
@@ -80,8 +80,12 @@ int run_room_command(const RoomArgs& args) {
     run.facilitator_png = args.facilitator_shot;
     run.bench_frames = args.bench_frames;
     host::HostOptions host;
-    host.port = args.port;
-    host.address = args.address;
+    if (args.port >= 0) {
+        run.port = args.port;
+    }
+    if (!args.address.empty()) {
+        run.address = args.address;
+    }
     host.room.min_votes = args.min_votes;
     host.room.max_devices = args.cap;
     run.voting = std::make_unique<HostVoting>(host);
@@ -127,10 +131,13 @@ void add_room_command(CLI::App& app, int& exit_code) {
     room->add_option("--stories", args->stories, "Another folder of stories");
     room->add_flag("--vote", args->vote,
                    "Let the room vote from phones at once (else the facilitator's V key)");
-    room->add_option("--port", args->port, "The port phones connect to (default 8080; 0: any)")
+    room->add_option("--port", args->port,
+                     "The port phones connect to (default: the settings', 8080; 0: any)")
         ->check(CLI::Range(0, 65535));
-    room->add_option("--address", args->address,
-                     "The address shown to phones and listened on (default: the Wi-Fi's)");
+    room->add_option(
+        "--address", args->address,
+        "The address shown to phones and listened on (default: the settings', else the "
+        "Wi-Fi's)");
     room->add_option("--min-votes", args->min_votes,
                      "No count is shown below this many votes (default 5, never under 3)");
     room->add_option("--cap", args->cap, "How many phones may join (default 60)")

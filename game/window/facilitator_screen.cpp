@@ -402,10 +402,20 @@ void phones_panel(ScreenContext& context, Room& room, float width, RoomRecord& r
     ButtonRow row(width);
     if (!vote.hosting()) {
         if (row.button("##vote", "Let the room vote from phones (V)")) {
-            vote.start();
+            vote.start(context.game.settings());
         }
         if (!vote.error().empty()) {
             say(record, vote.error(), context.colors.warm, width);
+            // What to do: another port or address, kept in the settings for next time.
+            Settings settings = context.game.settings();
+            bool changed = number_field("Port", settings.vote_port, context.text_px * 10);
+            changed |= text_field("##address", "Address (empty: the Wi-Fi's)",
+                                  settings.vote_address, context.text_px * 14);
+            if (changed) {
+                vote.port_given.reset();
+                vote.address_given.reset();
+                context.game.change_settings(clamped(settings));
+            }
         }
         return;
     }

@@ -101,7 +101,7 @@ bool RoomApp::handle_key(const sf::Event::KeyEvent& key) {
         return true;
     }
     if (key.code == K::V && !room_.vote().hosting()) {
-        room_.vote().start();
+        room_.vote().start(game_.settings());
         return true;
     }
     if (room_.stepped_out() || !room_.has_story() || room_.phase() == RoomPhase::Preparing) {

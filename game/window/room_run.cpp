@@ -247,8 +247,10 @@ int run_room(RoomRun run, const RoomOptions& options, std::shared_ptr<const mode
         room.vote().set_voting(std::move(run.voting));
     }
     room.vote().keep_log = run.auto_confirm > 0;
+    room.vote().port_given = run.port;
+    room.vote().address_given = run.address;
     if (run.vote || run.auto_confirm > 0) {
-        if (!room.vote().start()) {
+        if (!room.vote().start(app.game().settings())) {
             std::cerr << "attune room: " << room.vote().error() << "\n";
             return 1;
         }

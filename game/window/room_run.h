@@ -5,6 +5,7 @@
 #include "room_app.h"
 #include "room_voting.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ struct RoomRun {
     int bench_frames = 0;               ///< frames to measure (both windows), then exit
     std::unique_ptr<RoomVoting> voting; ///< phones may vote (null: a show of hands only)
     bool vote = false;                  ///< start hosting at once
+    std::optional<int> port;            ///< over the settings' vote_port
+    std::optional<std::string> address; ///< over the settings' vote_address
     bool print_join = false; ///< print the join address, the room code and each round's news
     /// Tests: the room runs itself, taking each menu's most votes once this many phones
     /// took part, and at the end saves the debrief page, prints its path and exits. Reads

@@ -24,11 +24,12 @@ void RoomVote::note(std::string line) {
     }
 }
 
-bool RoomVote::start() {
+bool RoomVote::start(const Settings& settings) {
     if (!voting_ || hosting()) {
         return hosting();
     }
-    Result<VoteJoin> started = voting_->start();
+    Result<VoteJoin> started = voting_->start(port_given.value_or(settings.vote_port),
+                                              address_given.value_or(settings.vote_address));
     if (!started) {
         error_.clear();
         for (const Diagnostic& d : started.diagnostics) {

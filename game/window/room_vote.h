@@ -6,6 +6,7 @@
 // room has only the show of hands.
 
 #include "room_voting.h"
+#include "settings.h"
 
 #include <memory>
 #include <optional>
@@ -22,8 +23,12 @@ public:
     void set_voting(std::unique_ptr<RoomVoting> voting) { voting_ = std::move(voting); }
     bool available() const { return voting_ != nullptr; }
 
-    /// "Let the room vote": binds the port. False, with error() in words, when it cannot.
-    bool start();
+    /// "Let the room vote": binds the settings' port at their address (or the command
+    /// line's). False, with error() in words, when it cannot.
+    bool start(const Settings& settings);
+    /// The command line's --port and --address, over the settings.
+    std::optional<int> port_given;
+    std::optional<std::string> address_given;
     /// Stops the server; the room goes back to a show of hands.
     void stop();
     bool hosting() const { return join_.has_value(); }

@@ -56,8 +56,9 @@ struct VoteDecision {
 class RoomVoting {
 public:
     virtual ~RoomVoting() = default;
-    /// Opens the room and starts listening; the problem and what to do when it cannot.
-    virtual Result<VoteJoin> start() = 0;
+    /// Opens the room and starts listening on `port` (0: any) at `address` (empty: the
+    /// Wi-Fi's); the problem and what to do when it cannot.
+    virtual Result<VoteJoin> start(int port, const std::string& address) = 0;
     /// Stops the server (joins its threads) and forgets the room.
     virtual void stop() = 0;
     virtual VoteState poll() = 0;

@@ -30,7 +30,7 @@ struct FakeRoom {
 class FakeVoting : public RoomVoting {
 public:
     explicit FakeVoting(FakeRoom& room) : room_(room) {}
-    Result<VoteJoin> start() override {
+    Result<VoteJoin> start(int, const std::string&) override {
         Result<VoteJoin> result;
         if (room_.fail_start) {
             result.diagnostics.push_back(plain(
@@ -211,7 +211,7 @@ TEST_CASE("room vote: a pause reaches every phone; a request reaches only the fa
     room.vote().set_voting(std::make_unique<FakeVoting>(fake));
     room.prepare(bundled("first-light.json"));
     room.begin();
-    REQUIRE(room.vote().start());
+    REQUIRE(room.vote().start(room.game().settings()));
     to_choices(app);
     fake.state.pause_requests = 1;
     room_frames(app, 1);
@@ -232,7 +232,7 @@ TEST_CASE("room vote: one key switches to a show of hands and back") {
     room.vote().set_voting(std::make_unique<FakeVoting>(fake));
     room.prepare(bundled("first-light.json"));
     room.begin();
-    REQUIRE(room.vote().start());
+    REQUIRE(room.vote().start(room.game().settings()));
     to_choices(app);
     REQUIRE(fake.state.has_round);
     press(app, sf::Keyboard::M);
