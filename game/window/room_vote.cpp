@@ -126,8 +126,8 @@ VoteDecision RoomVote::decide(Room& room, std::optional<int> position, const std
     if (!room.choose(decision.choice_index)) {
         return {false, "That choice cannot be taken here.", -1, {}};
     }
-    Session* session = room.game().session();
-    (void)session; // TODO(splits): session->record_room_vote(decision.split);
+    // The split joins the history with Session::record_room_vote (branch splits), once
+    // that is in main: room.game().session()->record_room_vote(decision.split).
     note("chosen: " + decision.split.choice_texts[decision.split.chosen]);
     return decision;
 }
