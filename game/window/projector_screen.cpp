@@ -295,7 +295,7 @@ void join_screen(ScreenContext& context, const RoomVote& vote, RoomRecord& recor
     const VoteJoin& join = *vote.join();
     begin_panel("projector join", ImVec2(0, 0), context.size, false);
     const float margin = context.size.x * 0.06f;
-    const float side = std::min(context.size.y * 0.72f, context.size.x * 0.42f);
+    const float side = std::min(context.size.y * 0.66f, context.size.x * 0.38f);
     qr_card(join, ImVec2(margin, (context.size.y - side) / 2), side);
     const float left = margin * 2 + side;
     const float width = context.size.x - left - margin;
@@ -311,7 +311,7 @@ void join_screen(ScreenContext& context, const RoomVote& vote, RoomRecord& recor
     ImGui::Dummy(ImVec2(0, context.text_px * 0.5f));
     say(record, "Room code", context.colors.dim, width);
     ImGui::PushFont(context.fonts.heading);
-    ImGui::SetWindowFontScale(1.8f);
+    ImGui::SetWindowFontScale(1.5f);
     say(record, join.code, context.colors.warm, width);
     ImGui::SetWindowFontScale(1);
     ImGui::PopFont();
@@ -322,7 +322,6 @@ void join_screen(ScreenContext& context, const RoomVote& vote, RoomRecord& recor
         : phones == 1 ? "1 phone has joined."
                       : std::to_string(phones) + " phones have joined.",
         context.colors.dim, width);
-    say(record, "No name, no account: your vote is anonymous.", context.colors.dim, width);
     ImGui::EndGroup();
     ImGui::End();
 }
