@@ -6,6 +6,12 @@
 // at the end holds every round's split. Screenshots at 390x844 go to SHOTS_DIR.
 //
 //   node tests/window/room_vote_browser_test.mjs ATTUNE_BINARY STORY SHOTS_DIR
+//
+// Under the sanitizer build this passes too, but the room's own exit status is not
+// asserted: there any `attune room` (a plain --screenshot run as well) ends with
+// LeakSanitizer reporting 240 bytes from the GL driver, unloaded by then so its frames are
+// "<unknown module>" and cannot be suppressed by name (the window tests pin the driver,
+// tests/window/gl_driver_pin.cpp; the attune binary does not).
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
