@@ -125,7 +125,11 @@
             const button = document.createElement("button");
             button.type = "button";
             button.dataset.choice = String(index);
-            button.textContent = choice.text;
+            // The number the projector and the facilitator give it: closed choices keep theirs.
+            const number = document.createElement("span");
+            number.className = "number";
+            number.textContent = String(index + 1) + ". ";
+            button.append(number, choice.text);
             if (!choice.open) {
                 const reason = document.createElement("span");
                 reason.className = "closed-reason";

@@ -1,6 +1,7 @@
 // attune room [STORY] [--size 1920x1080] [--facilitator-size 1280x800] [--single | --rehearsal]
 //             [--choices 1,2] [--show MOMENT] [--screenshot P.png] [--facilitator-shot F.png]
-//             [--bench-frames N] [--stories DIR]:
+//             [--bench-frames N] [--stories DIR] [--vote] [--port N] [--address A]
+//             [--min-votes N] [--cap N] [--print-join] [--auto-confirm N]:
 // run a story for a group: the projector in the main window, the facilitator's notes and
 // controls in a second one.
 
@@ -8,6 +9,7 @@
 #include "loading.h"
 
 #ifdef ATTUNE_HAS_WINDOW
+#include "host_voting.h"
 #include "room_run.h"
 #endif
 
@@ -30,6 +32,13 @@ struct RoomArgs {
     std::string facilitator_shot;
     int bench_frames = 0;
     std::vector<std::string> stories;
+    bool vote = false;
+    int port = -1;       ///< -1: the settings' port
+    std::string address; ///< empty: the settings' address
+    int min_votes = 5;
+    int cap = 60;
+    bool print_join = false;
+    int auto_confirm = 0;
 };
 
 #ifdef ATTUNE_HAS_WINDOW
@@ -70,7 +79,20 @@ int run_room_command(const RoomArgs& args) {
     run.projector_png = args.screenshot;
     run.facilitator_png = args.facilitator_shot;
     run.bench_frames = args.bench_frames;
-    return run_room(run, options, params);
+    host::HostOptions host;
+    if (args.port >= 0) {
+        run.port = args.port;
+    }
+    if (!args.address.empty()) {
+        run.address = args.address;
+    }
+    host.room.min_votes = args.min_votes;
+    host.room.max_devices = args.cap;
+    run.voting = std::make_unique<HostVoting>(host);
+    run.vote = args.vote;
+    run.print_join = args.print_join;
+    run.auto_confirm = args.auto_confirm;
+    return run_room(std::move(run), options, params);
 }
 #else
 int run_room_command(const RoomArgs&) {
@@ -107,6 +129,25 @@ void add_room_command(CLI::App& app, int& exit_code) {
                      "Run by itself for N frames with both windows, then print frame times")
         ->check(CLI::PositiveNumber);
     room->add_option("--stories", args->stories, "Another folder of stories");
+    room->add_flag("--vote", args->vote,
+                   "Let the room vote from phones at once (else the facilitator's V key)");
+    room->add_option("--port", args->port,
+                     "The port phones connect to (default: the settings', 8080; 0: any)")
+        ->check(CLI::Range(0, 65535));
+    room->add_option(
+        "--address", args->address,
+        "The address shown to phones and listened on (default: the settings', else the "
+        "Wi-Fi's)");
+    room->add_option("--min-votes", args->min_votes,
+                     "No count is shown below this many votes (default 5, never under 3)");
+    room->add_option("--cap", args->cap, "How many phones may join (default 60)")
+        ->check(CLI::Range(1, 500));
+    room->add_flag("--print-join", args->print_join,
+                   "Print the join address and room code (and each round's news) on stdout");
+    room->add_option("--auto-confirm", args->auto_confirm,
+                     "Tests: run by itself, taking the most votes once N phones took part; "
+                     "save the debrief at the end")
+        ->check(CLI::PositiveNumber);
     room->callback([args, &exit_code] { exit_code = run_room_command(*args); });
 }
 

@@ -83,6 +83,8 @@ const char* projector_words(ProjectorView view, RoomPhase phase) {
         return "Projector: waiting for the story.";
     case ProjectorView::HeadsUp:
         return "Projector: the title, a one-line heads-up and how to step out.";
+    case ProjectorView::Join:
+        return "Projector: how to join the vote (the code, the address, the room code).";
     case ProjectorView::Break:
         return "Projector: a short break.";
     case ProjectorView::Comparing:
@@ -176,8 +178,11 @@ void stepped_out(ScreenContext& context, Room& room, float width, RoomRecord& re
     say(record, "Stepped out", context.colors.warm, width);
     ImGui::PopFont();
     say(record,
-        "Everything is paused and the projector shows a short break. No one is asked why, "
-        "and nothing of this is recorded.",
+        room.vote().hosting()
+            ? "Everything is paused: the projector shows a short break and every phone a calm "
+              "screen, without the scene. No one is asked why, and nothing of this is recorded."
+            : "Everything is paused and the projector shows a short break. No one is asked why, "
+              "and nothing of this is recorded.",
         context.colors.text, width);
     ImGui::Checkbox("Slow breathing guide on the projector", &room.breathing_on_break);
     tab_stop_last_item();
@@ -269,6 +274,203 @@ void prompts(ScreenContext& context, Room& room, float width, RoomRecord& record
     }
 }
 
+// A bar of one neutral colour for a share of the votes: it measures, never judges.
+void split_bar(ScreenContext& context, int count, int total, float width) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float h = context.text_px * 0.4f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + h), context.colors.grid, h / 2);
+    if (total > 0 && count > 0) {
+        draw->AddRectFilled(at, ImVec2(at.x + width * count / total, at.y + h), context.colors.dim,
+                            h / 2);
+    }
+    ImGui::Dummy(ImVec2(width, h));
+}
+
+std::string people(int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// The phones' round: how many voted (only at or above the minimum), the split, a close
+// call, and the decision: confirm the most votes, or take another (with a reason only the
+// facilitator sees). Ties, and rounds below the minimum, are the facilitator's.
+void phones_round(ScreenContext& context, Room& room, float width, RoomRecord& record) {
+    RoomVote& vote = room.vote();
+    const VoteState& state = vote.state();
+    const Session& session = room.shown();
+    if (!state.has_round) {
+        say(record, "The phones' round opens when the choices go up.", context.colors.dim, width);
+        if (room.phase() == RoomPhase::Choosing || room.phase() == RoomPhase::Discussing) {
+            ButtonRow row(width);
+            if (row.button("##open", "Open a round now")) {
+                vote.open_round(room);
+            }
+        }
+    } else {
+        say(record,
+            "Round " + std::to_string(state.round) +
+                (state.open ? ": phones are voting." : ": closed."),
+            context.colors.text, width);
+        if (!state.enough) {
+            say(record,
+                "Fewer than " + std::to_string(state.min_votes) +
+                    " have voted, so no count is shown (a small split could single someone out).",
+                context.colors.dim, width);
+        } else {
+            say(record,
+                people(state.taking_part, "took part", "took part") +
+                    (state.passes > 0 ? ", " + people(state.passes, "passed", "passed") : "") + ".",
+                context.colors.text, width);
+        }
+        if (state.enough && state.close_call) {
+            ImGui::PushFont(context.fonts.bold);
+            say(record, "Close call: the top two are within a few votes.", context.colors.warm,
+                width);
+            ImGui::PopFont();
+        }
+        ButtonRow row(width);
+        if (state.open && row.button("##close", "Close the round")) {
+            vote.close_round();
+        }
+        if (state.enough && !state.revealed &&
+            row.button("##reveal", "Show the split on the projector")) {
+            vote.close_round();
+            vote.reveal();
+        }
+        if (state.revealed) {
+            say(record, "The split is on the projector and the phones.", context.colors.dim, width);
+        }
+    }
+    int total = 0;
+    for (const int n : state.counts) {
+        total += n;
+    }
+    std::optional<int> taken;
+    int position = 0;
+    for (const ChoiceView& choice : session.choices()) {
+        ImGui::PushID(choice.index);
+        const std::string number = std::to_string(choice.number);
+        if (!choice.enabled) {
+            struck_through(choice.text, width, context.colors.dim, number);
+            say(record, "Closed on the phones too: " + choice.reason, context.colors.dim, width);
+        } else {
+            const bool leader = state.enough && state.leader == position;
+            if (wrapped_button("##take", (leader ? "Confirm: " : "Take instead: ") + choice.text,
+                               width, number)) {
+                taken = position;
+            }
+            if (state.enough && position < static_cast<int>(state.counts.size())) {
+                const int count = state.counts[static_cast<std::size_t>(position)];
+                split_bar(context, count, total, width * 0.7f);
+                ImGui::SameLine();
+                say(record, people(count, "vote", "votes"), context.colors.dim, width * 0.3f);
+            }
+        }
+        ImGui::PopID();
+        ++position;
+    }
+    if (state.has_round) {
+        if (!state.enough || state.leader < 0) {
+            say(record,
+                state.enough ? "A tie: the choice is yours."
+                             : "Too few votes to count: the choice is yours (or a show of hands).",
+                context.colors.dim, width);
+        }
+        say(record, "A reason for taking another choice, if you like (only you see it):",
+            context.colors.dim, width);
+        text_field("##reason", "e.g. to see what a calmer answer does", vote.reason, width);
+    }
+    if (!vote.problem.empty()) {
+        say(record, vote.problem, context.colors.warm, width);
+    }
+    if (taken) {
+        const VoteDecision decision = vote.decide(room, *taken, vote.reason);
+        vote.problem = decision.ok ? std::string() : decision.problem;
+        if (decision.ok) {
+            vote.reason.clear();
+        }
+    }
+}
+
+// The vote from phones: start it, check the network before class, lock or cap the room,
+// take a phone out, stop it. Only the facilitator sees any of this.
+void phones_panel(ScreenContext& context, Room& room, float width, RoomRecord& record) {
+    RoomVote& vote = room.vote();
+    if (!vote.available()) {
+        return;
+    }
+    ButtonRow row(width);
+    if (!vote.hosting()) {
+        if (row.button("##vote", "Let the room vote from phones (V)")) {
+            vote.start(context.game.settings());
+        }
+        if (!vote.error().empty()) {
+            say(record, vote.error(), context.colors.warm, width);
+            // What to do: another port or address, kept in the settings for next time.
+            Settings settings = context.game.settings();
+            bool changed = number_field("Port", settings.vote_port, context.text_px * 10);
+            changed |= text_field("##address", "Address (empty: the Wi-Fi's)",
+                                  settings.vote_address, context.text_px * 14);
+            if (changed) {
+                vote.port_given.reset();
+                vote.address_given.reset();
+                context.game.change_settings(clamped(settings));
+            }
+        }
+        return;
+    }
+    const VoteJoin& join = *vote.join();
+    const VoteState& state = vote.state();
+    ImGui::PushFont(context.fonts.bold);
+    say(record, "Phones: " + join.address_url + "   room code " + join.code, context.colors.warm,
+        width);
+    ImGui::PopFont();
+    say(record,
+        state.phones == 0   ? "No phone yet. Before class, open the address on one phone: once it "
+                              "shows here, the network works."
+        : state.phones == 1 ? "1 phone joined: the network works."
+                            : std::to_string(state.phones) + " phones joined.",
+        context.colors.dim, width);
+    if (state.locked) {
+        say(record, "Locked: no new phone can join.", context.colors.dim, width);
+    }
+    if (row.button("##join", vote.join_on_projector ? "Take the join screen down"
+                                                    : "Show how to join on the projector")) {
+        vote.join_on_projector = !vote.join_on_projector;
+    }
+    if (row.button("##hands",
+                   vote.show_of_hands() ? "Back to phones (M)" : "Switch to a show of hands (M)")) {
+        vote.toggle_show_of_hands();
+    }
+    if (row.button("##stop", "Stop the vote")) {
+        vote.stop();
+        return;
+    }
+    if (!ImGui::TreeNode("Lock the room, limit or remove phones")) {
+        return;
+    }
+    if (wrapped_button("##lock", state.locked ? "Unlock the room" : "Lock the room",
+                       context.text_px * 9)) {
+        vote.set_locked(!state.locked);
+    }
+    const float field = context.text_px * 10;
+    if (number_field("Most phones", vote.cap, field)) {
+        vote.cap = std::clamp(vote.cap, 1, 500);
+        vote.set_max_devices(vote.cap);
+    }
+    number_field("Phone", vote.phone_to_remove, field);
+    ImGui::SameLine();
+    if (wrapped_button("##remove", "Remove it", context.text_px * 6)) {
+        vote.problem =
+            vote.remove_phone(vote.phone_to_remove)
+                ? std::string()
+                : "No phone " + std::to_string(vote.phone_to_remove) + " is in the room.";
+    }
+    say(record, "A phone's number is on its screen (\"This phone: 3\").", context.colors.dim,
+        width);
+    ImGui::TreePop();
+}
+
 // The choices on offer, the show of hands, and where each may lead (its content notes).
 void choices(ScreenContext& context, Room& room, float width, RoomRecord& record) {
     const Session& session = room.shown();
@@ -276,6 +478,10 @@ void choices(ScreenContext& context, Room& room, float width, RoomRecord& record
         return;
     }
     heading(context, "The room's choice", width, record);
+    if (!room.vote().show_of_hands() && !room.on_branch()) {
+        phones_round(context, room, width, record);
+        return;
+    }
     say(record,
         "A show of hands: type the counts if you like, then take the choice (or press its "
         "number while the choices are up).",
@@ -286,12 +492,13 @@ void choices(ScreenContext& context, Room& room, float width, RoomRecord& record
     for (const ChoiceView& choice : session.choices()) {
         ImGui::PushID(choice.index);
         if (!choice.enabled) {
-            struck_through(choice.text, width, context.colors.dim);
+            struck_through(choice.text, width, context.colors.dim, std::to_string(choice.number));
+            say(record, "Closed: " + choice.reason, context.colors.dim, width);
             ImGui::PopID();
             continue;
         }
         const int n = number++;
-        if (wrapped_button("##take", choice.text, width, std::to_string(n + 1))) {
+        if (wrapped_button("##take", choice.text, width, std::to_string(choice.number))) {
             taken = choice.index;
         }
         int count = n < static_cast<int>(room.counts().size()) ? room.counts()[n] : 0;
@@ -347,12 +554,19 @@ void now(ScreenContext& context, Room& room, float width, RoomRecord& record) {
     }
     say(record, phase, context.colors.dim, width);
     controls(room, width);
+    // While the room chooses, its choice comes first: that is what needs the facilitator.
+    const bool choosing = room.phase() == RoomPhase::Choosing;
+    if (choosing) {
+        choices(context, room, width, record);
+    }
     if (!session.is_finished() && !session.scene().facilitator_note.empty()) {
         heading(context, "Your note", width, record);
         say(record, session.scene().facilitator_note, context.colors.text, width);
     }
     prompts(context, room, width, record);
-    choices(context, room, width, record);
+    if (!choosing) {
+        choices(context, room, width, record);
+    }
 }
 
 void characters(ScreenContext& context, const Room& room, float width, RoomRecord& record) {
@@ -487,6 +701,7 @@ void show_facilitator(ScreenContext& context, Room& room, RoomRecord& record) {
             room.acknowledge_pause_requests();
         }
     }
+    phones_panel(context, room, std::min(full, context.text_px * 40), record);
     if (room.stepped_out()) {
         stepped_out(context, room, std::min(full, context.text_px * 34), record);
     } else if (room.phase() == RoomPhase::Preparing && room.prepared()) {

@@ -130,57 +130,86 @@ void discussing(ScreenContext& context, Room& room, const ProjectorLayout& layou
     end_fit(fit, top, layout.text_max.y, 0.6f);
 }
 
-// The votes for one choice as a bar under it, the count beside it.
-void vote_bar(ScreenContext& context, int count, int total, float width, RoomRecord& record) {
+// The votes for one choice as a bar under it, beside it the hands counted or the share of
+// the phones' votes. One neutral colour whatever the outcome: the bar measures, it never judges.
+void vote_bar(ScreenContext& context, int count, int total, const std::string& label, float width,
+              RoomRecord& record) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float h = context.text_px * 0.35f;
     const float full = width * 0.6f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(at, ImVec2(at.x + full, at.y + h), context.colors.grid, h / 2);
     if (total > 0 && count > 0) {
-        draw->AddRectFilled(at, ImVec2(at.x + full * count / total, at.y + h), context.colors.warm,
+        draw->AddRectFilled(at, ImVec2(at.x + full * count / total, at.y + h), context.colors.dim,
                             h / 2);
     }
-    const std::string label = std::to_string(count) + (count == 1 ? " hand" : " hands");
-    draw->AddText(ImVec2(at.x + full + context.text_px * 0.4f, at.y - context.text_px * 0.35f),
-                  context.colors.dim, label.c_str());
-    record.texts.push_back(label);
+    if (!label.empty()) {
+        draw->AddText(ImVec2(at.x + full + context.text_px * 0.4f, at.y - context.text_px * 0.35f),
+                      context.colors.dim, label.c_str());
+        record.texts.push_back(label);
+    }
     ImGui::Dummy(ImVec2(width, h + context.text_px * 0.3f));
 }
 
+// A choice's number in a ring, as the facilitator, the phones and the keys number it.
+void number_badge(ScreenContext& context, int number, bool open, ImVec2 at) {
+    const float badge = ImGui::GetFontSize() * 1.6f;
+    const std::string digit = std::to_string(number);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 centre(at.x + badge * 0.4f, at.y + ImGui::GetFontSize() * 0.7f);
+    draw->AddCircle(centre, ImGui::GetFontSize() * 0.62f,
+                    open ? context.colors.warm : context.colors.dim, 0, 3);
+    const ImVec2 size = ImGui::CalcTextSize(digit.c_str());
+    draw->AddText(ImVec2(centre.x - size.x / 2, centre.y - size.y / 2),
+                  open ? context.colors.text : context.colors.dim, digit.c_str());
+}
+
+// The choices, every one with its number; a closed one struck through with the game's
+// reason, so the room knows why that number cannot be taken. Under each, the show of
+// hands typed in, or once the facilitator reveals it, the phones' split (percentages only
+// at or above the minimum: the host sends none below it).
 void choosing(ScreenContext& context, Room& room, const ProjectorLayout& layout, float width,
               RoomRecord& record) {
     const Session& session = room.shown();
+    const RoomVote& vote = room.vote();
+    const bool phones = !vote.show_of_hands();
     const std::vector<int>& counts = room.counts();
     int total = 0;
     for (const int n : counts) {
         total += n;
     }
+    const std::vector<int>& percents = vote.state().percents;
+    const bool split = phones && vote.state().revealed && !percents.empty();
     const float top = ImGui::GetCursorScreenPos().y;
     const Fit fit = begin_fit("choices", 0.55f);
-    int number = 0;
+    int enabled = 0;
+    int position = 0;
     for (const ChoiceView& choice : session.choices()) {
-        if (!choice.enabled) {
-            continue; // the room is offered what can be taken
-        }
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float badge = ImGui::GetFontSize() * 1.6f;
-        const std::string digit = std::to_string(++number);
-        ImDrawList* draw = ImGui::GetWindowDrawList();
-        const ImVec2 centre(at.x + badge * 0.4f, at.y + ImGui::GetFontSize() * 0.7f);
-        draw->AddCircle(centre, ImGui::GetFontSize() * 0.62f, context.colors.warm, 0, 3);
-        const ImVec2 size = ImGui::CalcTextSize(digit.c_str());
-        draw->AddText(ImVec2(centre.x - size.x / 2, centre.y - size.y / 2), context.colors.text,
-                      digit.c_str());
+        number_badge(context, choice.number, choice.enabled, at);
         ImGui::SetCursorScreenPos(ImVec2(at.x + badge, at.y));
         ImGui::BeginGroup();
-        say(record, choice.text, context.colors.text, width - badge);
-        if (!counts.empty()) {
-            vote_bar(context, counts[static_cast<std::size_t>(number - 1)], total, width - badge,
-                     record);
+        if (!choice.enabled) {
+            struck_through(choice.text, width - badge, context.colors.dim);
+            say(record, "Closed: " + choice.reason, context.colors.dim, width - badge);
+        } else {
+            say(record, choice.text, context.colors.text, width - badge);
+            if (!phones && !counts.empty()) {
+                const int count = counts[static_cast<std::size_t>(enabled)];
+                vote_bar(context, count, total,
+                         std::to_string(count) + (count == 1 ? " hand" : " hands"), width - badge,
+                         record);
+            }
+            ++enabled;
+        }
+        if (split && position < static_cast<int>(percents.size()) && choice.enabled) {
+            const int percent = percents[static_cast<std::size_t>(position)];
+            vote_bar(context, percent, 100, std::to_string(percent) + "%", width - badge, record);
         }
         ImGui::EndGroup();
         ImGui::Dummy(ImVec2(0, context.text_px * 0.3f));
+        ++position;
     }
     end_fit(fit, top, layout.text_max.y, 0.55f);
 }
@@ -235,6 +264,64 @@ void message(ScreenContext& context, const std::string& heading, const std::stri
     if (!line.empty()) {
         say(record, line, context.colors.text, width);
     }
+    ImGui::EndGroup();
+    ImGui::End();
+}
+
+// The QR code as dark squares on a light card with its 4-module quiet zone, each module a
+// whole number of pixels so that it stays crisp for a phone's camera across the room.
+void qr_card(const VoteJoin& join, ImVec2 at, float side) {
+    constexpr int quiet = 4;
+    const int modules = join.qr_size + 2 * quiet;
+    const float module = std::floor(side / static_cast<float>(modules));
+    const ImVec2 origin(std::round(at.x), std::round(at.y));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(origin, ImVec2(origin.x + module * modules, origin.y + module * modules),
+                        IM_COL32(255, 255, 255, 255));
+    for (int y = 0; y < join.qr_size; ++y) {
+        for (int x = 0; x < join.qr_size; ++x) {
+            if (join.qr_modules[static_cast<std::size_t>(y * join.qr_size + x)] != 0) {
+                const ImVec2 min(origin.x + module * (x + quiet), origin.y + module * (y + quiet));
+                draw->AddRectFilled(min, ImVec2(min.x + module, min.y + module),
+                                    IM_COL32(0, 0, 0, 255));
+            }
+        }
+    }
+}
+
+// How to join the room's vote: the code to scan, the address to type, the room code in
+// letters big enough for the back row, and how many phones are in (never who).
+void join_screen(ScreenContext& context, const RoomVote& vote, RoomRecord& record) {
+    const VoteJoin& join = *vote.join();
+    begin_panel("projector join", ImVec2(0, 0), context.size, false);
+    const float margin = context.size.x * 0.06f;
+    const float side = std::min(context.size.y * 0.66f, context.size.x * 0.38f);
+    qr_card(join, ImVec2(margin, (context.size.y - side) / 2), side);
+    const float left = margin * 2 + side;
+    const float width = context.size.x - left - margin;
+    ImGui::SetCursorScreenPos(ImVec2(left, context.size.y * 0.1f));
+    ImGui::BeginGroup();
+    ImGui::PushFont(context.fonts.heading);
+    say(record, "Vote from your phone", context.colors.warm, width);
+    ImGui::PopFont();
+    say(record, "Scan the code, or open", context.colors.text, width);
+    ImGui::PushFont(context.fonts.bold);
+    say(record, join.address_url, context.colors.text, width);
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, context.text_px * 0.5f));
+    say(record, "Room code", context.colors.dim, width);
+    ImGui::PushFont(context.fonts.heading);
+    ImGui::SetWindowFontScale(1.5f);
+    say(record, join.code, context.colors.warm, width);
+    ImGui::SetWindowFontScale(1);
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, context.text_px * 0.5f));
+    const int phones = vote.state().phones;
+    say(record,
+        phones == 0   ? "No phone has joined yet."
+        : phones == 1 ? "1 phone has joined."
+                      : std::to_string(phones) + " phones have joined.",
+        context.colors.dim, width);
     ImGui::EndGroup();
     ImGui::End();
 }
@@ -303,10 +390,18 @@ void mark_icon(ScreenContext& context, Mark mark, ImVec2 centre, float radius) {
 // One timeline from the branch point on: each choice, and the ruptures and repairs it led
 // to in the model's words, then where it stands now.
 void timeline_column(ScreenContext& context, const Session& session, std::size_t from,
-                     const char* heading, float width, RoomRecord& record) {
+                     std::size_t skipped, const char* heading, float width, RoomRecord& record) {
     ImGui::PushFont(context.fonts.heading);
     say(record, heading, context.colors.warm, width);
     ImGui::PopFont();
+    // The earliest steps give way to the latest rather than the type shrinking further.
+    const std::size_t shown_from = std::min(from + skipped, session.history().size());
+    if (shown_from > from) {
+        ImGui::PushFont(context.fonts.italic);
+        say(record, "\xE2\x80\xA6", context.colors.dim, width);
+        ImGui::PopFont();
+    }
+    from = shown_from;
     const float icon = ImGui::GetFontSize() * 1.3f;
     const Story& story = session.story();
     for (std::size_t i = from; i < session.history().size(); ++i) {
@@ -350,7 +445,12 @@ void side_by_side(ScreenContext& context, const Room& room, RoomRecord& record) 
     const float gap = context.size.x * 0.04f;
     const float column = (context.size.x - 2 * margin - gap) / 2;
     const float top = ImGui::GetCursorScreenPos().y;
-    const Fit fit = begin_fit("compare", 0.45f);
+    // Read from the back of the room: the type never goes below 3/4 of its size; when even
+    // that does not fit, the earliest steps after the parting give way (see below).
+    constexpr float smallest = 0.75f;
+    const Fit fit = begin_fit("compare", smallest);
+    const ImGuiID skip_id = ImGui::GetID("compare skip");
+    const int skipped = ImGui::GetStateStorage()->GetInt(skip_id, 0);
     ImGui::SetCursorScreenPos(ImVec2(margin, top));
     const std::size_t from = room.branch_step();
     const Scene& parted = did.story().scenes[did.history()[from].scene];
@@ -361,12 +461,14 @@ void side_by_side(ScreenContext& context, const Room& room, RoomRecord& record) 
     const float columns_top = ImGui::GetCursorScreenPos().y + ImGui::GetFontSize() * 0.4f;
     ImGui::SetCursorScreenPos(ImVec2(margin, columns_top));
     ImGui::BeginGroup();
-    timeline_column(context, did, from, "What we did", column, record);
+    timeline_column(context, did, from, static_cast<std::size_t>(skipped), "What we did", column,
+                    record);
     ImGui::EndGroup();
     const float left_bottom = ImGui::GetItemRectMax().y;
     ImGui::SetCursorScreenPos(ImVec2(margin + column + gap, columns_top));
     ImGui::BeginGroup();
-    timeline_column(context, *what_if, from, "What if", column, record);
+    timeline_column(context, *what_if, from, static_cast<std::size_t>(skipped), "What if", column,
+                    record);
     ImGui::EndGroup();
     const float bottom = std::max(left_bottom, ImGui::GetItemRectMax().y);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(margin + column + gap / 2, columns_top),
@@ -374,7 +476,16 @@ void side_by_side(ScreenContext& context, const Room& room, RoomRecord& record) 
                                         context.colors.grid, 2);
     ImGui::SetCursorScreenPos(ImVec2(margin, bottom));
     ImGui::Dummy(ImVec2(0, 0));
-    end_fit(fit, top, context.size.y - context.text_px * 1.5f, 0.45f);
+    const float bottom_limit = context.size.y - context.text_px * 1.5f;
+    const float used = ImGui::GetCursorScreenPos().y - top;
+    const std::size_t longest = std::max(did.history().size(), what_if->history().size()) - from;
+    if (fit.scale <= smallest && used > bottom_limit - top &&
+        skipped + 1 < static_cast<int>(longest)) {
+        ImGui::GetStateStorage()->SetInt(skip_id, skipped + 1);
+    } else if (skipped > 0 && used < (bottom_limit - top) * 0.6f) {
+        ImGui::GetStateStorage()->SetInt(skip_id, skipped - 1);
+    }
+    end_fit(fit, top, bottom_limit, smallest);
     ImGui::End();
 }
 
@@ -409,6 +520,9 @@ void show_projector(ScreenContext& context, Room& room, const ProjectorLayout& l
         break;
     case ProjectorView::HeadsUp:
         heads_up(context, *room.prepared(), record);
+        break;
+    case ProjectorView::Join:
+        join_screen(context, room.vote(), record);
         break;
     case ProjectorView::Break:
         short_break(context, room, record);

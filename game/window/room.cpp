@@ -25,6 +25,7 @@ void Room::begin() {
     prepared_.reset();
     elapsed_ = 0;
     phase_ = RoomPhase::Reading;
+    vote_.join_on_projector = false; // the story takes the projector
     follow_game();
 }
 
@@ -47,6 +48,7 @@ void Room::update(double seconds) {
         elapsed_ += seconds;
     }
     follow_game();
+    vote_.update(*this);
 }
 
 void Room::follow_game() {
@@ -183,13 +185,25 @@ bool Room::choose_nth(int n) {
     if (!has_story() || n < 1) {
         return false;
     }
-    int seen = 0;
     for (const ChoiceView& choice : shown().choices()) {
-        if (choice.enabled && ++seen == n) {
-            return choose(choice.index);
+        if (choice.number == n) {
+            return choice.enabled && choose(choice.index);
         }
     }
     return false;
+}
+
+std::string Room::why_not_number(int n) const {
+    if (!has_story() || shown().is_finished()) {
+        return {};
+    }
+    for (const ChoiceView& choice : shown().choices()) {
+        if (choice.number == n) {
+            return choice.enabled ? std::string()
+                                  : "Choice " + std::to_string(n) + " is closed: " + choice.reason;
+        }
+    }
+    return "There is no choice " + std::to_string(n) + ".";
 }
 
 bool Room::choose(int index) {
@@ -429,6 +443,9 @@ void Room::receive(const RoomSignals& signals) {
 }
 
 ProjectorView projector_view(const Room& room) {
+    if (room.vote().join_on_projector && !room.stepped_out()) {
+        return ProjectorView::Join;
+    }
     if (room.phase() == RoomPhase::Preparing) {
         return room.prepared() ? ProjectorView::HeadsUp : ProjectorView::Waiting;
     }

@@ -6,6 +6,7 @@
 
 #include "game.h"
 #include "room_signals.h"
+#include "room_vote.h"
 
 #include <optional>
 #include <string>
@@ -24,7 +25,7 @@ enum class RoomPhase {
 };
 
 /// What the projector shows; see projector_view.
-enum class ProjectorView { Waiting, HeadsUp, Story, Break, Comparing, Ending, Ended };
+enum class ProjectorView { Waiting, HeadsUp, Join, Story, Break, Comparing, Ending, Ended };
 
 /// A prompt the facilitator may send to the projector: a scene's discussion question or
 /// an ending's reflection question.
@@ -74,8 +75,12 @@ public:
     bool personal_allowed() const { return allow_personal_; }
     void allow_personal(bool allowed);
 
-    /// The room's choice: the `n`th (1-based) enabled choice, as the number keys.
+    /// The room's choice by its number (ChoiceView::number), as the number keys, the
+    /// projector, the phones and the facilitator number it: closed choices keep theirs and
+    /// cannot be taken.
     bool choose_nth(int n);
+    /// Why choice number `n` cannot be taken ("Choice 2 is closed: ..."), or empty.
+    std::string why_not_number(int n) const;
     /// The room's choice by index in the scene.
     bool choose(int index);
     /// A show of hands for the `n`th enabled choice (0-based); -1 clears it.
@@ -138,6 +143,10 @@ public:
     int pause_requests() const { return pause_requests_; }
     void acknowledge_pause_requests() { pause_requests_ = 0; }
 
+    /// The vote from phones (hosting, rounds, the show-of-hands switch).
+    RoomVote& vote() { return vote_; }
+    const RoomVote& vote() const { return vote_; }
+
     Game& game() { return game_; }
     const Game& game() const { return game_; }
 
@@ -158,6 +167,7 @@ private:
     bool on_branch_ = false;
     std::vector<model::Event> events_;
     int pause_requests_ = 0;
+    RoomVote vote_;
 
     void follow_game();
     void scene_changed();

@@ -100,6 +100,10 @@ bool RoomApp::handle_key(const sf::Event::KeyEvent& key) {
         show_one(!facilitator_shown_);
         return true;
     }
+    if (key.code == K::V && !room_.vote().hosting()) {
+        room_.vote().start(game_.settings());
+        return true;
+    }
     if (room_.stepped_out() || !room_.has_story() || room_.phase() == RoomPhase::Preparing) {
         return false; // Tab and Enter reach the buttons of what is on screen
     }
@@ -115,12 +119,15 @@ bool RoomApp::handle_key(const sf::Event::KeyEvent& key) {
         } else if (room_.phase() == RoomPhase::Discussing) {
             room_.show_prompt(n - 1, !room_.prompt_shown(n - 1));
         } else if (room_.phase() == RoomPhase::Choosing) {
-            room_.choose_nth(n);
+            take_number(n);
         }
         return true;
     }
     const std::size_t taken = room_.game().session()->history().size();
     switch (key.code) {
+    case K::M:
+        room_.vote().toggle_show_of_hands();
+        return true;
     case K::Space:
         room_.next();
         return true;
@@ -163,6 +170,26 @@ bool RoomApp::handle_key(const sf::Event::KeyEvent& key) {
     default:
         return false;
     }
+}
+
+// The number keys take the choice with that number; a closed one says why instead. With
+// the phones voting, the key is the facilitator's decision on the round.
+void RoomApp::take_number(int n) {
+    const std::string why = room_.why_not_number(n);
+    if (!why.empty()) {
+        game_.ui.notices.push_back(why);
+        return;
+    }
+    RoomVote& vote = room_.vote();
+    if (!vote.show_of_hands() && !room_.on_branch()) {
+        const VoteDecision decision = vote.decide(room_, n - 1, vote.reason);
+        vote.problem = decision.ok ? std::string() : decision.problem;
+        if (decision.ok) {
+            vote.reason.clear();
+        }
+        return;
+    }
+    room_.choose_nth(n);
 }
 
 void RoomApp::follow_room() {
@@ -247,16 +274,20 @@ void RoomApp::present() {
     facilitator_.window().display();
 }
 
+void RoomApp::poll_events() {
+    sf::Event event;
+    while (projector_.window().pollEvent(event)) {
+        handle_projector(event);
+    }
+    while (facilitator_.window().pollEvent(event)) {
+        handle_facilitator(event);
+    }
+}
+
 int RoomApp::run() {
     sf::Clock clock;
     while (projector_.window().isOpen() && facilitator_.window().isOpen() && !game_.nav().quit) {
-        sf::Event event;
-        while (projector_.window().pollEvent(event)) {
-            handle_projector(event);
-        }
-        while (facilitator_.window().pollEvent(event)) {
-            handle_facilitator(event);
-        }
+        poll_events();
         draw_frame(clock.restart().asSeconds());
         present();
     }

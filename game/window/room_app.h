@@ -55,6 +55,9 @@ public:
     void handle_projector(const sf::Event& event);
     void handle_facilitator(const sf::Event& event);
 
+    /// Handles every waiting event of both windows.
+    void poll_events();
+
     /// Advances `seconds` and draws one frame in each window.
     void draw_frame(float seconds);
     void present();
@@ -90,6 +93,7 @@ private:
 
     void handle(RoomWindow& window, const sf::Event& event);
     bool handle_key(const sf::Event::KeyEvent& key);
+    void take_number(int n);
     void show_one(bool facilitator);
     void follow_room();
     void draw_projector(float seconds);

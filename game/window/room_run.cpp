@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <iostream>
+#include <mutex>
 #include <sys/resource.h>
+#include <thread>
 
 namespace attune {
 
@@ -126,26 +129,149 @@ int bench(RoomApp& app, int frames) {
     return 0;
 }
 
+void print_log(RoomVote& vote) {
+    for (const std::string& line : vote.take_log()) {
+        std::cout << line << "\n";
+    }
+    std::cout.flush();
+}
+
+// Lines typed on stdin, read on their own thread so the frame loop never waits for them.
+class StdinLines {
+public:
+    StdinLines() {
+        std::thread([this] {
+            std::string line;
+            while (std::getline(std::cin, line)) {
+                const std::lock_guard<std::mutex> lock(mutex_);
+                lines_.push_back(line);
+            }
+        }).detach(); // blocked in a read until the process ends
+    }
+    std::optional<std::string> take() {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (lines_.empty()) {
+            return std::nullopt;
+        }
+        std::string line = std::move(lines_.front());
+        lines_.pop_front();
+        return line;
+    }
+
+private:
+    std::mutex mutex_;
+    std::deque<std::string> lines_;
+};
+
+// The room runs itself for tests: once `phones` joined, through the text, each round decided by its
+// most votes once `phones` took part (a tie or too few: the first open choice, as a facilitator's
+// call), the room's pause and resume from stdin, and at the end the debrief page.
+int auto_room(RoomApp& app, int phones) {
+    static StdinLines* input = new StdinLines(); // lives as long as its reading thread
+    Room& room = app.room();
+    sf::Clock clock;
+    for (;;) {
+        app.poll_events();
+        if (app.game().nav().quit) {
+            return 0;
+        }
+        while (const std::optional<std::string> line = input->take()) {
+            if (*line == "step out") {
+                room.step_out();
+                std::cout << "stepped out" << std::endl;
+            } else if (*line == "step in") {
+                room.step_back_in();
+                std::cout << "back in" << std::endl;
+            } else if (*line == "quit") {
+                return 0;
+            }
+        }
+        app.draw_frame(clock.restart().asSeconds());
+        app.present();
+        print_log(room.vote());
+        if (room.stepped_out()) {
+            continue;
+        }
+        const Session& session = room.shown();
+        if (session.is_finished()) {
+            const std::optional<std::filesystem::path> saved = app.game().save_debrief();
+            if (!saved) {
+                std::cerr << "attune room: the debrief page could not be saved\n";
+                return 1;
+            }
+            std::cout << "debrief: " << saved->string() << std::endl;
+            return 0;
+        }
+        const VoteState& state = room.vote().state();
+        if (state.phones < phones) {
+            continue; // the story waits for the room to join
+        }
+        if (room.phase() != RoomPhase::Choosing) {
+            room.next();
+            continue;
+        }
+        if (!state.has_round || !state.enough || state.taking_part < phones) {
+            continue;
+        }
+        RoomVote& vote = room.vote();
+        VoteDecision decision = vote.decide(room, std::nullopt, {});
+        if (!decision.ok) {
+            std::cout << "facilitator's call: " << decision.problem << std::endl;
+            int first_open = 0;
+            for (const ChoiceView& choice : session.choices()) {
+                if (choice.enabled) {
+                    break;
+                }
+                ++first_open;
+            }
+            decision = vote.decide(room, first_open, "a tie");
+        }
+        if (!decision.ok) {
+            std::cerr << "attune room: " << decision.problem << "\n";
+            return 1;
+        }
+        print_log(vote);
+    }
+}
+
 } // namespace
 
-int run_room(const RoomRun& run, const RoomOptions& options,
-             std::shared_ptr<const model::Params> params) {
+int run_room(RoomRun run, const RoomOptions& options, std::shared_ptr<const model::Params> params) {
     RoomApp app(options, std::move(params));
     if (!app.ready()) {
         std::cerr << "attune room: " << app.error() << "\n";
         return 1;
     }
     Room& room = app.room();
+    if (run.voting) {
+        room.vote().set_voting(std::move(run.voting));
+    }
+    room.vote().keep_log = run.auto_confirm > 0;
+    room.vote().port_given = run.port;
+    room.vote().address_given = run.address;
+    if (run.vote || run.auto_confirm > 0) {
+        if (!room.vote().start(app.game().settings())) {
+            std::cerr << "attune room: " << room.vote().error() << "\n";
+            return 1;
+        }
+        if (run.print_join) {
+            std::cout << "join address: " << room.vote().join()->address_url << "\n"
+                      << "room code: " << room.vote().join()->code << std::endl;
+        }
+    }
     if (run.story) {
         room.prepare(run.story);
         const bool scripted = run.bench_frames > 0 || !run.choices.empty() ||
-                              (!run.show.empty() && run.show != "headsup");
+                              run.auto_confirm > 0 || (!run.show.empty() && run.show != "headsup");
         if (scripted) {
             room.begin();
         }
     }
     if (run.bench_frames > 0) {
         return run.story ? bench(app, run.bench_frames) : 1;
+    }
+    if (run.auto_confirm > 0) {
+        return run.story ? auto_room(app, run.auto_confirm) : 1;
     }
     if (!take_choices(room, run.choices) || !show_moment(room, run.show)) {
         return 1;

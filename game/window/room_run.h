@@ -3,7 +3,9 @@
 // choices, show a moment, write screenshots of both windows, or measure frame times).
 
 #include "room_app.h"
+#include "room_voting.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,11 +19,19 @@ struct RoomRun {
     std::string show;
     std::string projector_png; ///< with facilitator_png: write the windows, then exit
     std::string facilitator_png;
-    int bench_frames = 0; ///< frames to measure (both windows), then exit
+    int bench_frames = 0;               ///< frames to measure (both windows), then exit
+    std::unique_ptr<RoomVoting> voting; ///< phones may vote (null: a show of hands only)
+    bool vote = false;                  ///< start hosting at once
+    std::optional<int> port;            ///< over the settings' vote_port
+    std::optional<std::string> address; ///< over the settings' vote_address
+    bool print_join = false; ///< print the join address, the room code and each round's news
+    /// Tests: the room runs itself, taking each menu's most votes once this many phones
+    /// took part, and at the end saves the debrief page, prints its path and exits. Reads
+    /// "step out", "step in" and "quit" from stdin.
+    int auto_confirm = 0;
 };
 
 /// Runs room mode for `run`; returns the exit status (messages go to stderr/stdout).
-int run_room(const RoomRun& run, const RoomOptions& options,
-             std::shared_ptr<const model::Params> params);
+int run_room(RoomRun run, const RoomOptions& options, std::shared_ptr<const model::Params> params);
 
 } // namespace attune

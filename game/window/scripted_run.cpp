@@ -159,7 +159,7 @@ int run_library(const AppOptions& options, std::shared_ptr<const model::Params> 
     room_options.app = options;
     room_options.app.width = std::max(options.width, 1280u);
     room_options.app.height = std::max(options.height, 720u);
-    return run_room(room, room_options, std::move(params));
+    return run_room(std::move(room), room_options, std::move(params));
 }
 
 } // namespace attune

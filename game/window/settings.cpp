@@ -37,7 +37,9 @@ json to_json(const Settings& settings) {
             {"text_speed", text_speed_name(settings.text_speed)},
             {"fullscreen", settings.fullscreen},
             {"seen_intro", settings.seen_intro},
-            {"talk_to", settings.talk_to}};
+            {"talk_to", settings.talk_to},
+            {"vote_port", settings.vote_port},
+            {"vote_address", settings.vote_address}};
 }
 
 // Missing keys keep their defaults, so files written by older versions still load.
@@ -53,6 +55,8 @@ Settings from_json(const json& in) {
     settings.fullscreen = in.value("fullscreen", settings.fullscreen);
     settings.seen_intro = in.value("seen_intro", settings.seen_intro);
     settings.talk_to = in.value("talk_to", settings.talk_to);
+    settings.vote_port = in.value("vote_port", settings.vote_port);
+    settings.vote_address = in.value("vote_address", settings.vote_address);
     return clamped(settings);
 }
 
@@ -62,6 +66,10 @@ Settings clamped(Settings settings) {
     settings.text_size = std::clamp(settings.text_size, min_text_size, max_text_size);
     if (settings.font.empty()) {
         settings.font = Settings{}.font;
+    }
+    settings.vote_port = std::clamp(settings.vote_port, 0, 65535);
+    if (settings.vote_address.size() > max_vote_address) {
+        settings.vote_address.clear(); // no address is that long: back to the Wi-Fi's
     }
     if (settings.talk_to.size() > max_talk_to) {
         settings.talk_to.resize(max_talk_to);

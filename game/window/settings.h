@@ -26,12 +26,17 @@ struct Settings {
     /// "If this brought something up, you can talk to ...": who, set by a player or a
     /// facilitator; shown on the ending screen. Empty: not shown.
     std::string talk_to;
+    /// Room mode's vote from phones: the port phones connect to (0: any free one) and the
+    /// address shown to them and listened on (empty: the Wi-Fi's; see docs/voting.md).
+    int vote_port = 8080;
+    std::string vote_address;
     bool operator==(const Settings&) const = default;
 };
 
 inline constexpr int min_text_size = 75;
 inline constexpr int max_text_size = 200;
-inline constexpr std::size_t max_talk_to = 160; ///< bytes: one short line
+inline constexpr std::size_t max_talk_to = 160;     ///< bytes: one short line
+inline constexpr std::size_t max_vote_address = 64; ///< bytes: an IPv4 or IPv6 address
 
 /// The settings with every value brought into its allowed range.
 Settings clamped(Settings settings);

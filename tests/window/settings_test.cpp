@@ -62,3 +62,17 @@ TEST_CASE("settings: the 'someone to talk to' line is kept, and a long one is cu
     CHECK(cut.size() == max_talk_to - 1); // x + 79 whole letters
     CHECK(cut.substr(cut.size() - 2) == "\xC3\xA9");
 }
+
+TEST_CASE("settings: the room vote's port and address are kept, and brought into range") {
+    const TempFolder folder;
+    const fs::path file = folder.path / "settings.json";
+    Settings settings;
+    settings.vote_port = 8123;
+    settings.vote_address = "192.168.4.1";
+    REQUIRE(save_settings(settings, file));
+    CHECK(load_settings(file)->vote_port == 8123);
+    CHECK(load_settings(file)->vote_address == "192.168.4.1");
+    CHECK(clamped(Settings{.vote_port = 70000}).vote_port == 65535);
+    CHECK(clamped(Settings{.vote_port = -4}).vote_port == 0);
+    CHECK(clamped(Settings{.vote_address = std::string(100, '1')}).vote_address.empty());
+}
