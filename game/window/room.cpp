@@ -225,6 +225,17 @@ bool Room::choose(int index) {
     return true;
 }
 
+Result<void> Room::record_room_vote(VoteSplit split) {
+    Session* session = on_branch_ ? &*branch_ : game_.session();
+    if (session == nullptr) {
+        Result<void> none;
+        none.diagnostics.push_back(
+            plain(Severity::Error, "The room's vote was not kept: no story is running."));
+        return none;
+    }
+    return session->record_room_vote(std::move(split));
+}
+
 void Room::set_count(int n, int count) {
     const int choices = enabled_count();
     if (n < 0 || n >= choices) {

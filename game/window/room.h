@@ -83,6 +83,9 @@ public:
     std::string why_not_number(int n) const;
     /// The room's choice by index in the scene.
     bool choose(int index);
+    /// Keeps the room's vote on the choice just taken, in the session on show (the story
+    /// or the "what if" branch), for the history and the debrief.
+    Result<void> record_room_vote(VoteSplit split);
     /// A show of hands for the `n`th enabled choice (0-based); -1 clears it.
     void set_count(int n, int count);
     /// The counts per enabled choice (empty when nobody counted).

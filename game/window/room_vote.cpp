@@ -126,8 +126,11 @@ VoteDecision RoomVote::decide(Room& room, std::optional<int> position, const std
     if (!room.choose(decision.choice_index)) {
         return {false, "That choice cannot be taken here.", -1, {}};
     }
-    // The split joins the history with Session::record_room_vote (branch splits), once
-    // that is in main: room.game().session()->record_room_vote(decision.split).
+    if (const Result<void> kept = room.record_room_vote(decision.split); !kept) {
+        for (const Diagnostic& problem : kept.diagnostics) {
+            note(problem.message); // the choice stands; only its split is not kept
+        }
+    }
     note("chosen: " + decision.split.choice_texts[decision.split.chosen]);
     return decision;
 }

@@ -346,6 +346,11 @@ const std::vector<Symbol>& Expression::symbols() const {
     return compiled_ ? compiled_->symbols : none;
 }
 
+const std::vector<Expression::Instruction>& Expression::code() const {
+    static const std::vector<Instruction> none;
+    return compiled_ ? compiled_->code : none;
+}
+
 const std::vector<Slot>& Expression::slots() const {
     static const std::vector<Slot> none;
     return compiled_ ? compiled_->slots : none;

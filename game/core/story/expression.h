@@ -94,7 +94,7 @@ public:
     };
 
     /// The postfix code, for proofs about conditions (see condition_cover.h).
-    const std::vector<Instruction>& code() const { return code_; }
+    const std::vector<Instruction>& code() const;
 
 private:
     struct Compiled {

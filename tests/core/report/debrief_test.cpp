@@ -420,9 +420,9 @@ TEST_CASE("debrief: a chart of no choices draws its one point in the middle") {
 }
 
 TEST_CASE("debrief: HTML escapes each of the five characters markup gives meaning to") {
-    CHECK(report::html_escape("Tom & \"Ada\" <said> 'no'") ==
+    CHECK(html_escape("Tom & \"Ada\" <said> 'no'") ==
           "Tom &amp; &quot;Ada&quot; &lt;said&gt; &#39;no&#39;");
-    CHECK(report::html_escape("plain words") == "plain words");
+    CHECK(html_escape("plain words") == "plain words");
 }
 
 TEST_CASE("debrief: a record made by hand with a broken colour still draws, in the palette") {
