@@ -1,4 +1,4 @@
-#include "condition_cover.h"
+#include "story/condition_cover.h"
 
 #include <algorithm>
 #include <cstddef>

@@ -3,7 +3,7 @@
 // conditions `not nkem.rupture` and `nkem.rupture` together cover every state, so the
 // loader need not warn that the player could be left with no choice.
 
-#include "expression.h"
+#include "story/expression.h"
 
 #include <vector>
 
