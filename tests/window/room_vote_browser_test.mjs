@@ -145,6 +145,13 @@ try {
             .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
         check(debrief.includes(escaped), `the debrief holds the room's choice ${text}`);
     }
+    // Each round's split: two votes for the choice taken (one of them changed), a pass.
+    const splits = debrief.split('<p class="label">How the room voted</p>').length - 1;
+    check(splits === rounds, `the debrief shows the room's split for each of the ${rounds} rounds (${splits})`);
+    const twoVotes = debrief.split('<td class="count">2 votes</td>').length - 1;
+    check(twoVotes === rounds, `each split counts the two votes for the choice taken (${twoVotes})`);
+    const passed = debrief.split("1 passed.").length - 1;
+    check(passed === rounds, `each split counts the one pass (${passed})`);
     check(!debrief.includes(code), "the debrief holds no room code");
     console.log("room vote browser test: passed");
 } catch (error) {
