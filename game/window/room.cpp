@@ -423,36 +423,6 @@ double Room::planned_seconds() const {
     return has_story() ? shown().story().info.minutes * 60.0 : 0.0;
 }
 
-RoomOffer Room::offer() const {
-    RoomOffer offer;
-    offer.talk_to = game_.settings().talk_to;
-    if (!has_story() || phase_ == RoomPhase::Preparing) {
-        return offer;
-    }
-    const Session& session = shown();
-    offer.story_id = session.story().info.id;
-    if (session.is_finished()) {
-        return offer;
-    }
-    offer.scene_id = session.scene().id;
-    offer.choosing = phase_ == RoomPhase::Choosing && !stepped_out();
-    for (const ChoiceView& choice : session.choices()) {
-        if (choice.enabled) {
-            offer.choice_ids.push_back(choice.id);
-            offer.choice_texts.push_back(choice.text);
-        }
-    }
-    return offer;
-}
-
-void Room::receive(const RoomSignals& signals) {
-    pause_requests_ += std::max(0, signals.pause_requests);
-    if (has_story() && !signals.votes.empty() &&
-        static_cast<int>(signals.votes.size()) == enabled_count()) {
-        counts_ = signals.votes;
-    }
-}
-
 ProjectorView projector_view(const Room& room) {
     if (room.vote().join_on_projector && !room.stepped_out()) {
         return ProjectorView::Join;

@@ -5,9 +5,9 @@
 // methods. Nothing here is saved: a step-out, a discussion or a "what if" leaves no trace.
 
 #include "game.h"
-#include "room_signals.h"
 #include "room_vote.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -140,9 +140,9 @@ public:
     /// The story's planned length, in seconds (0 when it gives none).
     double planned_seconds() const;
 
-    // Other sources of the room's choice (phones). -----------------------------------
-    RoomOffer offer() const;
-    void receive(const RoomSignals& signals);
+    // Phones (room_vote.h). ------------------------------------------------------------
+    /// Counts participants who asked for a pause, until the facilitator acknowledges them.
+    void add_pause_requests(int n) { pause_requests_ += std::max(0, n); }
     int pause_requests() const { return pause_requests_; }
     void acknowledge_pause_requests() { pause_requests_ = 0; }
 

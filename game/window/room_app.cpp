@@ -259,9 +259,6 @@ void RoomApp::draw_facilitator(float seconds) {
 }
 
 void RoomApp::draw_frame(float seconds) {
-    if (input_) {
-        room_.receive(input_(room_.offer()));
-    }
     room_.update(seconds);
     follow_room();
     stage_.update(seconds, {game_.settings().reduced_motion, game_.settings().high_contrast});

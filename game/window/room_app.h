@@ -31,10 +31,6 @@ struct RoomOptions {
     RoomDisplays displays = RoomDisplays::Two;
 };
 
-/// Where a room's choice may come from besides the facilitator's keys: called every frame
-/// with what is on offer (see room_signals.h).
-using RoomInput = std::function<RoomSignals(const RoomOffer&)>;
-
 class RoomApp {
 public:
     RoomApp(const RoomOptions& options, std::shared_ptr<const model::Params> params);
@@ -44,9 +40,6 @@ public:
 
     Game& game() { return game_; }
     Room& room() { return room_; }
-
-    /// Plugs in another source of the room's choice and pause requests (phones).
-    void set_input(RoomInput input) { input_ = std::move(input); }
 
     /// Runs until a window closes or the facilitator quits; returns the exit status.
     int run();
@@ -83,7 +76,6 @@ private:
     RoomWindow projector_;
     RoomWindow facilitator_;
     Stage stage_;
-    RoomInput input_;
     RoomDisplays displays_;
     bool facilitator_shown_ = false;
     int stage_revision_ = -1;

@@ -87,7 +87,7 @@ void RoomVote::update(Room& room) {
     }
     state_ = voting_->poll();
     if (state_.pause_requests > 0) {
-        room.receive(RoomSignals{{}, state_.pause_requests});
+        room.add_pause_requests(state_.pause_requests);
         note("someone asked for a pause");
     }
 }
