@@ -1,7 +1,7 @@
 // Room mode: a facilitator runs a story for a group from the keyboard, with notes only they
 // see; nothing reaches the projector unless they send it; a step-out leaves no trace.
 
-#include "window_support.h"
+#include "room_support.h"
 
 #include "play/save.h"
 #include "room_app.h"
@@ -12,21 +12,6 @@ namespace {
 
 using namespace attune;
 using namespace attune::test;
-
-RoomOptions room_options_in(const TempFolder& folder) {
-    RoomOptions options;
-    options.app = options_in(folder, 1280, 720);
-    options.facilitator_width = 1100;
-    options.facilitator_height = 760;
-    return options;
-}
-
-void room_frames(RoomApp& app, int count) {
-    for (int i = 0; i < count; ++i) {
-        app.draw_frame(1 / 60.0f);
-        app.present();
-    }
-}
 
 /// Presses and releases `code` in the facilitator's window, a frame after each.
 void room_press(RoomApp& app, sf::Keyboard::Key code) {

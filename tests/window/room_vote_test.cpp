@@ -2,7 +2,7 @@
 // that records what it was asked), so these tests see what each window shows and when a
 // round opens, closes and decides, without a network.
 
-#include "window_support.h"
+#include "room_support.h"
 
 #include "room_app.h"
 
@@ -86,21 +86,6 @@ private:
     FakeRoom& room_;
 };
 
-RoomOptions options_for(const TempFolder& folder) {
-    RoomOptions options;
-    options.app = options_in(folder, 1280, 720);
-    options.facilitator_width = 1100;
-    options.facilitator_height = 760;
-    return options;
-}
-
-void room_frames(RoomApp& app, int count) {
-    for (int i = 0; i < count; ++i) {
-        app.draw_frame(1 / 60.0f);
-        app.present();
-    }
-}
-
 void to_choices(RoomApp& app) {
     while (app.room().phase() != RoomPhase::Choosing) {
         app.room().next();
@@ -119,7 +104,7 @@ TEST_CASE("room vote: a port that cannot be used is said in words, with what to 
     TempFolder folder;
     FakeRoom fake;
     fake.fail_start = true;
-    RoomApp app(options_for(folder), params());
+    RoomApp app(room_options_in(folder), params());
     app.room().vote().set_voting(std::make_unique<FakeVoting>(fake));
     room_frames(app, 1);
     press(app, sf::Keyboard::V);
@@ -131,7 +116,7 @@ TEST_CASE("room vote: a port that cannot be used is said in words, with what to 
 TEST_CASE("room vote: the join screen, a round with each menu, counts only for the facilitator") {
     TempFolder folder;
     FakeRoom fake;
-    RoomApp app(options_for(folder), params());
+    RoomApp app(room_options_in(folder), params());
     Room& room = app.room();
     room.vote().set_voting(std::make_unique<FakeVoting>(fake));
     room.prepare(bundled("first-light.json"));
@@ -206,7 +191,7 @@ TEST_CASE("room vote: the join screen, a round with each menu, counts only for t
 TEST_CASE("room vote: a pause reaches every phone; a request reaches only the facilitator") {
     TempFolder folder;
     FakeRoom fake;
-    RoomApp app(options_for(folder), params());
+    RoomApp app(room_options_in(folder), params());
     Room& room = app.room();
     room.vote().set_voting(std::make_unique<FakeVoting>(fake));
     room.prepare(bundled("first-light.json"));
@@ -227,7 +212,7 @@ TEST_CASE("room vote: a pause reaches every phone; a request reaches only the fa
 TEST_CASE("room vote: one key switches to a show of hands and back") {
     TempFolder folder;
     FakeRoom fake;
-    RoomApp app(options_for(folder), params());
+    RoomApp app(room_options_in(folder), params());
     Room& room = app.room();
     room.vote().set_voting(std::make_unique<FakeVoting>(fake));
     room.prepare(bundled("first-light.json"));
@@ -249,7 +234,7 @@ TEST_CASE("room vote: one key switches to a show of hands and back") {
 
 TEST_CASE("room: a closed choice keeps its number everywhere and its key says why") {
     TempFolder folder;
-    RoomApp app(options_for(folder), params());
+    RoomApp app(room_options_in(folder), params());
     Room& room = app.room();
     room.prepare(story(source_dir() / "tests" / "data" / "stories" / "flood.json"));
     room.begin();
