@@ -9,10 +9,8 @@
 //   node tests/host/browser_test.mjs ATTUNE_BINARY STORY FLOODED_STORY SHOTS_DIR
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 
-const require = createRequire(new URL("../tools/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
+import { check, launchChromium, openPhone } from "../tools/phones.mjs";
 
 const [binary, story, floodedStory, shots] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
@@ -64,25 +62,15 @@ async function next(command, pattern) {
     }
 }
 
-function check(condition, words) {
-    if (!condition) {
-        throw new Error(words);
-    }
-    console.log("ok: " + words);
-}
-
 let browser;
 let flooded;
 try {
     const address = (await line(/^join address: /)).replace("join address: ", "");
     const code = (await line(/^room code: /)).replace("room code: ", "");
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+    browser = await launchChromium();
     const phones = [];
     for (let i = 0; i < 3; ++i) {
-        const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-        const page = await context.newPage();
-        page.on("pageerror", (error) => { throw error; });
-        await page.goto(address);
+        const page = await openPhone(browser, address);
         await page.getByLabel("Room code").fill(code.toLowerCase());
         await page.getByRole("button", { name: "Join" }).click();
         await page.getByRole("heading", { name: "You're in" }).waitFor();
@@ -167,8 +155,7 @@ try {
     };
     const floodedAddress = (await joinLine(/^join address: /)).replace("join address: ", "");
     const floodedCode = (await joinLine(/^room code: /)).replace("room code: ", "");
-    const d = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-    await d.goto(floodedAddress + "?code=" + floodedCode); // as the QR code opens it
+    const d = await openPhone(browser, floodedAddress + "?code=" + floodedCode); // as the QR code opens it
     await d.getByRole("heading", { name: "You're in" }).waitFor();
     flooded.stdin.write("open\n");
     await choice(d, 0).waitFor();

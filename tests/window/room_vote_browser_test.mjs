@@ -14,12 +14,10 @@
 // tests/window/gl_driver_pin.cpp; the attune binary does not).
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const require = createRequire(new URL("../tools/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
+import { check, launchChromium, openPhone } from "../tools/phones.mjs";
 
 const [binary, story, shots] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
@@ -51,24 +49,14 @@ async function line(pattern, from = 0, seconds = 30) {
     }
 }
 
-function check(condition, words) {
-    if (!condition) {
-        throw new Error(words);
-    }
-    console.log("ok: " + words);
-}
-
 let browser;
 try {
     const address = (await line(/^join address: /)).replace("join address: ", "");
     const code = (await line(/^room code: /)).replace("room code: ", "");
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+    browser = await launchChromium();
     const phones = [];
     for (let i = 0; i < 3; ++i) {
-        const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-        const page = await context.newPage();
-        page.on("pageerror", (error) => { throw error; });
-        await page.goto(address);
+        const page = await openPhone(browser, address);
         await page.getByLabel("Room code").fill(code);
         await page.getByRole("button", { name: "Join" }).click();
         await page.locator("#room").waitFor();
