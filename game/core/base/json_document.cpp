@@ -462,7 +462,8 @@ void JsonDocument::locate_all(std::vector<Diagnostic>& diagnostics) const {
     for (Diagnostic& d : diagnostics) {
         if (d.file == file_ && d.line == 0) {
             d.line = positions[next].line;
-            d.column += positions[next].column; // a condition's problem already holds its column within
+            d.column +=
+                positions[next].column; // a condition's problem already holds its column within
             ++next;
         }
     }
