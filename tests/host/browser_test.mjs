@@ -10,7 +10,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 
-import { check, launchChromium, openPhone } from "../tools/phones.mjs";
+import { check, launchChromium, openPhone, waitPressed } from "../tools/phones.mjs";
 
 const [binary, story, floodedStory, shots] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
@@ -91,6 +91,9 @@ try {
     await c.getByRole("button", { name: "Pass this round" }).click();
     await c.locator("#pass[aria-pressed='true']").waitFor();
     await choice(c, 0).click(); // changes the pass to a vote
+    await waitPressed(choice(a, 0));
+    await waitPressed(choice(b, 1));
+    await waitPressed(choice(c, 0));
     for (const page of phones) {
         await page.getByText("Your vote is counted").waitFor();
     }

@@ -28,3 +28,9 @@ export async function openPhone(browser, address) {
     await page.goto(address);
     return page;
 }
+
+/// Waits until `button` shows as pressed (this phone's vote): the page marks it only
+/// once the host has answered, so a test must not read it straight after the click.
+export async function waitPressed(button, seconds = 20) {
+    await button.and(button.page().locator("[aria-pressed='true']")).waitFor({ timeout: seconds * 1000 });
+}

@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { check, launchChromium, openPhone } from "../tools/phones.mjs";
+import { check, launchChromium, openPhone, waitPressed } from "../tools/phones.mjs";
 
 const [binary, story, shots] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
@@ -115,7 +115,7 @@ try {
             await b.getByText("Your vote is counted").waitFor();
         }
         await open(b).first().click();
-        await b.locator("#choices button[aria-pressed='true']").first().waitFor();
+        await waitPressed(open(b).first()); // counted before the pass below closes the round
         await c.getByRole("button", { name: "Pass this round" }).click();
         await c.locator("#pass[aria-pressed='true']").waitFor();
         const chosen = await line(/^chosen: /, from, 30);
