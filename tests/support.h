@@ -2,6 +2,7 @@
 // Shared by the tests: the real model parameters and stories, loaded from the source tree.
 
 #include "model/params.h"
+#include "play/vote_split.h"
 #include "story/loader.h"
 
 #include <doctest/doctest.h>
@@ -48,6 +49,20 @@ inline std::shared_ptr<const Story> story(const std::filesystem::path& path) {
 
 inline std::shared_ptr<const Story> late_bus() {
     return story(source_dir() / "tests" / "data" / "stories" / "late-bus.json");
+}
+
+/// How a room split on late-bus's first menu ("text"): one pass, the top two a vote apart
+/// (a close call), `chosen` taken as the room's choice. Callers change what their case needs.
+inline VoteSplit late_bus_first_menu_split(int its_fine, int name_it, int chosen) {
+    VoteSplit split;
+    split.scene_id = "text";
+    split.choice_ids = {"its-fine", "name-it"};
+    split.choice_texts = {"\"It's fine. Whatever.\"", "\"I was disappointed.\""};
+    split.counts = {its_fine, name_it};
+    split.passes = 1;
+    split.close_call = true;
+    split.chosen = chosen;
+    return split;
 }
 
 } // namespace attune::test

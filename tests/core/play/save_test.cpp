@@ -431,14 +431,7 @@ namespace {
 // A room of seven chose "name-it" against its most votes, with a reason for the
 // facilitator's eyes only.
 VoteSplit overridden_split() {
-    VoteSplit split;
-    split.scene_id = "text";
-    split.choice_ids = {"its-fine", "name-it"};
-    split.choice_texts = {"\"It's fine. Whatever.\"", "\"I was disappointed.\""};
-    split.counts = {4, 3};
-    split.passes = 1;
-    split.close_call = true;
-    split.chosen = 1;
+    VoteSplit split = test::late_bus_first_menu_split(4, 3, 1);
     split.overridden = true;
     split.override_reason = "the back row wanted to see the harder road";
     return split;

@@ -403,15 +403,7 @@ namespace {
 
 // How a room of seven split on late-bus's first menu, choosing "name-it".
 attune::VoteSplit first_menu_split() {
-    attune::VoteSplit split;
-    split.scene_id = "text";
-    split.choice_ids = {"its-fine", "name-it"};
-    split.choice_texts = {"\"It's fine. Whatever.\"", "\"I was disappointed.\""};
-    split.counts = {3, 4};
-    split.passes = 1;
-    split.close_call = true;
-    split.chosen = 1;
-    return split;
+    return test::late_bus_first_menu_split(3, 4, 1);
 }
 
 } // namespace

@@ -259,14 +259,7 @@ TEST_CASE("debrief: a what-if branch is its own timeline from where it parts") {
 Session voted_path() {
     Session session(test::late_bus(), test::params(), 7);
     REQUIRE(session.choose("its-fine"));
-    VoteSplit close;
-    close.scene_id = "text";
-    close.choice_ids = {"its-fine", "name-it"};
-    close.choice_texts = {"\"It's fine. Whatever.\"", "\"I was disappointed.\""};
-    close.counts = {3, 4};
-    close.passes = 1;
-    close.close_call = true;
-    close.chosen = 0;
+    VoteSplit close = test::late_bus_first_menu_split(3, 4, 0);
     close.overridden = true;
     close.override_reason = "the quiet ones in the back row";
     REQUIRE(session.record_room_vote(close));
