@@ -25,10 +25,6 @@ std::string joined(const std::vector<std::string>& items) {
     return text;
 }
 
-std::string scene_name(const Scene& scene) {
-    return scene.title.empty() ? scene.id : scene.title;
-}
-
 void heading(ScreenContext& context, const std::string& text, float width, RoomRecord& record) {
     ImGui::Dummy(ImVec2(0, context.text_px * 0.3f));
     ImGui::PushFont(context.fonts.bold);
@@ -137,7 +133,7 @@ void preparing(ScreenContext& context, Room& room, const Story& story, float wid
         context.colors.text, width);
     for (const Scene& scene : story.scenes) {
         if (!scene.content_notes.empty()) {
-            say(record, scene_name(scene) + ": " + joined(scene.content_notes) + ".",
+            say(record, display_name(scene) + ": " + joined(scene.content_notes) + ".",
                 context.colors.dim, width);
         }
     }
@@ -509,7 +505,7 @@ void choices(ScreenContext& context, Room& room, float width, RoomRecord& record
         if (!next.is_ending && !story.scenes[next.index].content_notes.empty()) {
             ImGui::PushFont(context.fonts.italic);
             say(record,
-                "Leads to " + scene_name(story.scenes[next.index]) +
+                "Leads to " + display_name(story.scenes[next.index]) +
                     ", content notes: " + joined(story.scenes[next.index].content_notes) + ".",
                 context.colors.repair, width);
             ImGui::PopFont();
@@ -527,7 +523,7 @@ void now(ScreenContext& context, Room& room, float width, RoomRecord& record) {
     say(record,
         session.is_finished()
             ? (session.ending()->title.empty() ? std::string("The end") : session.ending()->title)
-            : scene_name(session.scene()),
+            : display_name(session.scene()),
         context.colors.warm, width);
     ImGui::PopFont();
     if (room.on_branch()) {
@@ -644,7 +640,7 @@ void path(ScreenContext& context, Room& room, float width, RoomRecord& record) {
         }
         ImGui::PushID(static_cast<int>(i));
         say(record,
-            std::to_string(i + 1) + ". " + scene_name(story.scenes[step.scene]) + ": " +
+            std::to_string(i + 1) + ". " + display_name(story.scenes[step.scene]) + ": " +
                 story.choice(step.scene, step.choice).text.source + marks,
             context.colors.text, width);
         ButtonRow row(width);

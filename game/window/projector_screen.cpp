@@ -428,8 +428,7 @@ void timeline_column(ScreenContext& context, const Session& session, std::size_t
         session.is_finished()
             ? "It ends: " + (session.ending()->title.empty() ? std::string("the end")
                                                              : session.ending()->title)
-            : "Still going: " +
-                  (session.scene().title.empty() ? session.scene().id : session.scene().title);
+            : "Still going: " + display_name(session.scene());
     ImGui::PushFont(context.fonts.bold);
     say(record, where, context.colors.text, width);
     ImGui::PopFont();
@@ -454,9 +453,7 @@ void side_by_side(ScreenContext& context, const Room& room, RoomRecord& record) 
     ImGui::SetCursorScreenPos(ImVec2(margin, top));
     const std::size_t from = room.branch_step();
     const Scene& parted = did.story().scenes[did.history()[from].scene];
-    say(record,
-        "Both start from the same moment: " + (parted.title.empty() ? parted.id : parted.title) +
-            ".",
+    say(record, "Both start from the same moment: " + display_name(parted) + ".",
         context.colors.dim, context.size.x - 2 * margin);
     const float columns_top = ImGui::GetCursorScreenPos().y + ImGui::GetFontSize() * 0.4f;
     ImGui::SetCursorScreenPos(ImVec2(margin, columns_top));

@@ -364,7 +364,7 @@ std::vector<std::string> Room::unseen_notes(std::size_t step, int choice) const 
         if (main->state().visits[at] > 0 || reached.content_notes.empty()) {
             continue;
         }
-        std::string line = (reached.title.empty() ? reached.id : reached.title) + ": ";
+        std::string line = display_name(reached) + ": ";
         for (std::size_t i = 0; i < reached.content_notes.size(); ++i) {
             line += (i ? ", " : "") + reached.content_notes[i];
         }

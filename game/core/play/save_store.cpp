@@ -59,7 +59,7 @@ std::string place_title(const Session& session) {
     if (const Ending* ending = session.ending()) {
         return ending->title;
     }
-    return session.scene().title.empty() ? session.scene().id : session.scene().title;
+    return display_name(session.scene());
 }
 
 // Sets `file` aside and says, in one sentence, what happened.

@@ -67,7 +67,7 @@ Timeline timeline_of(const Session& session, std::string label) {
         const Scene& scene = story.scenes[step.scene];
         TimelineStep out;
         out.scene_id = scene.id;
-        out.scene_title = scene.title;
+        out.scene_title = display_name(scene);
         out.lines = shown(view);
         for (const ChoiceView& choice : view.choices()) {
             if (choice.index == step.choice) {
@@ -113,8 +113,7 @@ Timeline timeline_of(const Session& session, std::string label) {
             timeline.reflection.push_back({text, false});
         }
     } else {
-        timeline.stopped_at =
-            session.scene().title.empty() ? session.scene().id : session.scene().title;
+        timeline.stopped_at = display_name(session.scene());
     }
     return timeline;
 }

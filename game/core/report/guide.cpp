@@ -12,10 +12,6 @@ namespace attune::report {
 
 namespace {
 
-std::string scene_name(const Scene& scene) {
-    return scene.title.empty() ? scene.id : scene.title;
-}
-
 // Scenes in reading order: by their distance from the start, then down the story map, so
 // the sheet follows the story as the room will meet it. Unreachable scenes come last.
 std::vector<int> reading_order(const Story& story) {
@@ -138,15 +134,15 @@ PrepSheet prep_sheet(const Story& story, const GuideOptions& options) {
                 sheet.content_notes.begin(), sheet.content_notes.end(),
                 [&](const GuideContentNote& n) { return n.note == note && !n.scenes.empty(); });
             if (found == sheet.content_notes.end()) {
-                sheet.content_notes.push_back({note, {scene_name(scene)}});
+                sheet.content_notes.push_back({note, {display_name(scene)}});
             } else {
-                found->scenes.push_back(scene_name(scene));
+                found->scenes.push_back(display_name(scene));
             }
         }
         if (!scene.facilitator_note.empty() || !scene.discussion.empty() ||
             !scene.content_notes.empty()) {
-            sheet.moments.push_back({scene_name(scene), scene.content_notes, scene.facilitator_note,
-                                     discussion_prompts(scene)});
+            sheet.moments.push_back({display_name(scene), scene.content_notes,
+                                     scene.facilitator_note, discussion_prompts(scene)});
         }
     }
 

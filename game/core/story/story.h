@@ -128,6 +128,12 @@ struct Scene {
     std::vector<bool> discussion_personal;
 };
 
+/// A scene's name where players and facilitators see it (headings, the projector, saves,
+/// the debrief): its title, or its id when the author gave it none.
+inline const std::string& display_name(const Scene& scene) {
+    return scene.title.empty() ? scene.id : scene.title;
+}
+
 struct Ending {
     std::string id;
     EndingKind kind = EndingKind::Open;
