@@ -129,14 +129,23 @@ std::string one_line(const ordered_json& value, bool names) {
     return scalar(value);
 }
 
+// Scenes, choices, characters and endings (objects with an "id") open out even when short,
+// and so does a list holding one, so that no choice ever hides on its scene's line.
+bool opens_out(const ordered_json& v) {
+    if (v.is_object()) {
+        return v.contains("id");
+    }
+    return v.is_array() && std::any_of(v.begin(), v.end(),
+                                       [](const ordered_json& item) { return opens_out(item); });
+}
+
 class Writer {
 public:
     std::string out;
 
     // `prefix` is what precedes the value on its first line ("    \"moves\": ").
     void value(const ordered_json& v, std::size_t indent, std::size_t prefix, bool names) {
-        const bool opens_out = v.is_object() && v.contains("id");
-        if (!opens_out) {
+        if (!opens_out(v)) {
             const std::string line = one_line(v, names);
             if (prefix + line.size() + 1 <= line_width || !(v.is_object() || v.is_array()) ||
                 v.empty()) {

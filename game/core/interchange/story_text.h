@@ -3,7 +3,8 @@
 // diff between two versions shows only what changed. Keys come in a fixed order (the order
 // docs/story-format.md lists them; unknown keys after, as they were); a value that fits
 // on its line stays on one line, `{ "move": "validate", "to": "sam" }`; scenes, choices,
-// characters and endings (objects with an "id") always open out, one key a line.
+// characters and endings (objects with an "id"), and lists holding them, always open out,
+// one key or item a line.
 
 #include <nlohmann/json.hpp>
 

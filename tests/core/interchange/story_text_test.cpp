@@ -48,4 +48,30 @@ TEST_CASE("story text: a value too long for its line opens out, one item a line"
     CHECK(text.ends_with("    \"note number 11\"\n  ]\n}\n"));
 }
 
+TEST_CASE("story text: a short list of choices or characters still opens out, one a line") {
+    const nlohmann::ordered_json story = nlohmann::ordered_json::parse(R"({
+        "id": "tea", "characters": [{"id": "sam"}],
+        "scenes": [{"id": "a", "choices": [{"id": "go", "next": "end"}]}]})");
+    CHECK(story_text(story) == R"({
+  "id": "tea",
+  "characters": [
+    {
+      "id": "sam"
+    }
+  ],
+  "scenes": [
+    {
+      "id": "a",
+      "choices": [
+        {
+          "id": "go",
+          "next": "end"
+        }
+      ]
+    }
+  ]
+}
+)");
+}
+
 } // namespace attune
