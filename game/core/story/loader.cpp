@@ -1197,7 +1197,8 @@ private:
     // most texts have neither, and a big story has hundreds of thousands of them.
     Template parse_text(std::string source, const std::string& parent, std::string_view key) {
         Template result;
-        if (source.size() <= max_text_bytes && source.find_first_of("{}") == std::string::npos) {
+        if (source.size() <= max_text_bytes && source.find('{') == std::string::npos &&
+            source.find('}') == std::string::npos) {
             result.source = std::move(source); // shown as written: no parts
             return result;
         }
