@@ -656,7 +656,8 @@ private:
             const std::string lptr = ptr + "/lines/" + std::to_string(i);
             const json& entry = (*list)[i];
             if (entry.is_string()) {
-                lines.push_back(Line{-1, parse_text(entry.get<std::string>(), lptr, {}), {}, {}});
+                lines.push_back(
+                    Line{-1, parse_text(entry.get<std::string>(), lptr, {}), {}, {}, {}});
             } else if (entry.is_object()) {
                 lines.push_back(read_line(entry, lptr));
             } else {
