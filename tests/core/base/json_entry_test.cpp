@@ -1,6 +1,6 @@
-// The entries of a sectioned document (JsonDocument::entry): plain entries take a quick
-// path of their own, and whatever path an entry takes, its value is the one nlohmann
-// parses from the same text, and text nlohmann refuses (or a key given twice) is refused.
+// The entries of a sectioned document (JsonDocument::entry): simdjson reads them quickly,
+// and whichever parser an entry ends up with, its value is the one nlohmann parses from
+// the same text, and text nlohmann refuses (or a key given twice) is refused.
 
 #include "base/json_document.h"
 
@@ -65,6 +65,10 @@ TEST_CASE("json entry: escapes, UTF-8, control-free odd bytes and numbers read a
                            "b\"}");
     check_same_as_nlohmann(R"({"time":{"minutes":5},"add":[1,-2,3.5,1e3,-0.25E-2,0]})");
     check_same_as_nlohmann(R"({"a":"plain","n":12,"b":"plain again"})");
+    // Where simdjson and nlohmann keep numbers differently, nlohmann's reading wins.
+    check_same_as_nlohmann(R"({"minus zero":-0,"float minus zero":-0.0})");
+    check_same_as_nlohmann(R"({"past uint64":18446744073709551616,"max":18446744073709551615})");
+    check_same_as_nlohmann(R"({"min":-9223372036854775808,"tiny":1e-400})");
 }
 
 TEST_CASE("json entry: text nlohmann refuses and keys given twice are refused, quick path "
@@ -82,4 +86,5 @@ TEST_CASE("json entry: text nlohmann refuses and keys given twice are refused, q
     check_refused(R"({"a":"\x"})");
     check_refused("{\"a\":\"bad \xc3\x28 byte\"}");
     check_refused(R"({"a":01})");
+    check_refused(R"({"a":1e400})"); // nlohmann: number overflow
 }
