@@ -1,5 +1,7 @@
 #include "base/holes.h"
 
+#include <algorithm>
+
 namespace attune {
 
 bool split_holes(std::string_view source, std::vector<TextPiece>& out, std::string& problem,
@@ -35,8 +37,9 @@ bool split_holes(std::string_view source, std::vector<TextPiece>& out, std::stri
             return false;
         } else {
             // Plain text up to the next brace is copied in one go (texts are mostly text).
-            const std::size_t brace = source.find_first_of("{}", i);
-            const std::size_t end = brace == std::string_view::npos ? source.size() : brace;
+            // Two finds, not find_first_of("{}"), which calls memchr once per character.
+            const std::size_t end =
+                std::min(std::min(source.find('{', i), source.find('}', i)), source.size());
             literal.append(source.substr(i, end - i));
             i = end - 1;
         }

@@ -605,6 +605,7 @@ private:
                   "scene " + in_quotes(scene.id) + " has no choices and is not an ending",
                   "Add a choice that leads on, or make this an ending in \"endings\".");
         }
+        scene.choices.reserve(choices->size()); // exactly: 45,000 scenes of spare room add up
         for (std::size_t i = 0; i < choices->size(); ++i) {
             const std::string cptr = ptr + "/choices/" + std::to_string(i);
             if (!(*choices)[i].is_object()) {
@@ -650,11 +651,13 @@ private:
         if (!list) {
             return lines;
         }
+        lines.reserve(list->size());
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string lptr = ptr + "/lines/" + std::to_string(i);
             const json& entry = (*list)[i];
             if (entry.is_string()) {
-                lines.push_back(Line{-1, parse_text(entry.get<std::string>(), lptr), {}, {}});
+                lines.push_back(
+                    Line{-1, parse_text(entry.get<std::string>(), lptr, {}), {}, {}, {}});
             } else if (entry.is_object()) {
                 lines.push_back(read_line(entry, lptr));
             } else {
@@ -674,7 +677,7 @@ private:
         if (!speaker.empty()) {
             line.speaker = character_index(speaker, ptr + "/speaker");
         }
-        line.text = parse_text(text(entry, "text", ptr, true), ptr + "/text");
+        line.text = parse_text(text(entry, "text", ptr, true), ptr, "text");
         line.condition = parse_condition(entry, ptr);
         line.moves = read_moves(entry, ptr, true);
         if (!line.moves.empty() && line.speaker < 0) {
@@ -699,7 +702,7 @@ private:
                   "Give this choice another id; the game offers its breath by itself when a "
                   "flooded player needs one.");
         }
-        choice.text = parse_text(text(item, "text", ptr, true), ptr + "/text");
+        choice.text = parse_text(text(item, "text", ptr, true), ptr, "text");
         choice.moves = read_moves(item, ptr, false);
         if (item.contains("moves") && choice.moves.empty() && !has_errors_at(ptr + "/moves")) {
             error("no-moves", ptr + "/moves", "this choice has an empty list of moves",
@@ -708,7 +711,7 @@ private:
         choice.condition = parse_condition(item, ptr);
         choice.show_when_unavailable =
             choose_word(item, "when_unavailable", ptr, false, {"hide", "show"}, 0) == 1;
-        choice.reason = parse_text(text(item, "reason", ptr, false), ptr + "/reason");
+        choice.reason = parse_text(text(item, "reason", ptr, false), ptr, "reason");
         if (choice.show_when_unavailable && choice.reason.source.empty()) {
             error("missing-key", ptr, "a choice shown when unavailable needs a \"reason\"",
                   "Add \"reason\": a short sentence saying why it can't be chosen yet.");
@@ -1190,8 +1193,17 @@ private:
         return Slot{static_cast<int>(SlotKind::AnyCharacter), 0, field};
     }
 
-    Template parse_text(const std::string& source, const std::string& ptr) {
+    // `key` names the text's member under `parent` ("text", "reason"); empty when the
+    // text is the entry itself. The path is built only for a text with holes or a problem:
+    // most texts have neither, and a big story has hundreds of thousands of them.
+    Template parse_text(std::string source, const std::string& parent, std::string_view key) {
         Template result;
+        if (source.size() <= max_text_bytes && source.find('{') == std::string::npos &&
+            source.find('}') == std::string::npos) {
+            result.source = std::move(source); // shown as written: no parts
+            return result;
+        }
+        const std::string ptr = key.empty() ? parent : parent + "/" + std::string(key);
         if (!within_length(source, max_text_bytes, ptr, "text")) {
             return result;
         }
@@ -1202,11 +1214,6 @@ private:
                 ptr, column, "the text has a problem: " + problem,
                 "Write a name as {sam.name}, a pronoun as {sam.they}, a variable as {courage}; "
                 "write {{ for a literal brace.");
-            return result;
-        }
-        if (result.parts.size() == 1 && result.parts[0].is_literal &&
-            result.parts[0].literal == source) {
-            result.parts.clear(); // shown as written: `source` alone holds it
             return result;
         }
         // Holes come in order, so each is searched for after the last: linear in the text.

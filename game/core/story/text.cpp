@@ -13,6 +13,7 @@ bool split_template(const std::string& source, Template& out, std::string& probl
     if (!split_holes(source, pieces, problem, column)) {
         return false;
     }
+    out.parts.reserve(pieces.size());
     for (TextPiece& piece : pieces) {
         out.parts.push_back({std::move(piece.text), {}, !piece.is_hole});
     }
