@@ -9,6 +9,15 @@
 // SPREAD_MS 0 (the default) has every phone send at the same instant, the worst case; a
 // spread such as 1000 has each phone wait a random time up to that before voting, as
 // people tap at different moments.
+//
+//   build/bench/attune_bench_host phones ADDRESS CODE [PHONES] [POLL_MS]
+//
+// Simulated phones for a room hosted by another process (`attune room STORY --vote
+// --bench-frames N`, see docs/performance.md): PHONES (30) phones join the room at ADDRESS
+// (http://127.0.0.1:PORT/) with CODE, each from its own loopback address as phones on a
+// network have their own, then each reads its state every POLL_MS (1500, as the page does)
+// and votes in every round it sees open, until the room goes away. They sleep between
+// requests, and print their own CPU time so it can be set beside the game's.
 
 #include "host.h"
 #include "loopback.h"
@@ -22,6 +31,8 @@
 #include <map>
 #include <mutex>
 #include <random>
+#include <string>
+#include <sys/resource.h>
 #include <thread>
 #include <vector>
 
@@ -64,9 +75,121 @@ double percentile(std::vector<double> values, double p) {
     return values[static_cast<std::size_t>(p * static_cast<double>(values.size() - 1))];
 }
 
+double cpu_seconds(const rusage& usage) {
+    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+struct PhoneCounts {
+    int requests = 0;
+    int votes = 0;
+    int refused = 0; ///< answered, but not 200 (a closed round, a rate limit)
+};
+
+// One phone as the page behaves: join, then read the state every poll, voting once in
+// each open round it sees (one round in ten it changes its mind once, one vote in
+// twenty is a pass). Returns when the room no longer answers.
+PhoneCounts run_phone(int port, const std::string& code, const std::string& from, int poll_ms,
+                      unsigned seed) {
+    PhoneCounts counts;
+    std::mt19937 random(seed);
+    const auto ask = [&](const std::string& bytes) {
+        const std::string response = test::round_trip(port, bytes, from.c_str());
+        ++counts.requests;
+        const int status = test::status_of(response);
+        counts.refused += status != 200 && status != 0;
+        const std::size_t start = response.find("\r\n\r\n");
+        Timed answer;
+        answer.status = status;
+        answer.body = start == std::string::npos ? "" : response.substr(start + 4);
+        return answer;
+    };
+    const Timed joined = ask(request("POST", "/api/join", R"({"code":")" + code + "\"}", ""));
+    if (joined.status != 200) {
+        return counts;
+    }
+    const std::string device = nlohmann::json::parse(joined.body)["device"].get<std::string>();
+    std::map<int, int> changes_left; // per round seen open: votes still to send
+    std::this_thread::sleep_for(
+        std::chrono::milliseconds(random() % static_cast<unsigned>(poll_ms)));
+    for (;;) {
+        const Timed state = ask(request("GET", "/api/state", "", device));
+        if (state.status == 0 || state.status == 401) {
+            return counts; // the room closed
+        }
+        const nlohmann::json view = nlohmann::json::parse(state.body, nullptr, false);
+        if (state.status == 200 && view.value("open", false)) {
+            const int round = view.value("round", 0);
+            if (!changes_left.count(round)) {
+                changes_left[round] = random() % 10 == 0 ? 2 : 1;
+            }
+            std::vector<int> open_choices;
+            for (std::size_t i = 0; i < view["choices"].size(); ++i) {
+                if (view["choices"][i].value("open", false)) {
+                    open_choices.push_back(static_cast<int>(i));
+                }
+            }
+            if (changes_left[round] > 0 && !open_choices.empty()) {
+                --changes_left[round];
+                const std::string ballot =
+                    random() % 20 == 0
+                        ? R"({"round":)" + std::to_string(round) + R"(,"pass":true})"
+                        : R"({"round":)" + std::to_string(round) + R"(,"choice":)" +
+                              std::to_string(open_choices[random() % open_choices.size()]) + "}";
+                ask(request("POST", "/api/vote", ballot, device));
+                ++counts.votes;
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(poll_ms));
+    }
+}
+
+int run_phones(int argc, char** argv) {
+    if (argc < 4) {
+        std::fprintf(stderr, "usage: attune_bench_host phones ADDRESS CODE [PHONES] [POLL_MS]\n");
+        return 2;
+    }
+    const std::string address = argv[2];
+    const std::string code = argv[3];
+    const int phones = argc > 4 ? std::max(1, std::atoi(argv[4])) : 30;
+    const int poll_ms = argc > 5 ? std::max(10, std::atoi(argv[5])) : 1500;
+    const std::size_t colon = address.rfind(':');
+    const int port = colon == std::string::npos ? 0 : std::atoi(address.c_str() + colon + 1);
+    if (port <= 0 || address.find("127.0.0.1") == std::string::npos) {
+        std::fprintf(stderr, "attune_bench_host phones: ADDRESS must be http://127.0.0.1:PORT/\n");
+        return 2;
+    }
+    std::mutex mutex;
+    PhoneCounts total;
+    std::vector<std::thread> threads;
+    for (int p = 0; p < phones; ++p) {
+        threads.emplace_back([&, p] {
+            const std::string from = "127.0.1." + std::to_string(10 + p % 240);
+            const PhoneCounts mine =
+                run_phone(port, code, from, poll_ms, static_cast<unsigned>(p) * 7919u + 1u);
+            const std::lock_guard lock(mutex);
+            total.requests += mine.requests;
+            total.votes += mine.votes;
+            total.refused += mine.refused;
+        });
+    }
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("phones: %d, reading every %d ms: %d requests, %d votes, %d refused; their CPU "
+                "%.3f s\n",
+                phones, poll_ms, total.requests, total.votes, total.refused, cpu_seconds(usage));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 1 && std::string(argv[1]) == "phones") {
+        return run_phones(argc, argv);
+    }
     const int phones = argc > 1 ? std::max(5, std::atoi(argv[1])) : 200;
     const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 20;
     const int spread_ms = argc > 3 ? std::max(0, std::atoi(argv[3])) : 0;

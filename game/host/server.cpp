@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include <httplib.h>
+#include <pthread.h>
 #include <sys/socket.h>
 
 #include <chrono>
@@ -103,7 +104,12 @@ Result<std::unique_ptr<Server>> Server::start(Api& api, const ServerOptions& opt
     if (*listening >= 0) {
         ::listen(*listening, listen_backlog);
     }
-    server->listener_ = std::thread([&http] { http.listen_after_bind(); });
+    server->listener_ = std::thread([&http] {
+        // Named so that top -H, a profiler or the frame bench tells the room's threads
+        // from the game's; the pool's threads, started from this one, take the name too.
+        pthread_setname_np(pthread_self(), "attune-room");
+        http.listen_after_bind();
+    });
     // httplib's stop() does nothing until the listening loop has begun, so a room closed
     // at once would leave stop() waiting for ever: wait for the loop (microseconds).
     for (int waited = 0; !http.is_running() && waited < 5000; ++waited) {

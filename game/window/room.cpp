@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <utility>
 
 namespace attune {
 
@@ -226,14 +227,13 @@ bool Room::choose(int index) {
 }
 
 Result<void> Room::record_room_vote(VoteSplit split) {
-    Session* session = on_branch_ ? &*branch_ : game_.session();
-    if (session == nullptr) {
+    if (!has_story()) {
         Result<void> none;
         none.diagnostics.push_back(
             plain(Severity::Error, "The room's vote was not kept: no story is running."));
         return none;
     }
-    return session->record_room_vote(std::move(split));
+    return shown().record_room_vote(std::move(split));
 }
 
 void Room::set_count(int n, int count) {
@@ -413,6 +413,12 @@ void Room::back_to_what_we_did() {
 
 const Session& Room::shown() const {
     return on_branch_ && branch_ ? *branch_ : *game_.session();
+}
+
+// The const shown() alone decides which session is on show; this one only lends it out
+// to change (the Room owns both sessions, so nothing const is changed).
+Session& Room::shown() {
+    return const_cast<Session&>(std::as_const(*this).shown());
 }
 
 std::vector<model::Event> Room::take_events() {

@@ -127,7 +127,10 @@ public:
     void back_to_what_we_did();
 
     /// The session on the projector: the branch while it plays, else what the room did.
+    /// Needs a story (has_story()).
     const Session& shown() const;
+    /// The same session, to change it (the room's vote is kept in it).
+    Session& shown();
     bool has_story() const { return game_.session() != nullptr; }
 
     /// Bumped whenever the session on show changes, so the stage follows.

@@ -3,12 +3,19 @@
 #include <SFML/System/Clock.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <deque>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <sys/resource.h>
 #include <thread>
+#include <time.h>
+#include <unistd.h>
 
 namespace attune {
 
@@ -98,11 +105,148 @@ double percentile(std::vector<double> values, double p) {
     return values[std::min(values.size() - 1, static_cast<std::size_t>(p / 100 * values.size()))];
 }
 
+// For the bench: the hosting calls the room makes from the render thread (a poll each
+// frame, a round opened or cleared), each timed, so that what hosting adds to a frame is
+// measured on its own, apart from everything else the frame does.
+class TimedVoting : public RoomVoting {
+public:
+    explicit TimedVoting(std::unique_ptr<RoomVoting> voting) : voting_(std::move(voting)) {}
+
+    /// Milliseconds spent in the host since the last call.
+    double take_ms() { return std::exchange(spent_ms_, 0.0); }
+
+    Result<VoteJoin> start(int port, const std::string& address) override {
+        return voting_->start(port, address);
+    }
+    void stop() override { voting_->stop(); }
+    VoteState poll() override {
+        const Stopwatch timing(spent_ms_);
+        return voting_->poll();
+    }
+    void open_round(const Session& session) override {
+        const Stopwatch timing(spent_ms_);
+        voting_->open_round(session);
+    }
+    void close_round() override {
+        const Stopwatch timing(spent_ms_);
+        voting_->close_round();
+    }
+    void clear_round() override {
+        const Stopwatch timing(spent_ms_);
+        voting_->clear_round();
+    }
+    bool reveal() override {
+        const Stopwatch timing(spent_ms_);
+        return voting_->reveal();
+    }
+    VoteDecision confirm(const Session& session, std::optional<int> position,
+                         const std::string& reason) override {
+        const Stopwatch timing(spent_ms_);
+        return voting_->confirm(session, position, reason);
+    }
+    void set_paused(bool paused) override {
+        const Stopwatch timing(spent_ms_);
+        voting_->set_paused(paused);
+    }
+    void set_locked(bool locked) override { voting_->set_locked(locked); }
+    void set_max_devices(int devices) override { voting_->set_max_devices(devices); }
+    bool remove_phone(int phone) override { return voting_->remove_phone(phone); }
+
+private:
+    /// Adds the time from its making to its end to `total`.
+    class Stopwatch {
+    public:
+        explicit Stopwatch(double& total) : total_(total) {}
+        ~Stopwatch() {
+            total_ +=
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began_)
+                    .count();
+        }
+
+    private:
+        double& total_;
+        std::chrono::steady_clock::time_point began_ = std::chrono::steady_clock::now();
+    };
+
+    std::unique_ptr<RoomVoting> voting_;
+    double spent_ms_ = 0;
+};
+
+double process_cpu_ms() {
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1000 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+/// CPU time and involuntary switches (the scheduler took the CPU away) of one group of
+/// this process's threads.
+struct ThreadCpu {
+    double seconds = 0;
+    long preempted = 0;
+};
+
+// This process's threads' CPU so far, by kind: the render thread (the main one), Mesa's
+// software renderer ("llvmpipe-N"), the room's server ("attune-room", see server.cpp) and
+// the rest. Read from /proc (schedstat: nanoseconds on a CPU), per thread id.
+std::map<std::string, std::map<int, ThreadCpu>> thread_cpu() {
+    std::map<std::string, std::map<int, ThreadCpu>> kinds;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/task", error)) {
+        const int tid = std::atoi(entry.path().filename().c_str());
+        std::string name;
+        std::ifstream(entry.path() / "comm") >> name;
+        const std::string kind = tid == getpid()                  ? "render thread"
+                                 : name.rfind("llvmpipe", 0) == 0 ? "Mesa's threads"
+                                 : name == "attune-room"          ? "room server"
+                                                                  : "other";
+        ThreadCpu cpu;
+        long long nanoseconds = 0;
+        std::ifstream(entry.path() / "schedstat") >> nanoseconds;
+        cpu.seconds = static_cast<double>(nanoseconds) / 1e9;
+        std::ifstream status(entry.path() / "status");
+        for (std::string line; std::getline(status, line);) {
+            if (line.rfind("nonvoluntary_ctxt_switches:", 0) == 0) {
+                cpu.preempted = std::atol(line.c_str() + line.find(':') + 1);
+            }
+        }
+        kinds[kind][tid] = cpu;
+    }
+    return kinds;
+}
+
+void print_thread_cpu(const std::map<std::string, std::map<int, ThreadCpu>>& before,
+                      double wall_seconds) {
+    std::printf("CPU during the frames (%.2f s of wall time):", wall_seconds);
+    for (const auto& [kind, threads] : thread_cpu()) {
+        ThreadCpu spent;
+        for (const auto& [tid, now] : threads) {
+            ThreadCpu then;
+            if (const auto found = before.find(kind); found != before.end()) {
+                if (const auto old = found->second.find(tid); old != found->second.end()) {
+                    then = old->second;
+                }
+            }
+            spent.seconds += now.seconds - then.seconds;
+            spent.preempted += now.preempted - then.preempted;
+        }
+        std::printf(" %s %.3f s (%zu threads, preempted %ld times);", kind.c_str(), spent.seconds,
+                    threads.size(), spent.preempted);
+    }
+    std::printf("\n");
+}
+
 // The room plays by itself: every 20 frames the facilitator continues or the room takes
 // its first choice; at the end it goes back to the start. Both windows draw every frame.
-int bench(RoomApp& app, int frames) {
+// With `voting` (the room hosts), the time each frame spent in the host is reported too.
+int bench(RoomApp& app, int frames, TimedVoting* voting) {
     Room& room = app.room();
     std::vector<double> times;
+    std::vector<double> cpu_times; // every thread's, the room's server included
+    std::vector<double> host_times;
+    double load[3] = {};
+    getloadavg(load, 3);
+    const auto cpu_before = thread_cpu();
+    const auto began = std::chrono::steady_clock::now();
     sf::Clock clock;
     for (int frame = 0; frame < frames; ++frame) {
         if (frame % 20 == 19) {
@@ -115,10 +259,17 @@ int bench(RoomApp& app, int frames) {
             }
         }
         const float seconds = clock.restart().asSeconds();
+        const double cpu_began = process_cpu_ms();
         app.draw_frame(frame == 0 ? 1 / 60.0f : seconds);
         app.present();
         times.push_back(clock.getElapsedTime().asSeconds() * 1000);
+        cpu_times.push_back(process_cpu_ms() - cpu_began);
+        if (voting != nullptr) {
+            host_times.push_back(voting->take_ms());
+        }
     }
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf("frames: %d, projector %ux%u and the facilitator's window\n"
@@ -126,6 +277,19 @@ int bench(RoomApp& app, int frames) {
                 "peak memory: %.1f MB\n",
                 frames, app.projector_size().x, app.projector_size().y, percentile(times, 50),
                 percentile(times, 95), percentile(times, 99), usage.ru_maxrss / 1024.0);
+    // On a shared machine the wall time depends on what else runs; the CPU a frame takes
+    // (all of this process's threads while it is drawn) does not, and shows what hosting adds.
+    std::printf("CPU per frame (all threads): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms\n",
+                percentile(cpu_times, 50), percentile(cpu_times, 95), percentile(cpu_times, 99));
+    if (voting != nullptr) {
+        std::printf("of which in the host (poll, rounds): p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
+                    percentile(host_times, 50), percentile(host_times, 99),
+                    percentile(host_times, 100));
+    }
+    print_thread_cpu(cpu_before, wall);
+    double load_after[3] = {};
+    getloadavg(load_after, 3);
+    std::printf("load average (1 min): %.2f before, %.2f after\n", load[0], load_after[0]);
     return 0;
 }
 
@@ -243,6 +407,12 @@ int run_room(RoomRun run, const RoomOptions& options, std::shared_ptr<const mode
         return 1;
     }
     Room& room = app.room();
+    TimedVoting* timed = nullptr;
+    if (run.voting && run.bench_frames > 0) {
+        auto wrapped = std::make_unique<TimedVoting>(std::move(run.voting));
+        timed = wrapped.get();
+        run.voting = std::move(wrapped);
+    }
     if (run.voting) {
         room.vote().set_voting(std::move(run.voting));
     }
@@ -268,7 +438,8 @@ int run_room(RoomRun run, const RoomOptions& options, std::shared_ptr<const mode
         }
     }
     if (run.bench_frames > 0) {
-        return run.story ? bench(app, run.bench_frames) : 1;
+        return run.story ? bench(app, run.bench_frames, room.vote().hosting() ? timed : nullptr)
+                         : 1;
     }
     if (run.auto_confirm > 0) {
         return run.story ? auto_room(app, run.auto_confirm) : 1;

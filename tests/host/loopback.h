@@ -12,13 +12,21 @@
 namespace attune::test {
 
 /// A connected TCP socket to 127.0.0.1:port, closed on destruction; -1 if it failed.
+/// `from` (say 127.0.0.12) is the address it connects from: every 127.x.y.z is this
+/// machine, so simulated phones can each have their own address, as on a real network.
 class Connection {
 public:
-    explicit Connection(int port, int timeout_seconds = 5) {
+    explicit Connection(int port, int timeout_seconds = 5, const char* from = nullptr) {
         fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
         timeval timeout{timeout_seconds, 0};
         setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
         setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+        if (from != nullptr) {
+            sockaddr_in source{};
+            source.sin_family = AF_INET;
+            inet_pton(AF_INET, from, &source.sin_addr);
+            ::bind(fd_, reinterpret_cast<sockaddr*>(&source), sizeof source);
+        }
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_port = htons(static_cast<std::uint16_t>(port));
@@ -69,8 +77,8 @@ private:
 };
 
 /// One request as raw bytes; the whole response as text.
-inline std::string round_trip(int port, const std::string& request) {
-    Connection connection(port);
+inline std::string round_trip(int port, const std::string& request, const char* from = nullptr) {
+    Connection connection(port, 5, from);
     if (!connection.ok() || !connection.send(request)) {
         return {};
     }

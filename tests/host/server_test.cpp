@@ -73,6 +73,57 @@ std::string read_all(const fs::path& path) {
     return out.str();
 }
 
+/// A folder of its own for a program run by a test, removed at the end.
+struct TestFolder {
+    fs::path path;
+    explicit TestFolder(const std::string& name)
+        : path(fs::temp_directory_path() / (name + "-" + std::to_string(getpid()))) {
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TestFolder() { fs::remove_all(path); }
+    TestFolder(const TestFolder&) = delete;
+    TestFolder& operator=(const TestFolder&) = delete;
+};
+
+/// `attune host late-bus.json --headless` on loopback (any port, a minimum of 3 votes,
+/// seed 7) with `extra` arguments, run in `folder`; once it has printed its address and
+/// room code, `port` and `code` hold them.
+struct LateBusHost {
+    test::Headless process;
+    int port = 0;
+    std::string code;
+
+    LateBusHost(const fs::path& folder, const std::vector<std::string>& extra)
+        : process(arguments(extra), folder.string()) {
+        const std::string address = process.wait_for("join address: ");
+        const std::string code_line = process.wait_for("room code: ");
+        std::smatch match;
+        REQUIRE(std::regex_search(address, match, std::regex(R"(http://127\.0\.0\.1:(\d+)/)")));
+        REQUIRE(code_line.find(": ") != std::string::npos);
+        port = std::stoi(match[1]);
+        code = code_line.substr(code_line.find(": ") + 2);
+    }
+
+private:
+    static std::vector<std::string> arguments(const std::vector<std::string>& extra) {
+        std::vector<std::string> all = {
+            "host",
+            (fs::path(ATTUNE_SOURCE_DIR) / "tests/data/stories/late-bus.json").string(),
+            "--headless",
+            "--port",
+            "0",
+            "--address",
+            "127.0.0.1",
+            "--min-votes",
+            "3",
+            "--seed",
+            "7"};
+        all.insert(all.end(), extra.begin(), extra.end());
+        return all;
+    }
+};
+
 } // namespace
 
 TEST_CASE("server: every answer, even a refusal, carries no-store and the CSP") {
@@ -186,25 +237,13 @@ TEST_CASE("server: a flood from one address is refused; the phone that dropped k
 
 TEST_CASE("headless host: prints the address and code, runs rounds from stdin, keeps nothing about "
           "phones") {
-    const fs::path folder = fs::temp_directory_path() / ("attune-host-" + std::to_string(getpid()));
-    fs::remove_all(folder);
-    fs::create_directories(folder);
-    const std::string story =
-        (fs::path(ATTUNE_SOURCE_DIR) / "tests/data/stories/late-bus.json").string();
+    const TestFolder folder("attune-host");
     std::vector<std::string> tokens;
     {
-        test::Headless host({"host", story, "--headless", "--port", "0", "--address", "127.0.0.1",
-                             "--min-votes", "3", "--qr-svg", (folder / "join.svg").string(),
-                             "--seed", "7"},
-                            folder.string());
-        const std::string address = host.wait_for("join address: ");
-        const std::string code_line = host.wait_for("room code: ");
-        REQUIRE(!address.empty());
-        REQUIRE(!code_line.empty());
-        std::smatch match;
-        REQUIRE(std::regex_search(address, match, std::regex(R"(http://127\.0\.0\.1:(\d+)/)")));
-        const int port = std::stoi(match[1]);
-        const std::string code = code_line.substr(code_line.find(": ") + 2);
+        LateBusHost started(folder.path, {"--qr-svg", (folder.path / "join.svg").string()});
+        test::Headless& host = started.process;
+        const int port = started.port;
+        const std::string& code = started.code;
         CHECK(code.size() == 4);
         CHECK(status_of(round_trip(port, request("POST", "/api/join", R"({"code":"ZZZZ"})"))) ==
               403);
@@ -263,7 +302,7 @@ TEST_CASE("headless host: prints the address and code, runs rounds from stdin, k
     // Every file the host wrote (the QR code here; nothing else should exist) is free of
     // any phone's token.
     int files = 0;
-    for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+    for (const auto& entry : fs::recursive_directory_iterator(folder.path)) {
         if (!entry.is_regular_file()) {
             continue;
         }
@@ -275,8 +314,7 @@ TEST_CASE("headless host: prints the address and code, runs rounds from stdin, k
         }
     }
     CHECK(files >= 1);
-    CHECK(fs::exists(folder / "join.svg"));
-    fs::remove_all(folder);
+    CHECK(fs::exists(folder.path / "join.svg"));
 }
 
 } // namespace attune::host
@@ -284,24 +322,13 @@ TEST_CASE("headless host: prints the address and code, runs rounds from stdin, k
 namespace attune::host {
 
 TEST_CASE("headless host: --debrief writes the room's splits when the room closes, and no reason") {
-    const fs::path folder =
-        fs::temp_directory_path() / ("attune-host-debrief-" + std::to_string(getpid()));
-    fs::remove_all(folder);
-    fs::create_directories(folder);
-    const std::string story =
-        (fs::path(ATTUNE_SOURCE_DIR) / "tests/data/stories/late-bus.json").string();
+    const TestFolder folder("attune-host-debrief");
     std::vector<std::string> tokens;
     {
-        test::Headless host({"host", story, "--headless", "--port", "0", "--address", "127.0.0.1",
-                             "--min-votes", "3", "--seed", "7", "--debrief",
-                             (folder / "debrief.md").string()},
-                            folder.string());
-        const std::string address = host.wait_for("join address: ");
-        const std::string code_line = host.wait_for("room code: ");
-        std::smatch match;
-        REQUIRE(std::regex_search(address, match, std::regex(R"(http://127\.0\.0\.1:(\d+)/)")));
-        const int port = std::stoi(match[1]);
-        const std::string code = code_line.substr(code_line.find(": ") + 2);
+        LateBusHost started(folder.path, {"--debrief", (folder.path / "debrief.md").string()});
+        test::Headless& host = started.process;
+        const int port = started.port;
+        const std::string& code = started.code;
         for (int i = 0; i < 4; ++i) {
             tokens.push_back(join(port, code));
         }
@@ -332,7 +359,7 @@ TEST_CASE("headless host: --debrief writes the room's splits when the room close
         host.command("quit");
         CHECK(!host.wait_for("debrief written to").empty());
     }
-    const std::string debrief = read_all(folder / "debrief.md");
+    const std::string debrief = read_all(folder.path / "debrief.md");
     CAPTURE(debrief);
     // "its-fine" (1 vote) was chosen over "name-it" (2): the facilitator decided.
     CHECK(debrief.find("- **Chosen:** \"It's fine. Whatever.\": 1 vote ") != std::string::npos);
@@ -345,19 +372,15 @@ TEST_CASE("headless host: --debrief writes the room's splits when the room close
     for (const std::string& token : tokens) {
         CHECK(debrief.find(token) == std::string::npos);
     }
-    fs::remove_all(folder);
 }
 
 TEST_CASE("headless host: a debrief name it cannot write is refused before the room opens") {
-    const fs::path folder =
-        fs::temp_directory_path() / ("attune-host-badname-" + std::to_string(getpid()));
-    fs::create_directories(folder);
+    const TestFolder folder("attune-host-badname");
     test::Headless host(
         {"host", "--headless", "--port", "0", "--address", "127.0.0.1", "--debrief", "debrief.pdf"},
-        folder.string());
+        folder.path.string());
     CHECK(!host.wait_for("name it debrief.html").empty());
     CHECK(host.output().find("room code") == std::string::npos);
-    fs::remove_all(folder);
 }
 
 TEST_CASE("server: a room closed the moment it opens stops at once") {

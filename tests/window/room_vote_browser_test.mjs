@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { check, launchChromium, openPhone, waitPressed } from "../tools/phones.mjs";
+import { ChildOutput, check, launchChromium, openPhone, waitFor, waitPressed } from "../tools/phones.mjs";
 
 const [binary, story, shots] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
@@ -28,38 +28,19 @@ const room = spawn(binary, ["room", story, "--size", "1280x720", "--facilitator-
                             "--print-join", "--auto-confirm", "3"],
                    { stdio: ["pipe", "pipe", "inherit"],
                      env: { ...process.env, XDG_DATA_HOME: home, XDG_CONFIG_HOME: home } });
-let output = "";
-let exited = null;
-room.stdout.on("data", (chunk) => { output += chunk.toString(); });
-room.on("exit", (code) => { exited = code; });
-
-/// The first line of the room's output after `from` matching `pattern`, polled until
-/// `seconds` have passed.
-async function line(pattern, from = 0, seconds = 30) {
-    const deadline = Date.now() + seconds * 1000;
-    for (;;) {
-        const found = output.slice(from).split("\n").find((text) => pattern.test(text));
-        if (found !== undefined) {
-            return found;
-        }
-        if (Date.now() > deadline || exited !== null) {
-            throw new Error(`the room never printed ${pattern} (exit ${exited}); it printed:\n${output}`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-}
+const output = new ChildOutput(room, "room");
 
 let browser;
 try {
-    const address = (await line(/^join address: /)).replace("join address: ", "");
-    const code = (await line(/^room code: /)).replace("room code: ", "");
+    const address = (await output.line("the room starts", /^join address: /)).replace("join address: ", "");
+    const code = (await output.line("the room starts", /^room code: /)).replace("room code: ", "");
     browser = await launchChromium();
     const phones = [];
     for (let i = 0; i < 3; ++i) {
         const page = await openPhone(browser, address);
         await page.getByLabel("Room code").fill(code);
         await page.getByRole("button", { name: "Join" }).click();
-        await page.locator("#room").waitFor();
+        await waitFor(`phone ${i + 1} joins`, page.locator("#room"));
         phones.push(page);
     }
     check(true, "three phones joined the window's room with the room code");
@@ -70,14 +51,16 @@ try {
     let from = 0;
     for (;;) {
         // The next round, or the end of the story.
-        const news = await line(/^(round \d+ open|debrief: )/, from, 60);
-        from = output.indexOf(news, from) + news.length;
+        let news;
+        [news, from] = await output.lineAndEnd(`after round ${rounds}, the next round or the end`,
+                                               /^(round \d+ open|debrief: )/, { from, seconds: 60 });
         if (news.startsWith("debrief: ")) {
             break;
         }
         ++rounds;
-        for (const page of phones) { // a fresh round: nobody's vote in it yet
-            await page.locator("#status", { hasText: "Choose one, or pass." }).waitFor({ timeout: 20000 });
+        for (const [i, page] of phones.entries()) { // a fresh round: nobody's vote in it yet
+            await waitFor(`round ${rounds}: phone ${i + 1} shows the fresh round`,
+                          page.locator("#status", { hasText: "Choose one, or pass." }), 20);
         }
         const choices = await open(a).count();
         // innerText: "1. " + the choice's text (+ nothing, as it is open)
@@ -86,47 +69,48 @@ try {
             await a.screenshot({ path: `${shots}/phone-voting.png` });
         }
         await open(a).first().click();
-        await a.getByText("Your vote is counted").waitFor();
+        await waitFor(`round ${rounds}: phone 1's vote counted`, a.getByText("Your vote is counted"));
         if (rounds === 1) {
             await a.screenshot({ path: `${shots}/phone-counted.png` });
             // Someone asks for a pause: their phone goes calm at once; the facilitator hears
             // "someone asked for a pause" (never who) and steps out; every phone goes calm.
             await c.getByRole("button", { name: "I need a pause" }).click();
             check(await c.locator("#calm").isVisible(), "the phone that asked shows the calm screen at once");
-            await line(/^someone asked for a pause$/, from);
+            await output.line("the pause request reaches the facilitator", /^someone asked for a pause$/, { from });
             check(true, "the facilitator heard that someone asked for a pause");
-            const before = output.length;
+            const before = output.text.length;
             room.stdin.write("step out\n");
-            await line(/^stepped out$/, before);
-            for (const page of [a, b]) {
-                await page.locator("#calm").waitFor({ timeout: 10000 });
+            await output.line("the facilitator steps out", /^stepped out$/, { from: before });
+            for (const [i, page] of [a, b].entries()) {
+                await waitFor(`phone ${i + 1} shows the calm screen in the room's pause`, page.locator("#calm"), 10);
                 check(!(await page.locator("#scene").isVisible()), "during the room's pause no scene text shows");
             }
             await b.screenshot({ path: `${shots}/phone-calm-room.png` });
             room.stdin.write("step in\n");
-            await line(/^back in$/, before);
-            await b.locator("#room").waitFor({ timeout: 10000 });
+            await output.line("the facilitator steps back in", /^back in$/, { from: before });
+            await waitFor("phone 2 back in the room after the pause", b.locator("#room"), 10);
             await c.getByRole("button", { name: "Back to the room" }).click();
-            await c.locator("#room").waitFor({ timeout: 10000 });
+            await waitFor("phone 3 back in the room from its calm screen", c.locator("#room"), 10);
         }
         // One phone changes its vote (when there is another choice to change from).
         if (choices > 1) {
             await open(b).nth(1).click();
-            await b.getByText("Your vote is counted").waitFor();
+            await waitFor(`round ${rounds}: phone 2's first vote counted`, b.getByText("Your vote is counted"));
         }
         await open(b).first().click();
-        await waitPressed(open(b).first()); // counted before the pass below closes the round
+        // counted before the pass below closes the round
+        await waitPressed(`round ${rounds}: phone 2's changed vote counted`, open(b).first());
         await c.getByRole("button", { name: "Pass this round" }).click();
-        await c.locator("#pass[aria-pressed='true']").waitFor();
-        const chosen = await line(/^chosen: /, from, 30);
-        from = output.indexOf(chosen, from) + chosen.length;
+        await waitFor(`round ${rounds}: phone 3's pass counted`, c.locator("#pass[aria-pressed='true']"));
+        let chosen;
+        [chosen, from] = await output.lineAndEnd(`round ${rounds}: the room chooses`, /^chosen: /, { from });
         check(chosen === "chosen: " + expected,
               `round ${rounds}: the most votes (two, one of them changed; one pass) chose ${expected}`);
     }
     check(rounds >= 2, `the phones voted through the whole story (${rounds} rounds)`);
-    const path = (await line(/^debrief: /)).replace("debrief: ", "");
+    const path = (await output.line("the debrief is written", /^debrief: /)).replace("debrief: ", "");
     const debrief = readFileSync(path, "utf8");
-    const chosenTexts = output.split("\n").filter((text) => text.startsWith("chosen: "))
+    const chosenTexts = output.text.split("\n").filter((text) => text.startsWith("chosen: "))
         .map((text) => text.slice(8));
     for (const text of chosenTexts) {
         const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
@@ -149,7 +133,7 @@ try {
     if (browser) {
         await browser.close();
     }
-    if (exited === null) {
+    if (output.exited === null) {
         room.stdin.write("quit\n");
         await new Promise((resolve) => {
             const timer = setTimeout(() => { room.kill(); resolve(); }, 10000);

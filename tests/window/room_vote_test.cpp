@@ -100,6 +100,23 @@ void press(RoomApp& app, sf::Keyboard::Key code) {
     room_frames(app, 1);
 }
 
+/// Both windows on first-light.json, begun, hosting through the fake, with the first
+/// choices up and their round open.
+struct HostingAtChoices {
+    TempFolder folder;
+    FakeRoom fake;
+    RoomApp app{room_options_in(folder), params()};
+
+    HostingAtChoices() {
+        Room& room = app.room();
+        room.vote().set_voting(std::make_unique<FakeVoting>(fake));
+        room.prepare(bundled("first-light.json"));
+        room.begin();
+        REQUIRE(room.vote().start(room.game().settings()));
+        to_choices(app);
+    }
+};
+
 TEST_CASE("room vote: a port that cannot be used is said in words, with what to do") {
     TempFolder folder;
     FakeRoom fake;
@@ -189,15 +206,9 @@ TEST_CASE("room vote: the join screen, a round with each menu, counts only for t
 }
 
 TEST_CASE("room vote: a pause reaches every phone; a request reaches only the facilitator") {
-    TempFolder folder;
-    FakeRoom fake;
-    RoomApp app(room_options_in(folder), params());
-    Room& room = app.room();
-    room.vote().set_voting(std::make_unique<FakeVoting>(fake));
-    room.prepare(bundled("first-light.json"));
-    room.begin();
-    REQUIRE(room.vote().start(room.game().settings()));
-    to_choices(app);
+    HostingAtChoices at;
+    FakeRoom& fake = at.fake;
+    RoomApp& app = at.app;
     fake.state.pause_requests = 1;
     room_frames(app, 1);
     CHECK(app.facilitator_record().contains("Someone asked for a pause."));
@@ -210,24 +221,18 @@ TEST_CASE("room vote: a pause reaches every phone; a request reaches only the fa
 }
 
 TEST_CASE("room vote: one key switches to a show of hands and back") {
-    TempFolder folder;
-    FakeRoom fake;
-    RoomApp app(room_options_in(folder), params());
-    Room& room = app.room();
-    room.vote().set_voting(std::make_unique<FakeVoting>(fake));
-    room.prepare(bundled("first-light.json"));
-    room.begin();
-    REQUIRE(room.vote().start(room.game().settings()));
-    to_choices(app);
+    HostingAtChoices at;
+    FakeRoom& fake = at.fake;
+    RoomApp& app = at.app;
     REQUIRE(fake.state.has_round);
     press(app, sf::Keyboard::M);
-    CHECK(room.vote().show_of_hands());
+    CHECK(app.room().vote().show_of_hands());
     CHECK_FALSE(fake.state.has_round); // the phones wait while hands go up
     CHECK(app.facilitator_record().contains(
         "A show of hands: type the counts if you like, then take the choice (or press its "
         "number while the choices are up)."));
     press(app, sf::Keyboard::M);
-    CHECK_FALSE(room.vote().show_of_hands());
+    CHECK_FALSE(app.room().vote().show_of_hands());
     CHECK(fake.state.has_round); // a fresh round on the same menu
     CHECK(fake.opened == 2);
 }
