@@ -1,7 +1,7 @@
 // Every problem the loader finds in the broken fixtures (tests/data/broken) and in a set
 // of single edits to late-bus.json, in the words an author reads (file:line:column, the
 // JSON path, the message and the fix), against a golden file
-// (tests/data/broken/diagnostics.txt). To accept a deliberate change, run with
+// (tests/data/story-diagnostics.txt). To accept a deliberate change, run with
 // ATTUNE_UPDATE_GOLDEN=1 and read the changed lines by eye before committing them.
 
 #include "support.h"
@@ -92,7 +92,7 @@ TEST_CASE(
                                 "/scenes/0/choices/0/next", "/endings/0/kind"}) {
         actual += edited(removed, nullptr);
     }
-    const fs::path golden = test::source_dir() / "tests/data/broken/diagnostics.txt";
+    const fs::path golden = test::source_dir() / "tests/data/story-diagnostics.txt";
     if (std::getenv("ATTUNE_UPDATE_GOLDEN")) {
         std::ofstream(golden, std::ios::binary) << actual;
     }
