@@ -1,6 +1,7 @@
 // check --explore and check --random on every test fixture story, against a golden report
 // (tests/data/explore/report.txt): states, merges and transitions, what was reached, and
-// every finding with its code, pointer, words, fix and path (within a budget of 3,000
+// every finding with its code, pointer, place (none: explore_story locates nothing),
+// words, fix and path (within a budget of 3,000
 // states, which one fixture reaches); for the random check, who
 // reached what over 300 playthroughs from seed 1, the words and choices counted, and its
 // findings.
@@ -47,7 +48,8 @@ std::string findings_text(const std::vector<Finding>& findings) {
     for (const Finding& f : findings) {
         const Diagnostic& d = f.diagnostic;
         out += std::string("  ") + (d.severity == Severity::Error ? "error " : "warning ") +
-               d.code + " " + d.pointer + "\n    " + d.message + "\n    fix: " + d.fix +
+               d.code + " " + d.pointer + " at " + std::to_string(d.line) + ":" +
+               std::to_string(d.column) + "\n    " + d.message + "\n    fix: " + d.fix +
                "\n    path: " + (f.has_path ? list(f.choices) : "(none)") + " seed " +
                std::to_string(f.seed) + "\n";
     }

@@ -484,3 +484,28 @@ TEST_CASE("explore: a flag read only by a later line's condition keeps states ap
 }
 
 } // namespace attune
+
+namespace attune {
+
+TEST_CASE("explore: a repaired ending reached with a rupture open is reported once") {
+    // Two different hurts lead to 'mid', two states with a rupture open; both go on to
+    // the repaired ending. One finding, with the path of the first.
+    json ending = {{"id", "end"}, {"kind", "repaired"}, {"title", "End"}, {"reflection", {"?"}}};
+    json story = story_with(
+        {{{"id", "start"},
+          {"lines", {"."}},
+          {"choices", {choice("sneer", "mid", "contempt"), choice("lie", "mid", "deceive")}}},
+         {{"id", "mid"}, {"lines", {"."}}, {"choices", {choice("done", "end", "neutral")}}}});
+    story["endings"] = {ending};
+    const auto loaded = load(story);
+    const ExploreReport report = explore_story(loaded, test::params(), {});
+    CHECK(report.states == 3);
+    CHECK(std::count_if(report.findings.begin(), report.findings.end(), [](const Finding& f) {
+              return f.diagnostic.code == "ending-kind-mismatch";
+          }) == 1);
+    const Finding* mismatch = find_code(report.findings, "ending-kind-mismatch");
+    REQUIRE(mismatch);
+    CHECK(mismatch->choices == std::vector<int>{1, 1});
+}
+
+} // namespace attune

@@ -227,3 +227,13 @@ TEST_CASE("plot geometry: a point shows the state's numbers and its window") {
     CHECK_FALSE(p.rupture);
     CHECK_FALSE(p.repair);
 }
+
+TEST_CASE(
+    "plot geometry: a plot made by hand with more points than steps names no move past them") {
+    Plot plot = two_steps();
+    plot.series.resize(1);
+    plot.series[0].points.push_back(point(20, 80, 40, 10, 70));
+    plot.series[0].points.back().rupture = true;
+    const std::string svg = plot_svg(plot);
+    CHECK(contains(svg, "<title>rupture at step 3 ()</title>"));
+}
