@@ -37,7 +37,7 @@ std::vector<std::string> problems_of(const Result<std::shared_ptr<const Story>>&
 /// Loads late-bus.json with one edit that must load clean.
 std::shared_ptr<const Story> clean_with(const char* pointer, const json& value) {
     const Result<std::shared_ptr<const Story>> result = load_with(pointer, value);
-    INFO(pointer << " = " << value.dump());
+    INFO(pointer << " = " << value.dump().substr(0, 80));
     CHECK(problems_of(result).empty());
     REQUIRE(result);
     return *result;
@@ -46,7 +46,7 @@ std::shared_ptr<const Story> clean_with(const char* pointer, const json& value) 
 /// Loads late-bus.json with one edit that must give exactly `problem`.
 void refused_with(const char* pointer, const json& value, const std::string& problem) {
     const Result<std::shared_ptr<const Story>> result = load_with(pointer, value);
-    INFO(pointer << " = " << value.dump());
+    INFO(pointer << " = " << value.dump().substr(0, 80));
     CHECK(problems_of(result) == std::vector<std::string>{problem});
     CHECK(!result == problem.starts_with("error"));
 }
@@ -202,4 +202,41 @@ TEST_CASE("loader features: choice ids are one per scene, and a choice makes a m
                  "error no-moves /scenes/0/choices/0/moves");
     refused_with("/scenes/0/choices/0/moves", json::array({"validate"}),
                  "error wrong-type /scenes/0/choices/0/moves/0");
+}
+
+TEST_CASE("loader features: a text or condition over its length is one problem, not read on") {
+    // A line of exactly max_text_bytes is read; one byte more is too long, and what it
+    // holds (here a hole never closed) is not read, so it is the only problem.
+    const std::string fits(max_text_bytes, 'a');
+    CHECK(clean_with("/scenes/0/lines/0", fits)->scenes[0].lines[0].text.source == fits);
+    refused_with("/scenes/0/lines/0", std::string(max_text_bytes - 5, 'a') + "{ren.",
+                 "error bad-condition /scenes/0/lines/0");
+    refused_with("/scenes/0/lines/0", std::string(max_text_bytes - 4, 'a') + "{ren.",
+                 "error too-long /scenes/0/lines/0");
+    // Conditions likewise: 2000 bytes of "1 or 1 ..." are read, one more byte is not, and
+    // a mistake at its end is not reported on top.
+    std::string condition = "ren.safety > 0";
+    while (condition.size() + 5 <= max_condition_bytes) {
+        condition += " or 1";
+    }
+    condition.append(max_condition_bytes - condition.size(), ' ');
+    REQUIRE(condition.size() == max_condition_bytes);
+    clean_with("/scenes/0/choices/0/if", condition);
+    refused_with("/scenes/0/choices/0/if", condition + ")",
+                 "error too-long /scenes/0/choices/0/if");
+}
+
+TEST_CASE("loader features: an everyday word for a move is suggested however it is separated") {
+    for (const char* name : {"calm down", "calm-down", "Calm_Down", "own it", "Own-It"}) {
+        CAPTURE(name);
+        const Result<std::shared_ptr<const Story>> result =
+            load_with("/scenes/0/choices/0/moves/0/move", name);
+        REQUIRE(result.diagnostics.size() == 1);
+        CHECK(result.diagnostics[0].code == "unknown-move");
+        const std::string move =
+            std::string(name).starts_with("calm") || std::string(name).starts_with("Calm")
+                ? "'self_soothe'"
+                : "'take_responsibility'";
+        CHECK(result.diagnostics[0].fix.starts_with("Did you mean " + move + "? "));
+    }
 }
