@@ -43,3 +43,21 @@ TEST_CASE("twee choices: a move may be written with Twine's 'move:' prefix") {
 }
 
 } // namespace attune
+
+namespace attune {
+
+TEST_CASE("twee choices: a move tag on the target passage gives the link its move and character") {
+    // No notes at all: the move and the character come from the tag on passage B alone.
+    const Result<nlohmann::ordered_json> imported =
+        import_twee("t.twee", ":: A\n[[Hold on->B]]\n:: B [validate@mum ending]\nB.\n");
+    REQUIRE(imported);
+    REQUIRE((*imported)["characters"].size() == 1);
+    CHECK((*imported)["characters"][0]["id"] == "mum");
+    const auto& moves = (*imported)["scenes"][0]["choices"][0]["moves"];
+    REQUIRE(moves.size() == 1);
+    CHECK(moves[0]["move"] == "validate");
+    CHECK(moves[0]["to"] == "mum");
+    CHECK(load_story_text("t.json", imported->dump()));
+}
+
+} // namespace attune
