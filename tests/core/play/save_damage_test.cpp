@@ -137,3 +137,21 @@ TEST_CASE("save damage: a finished save whose ending was renamed starts that end
     save["state"]["ending"] = "cold";
     CHECK_FALSE(load_session(save, session.shared_story(), test::params()));
 }
+
+TEST_CASE("save damage: a finished save names its ending, the story's first ending too") {
+    for (const auto& [path, ending] : std::vector<std::pair<std::vector<const char*>, const char*>>{
+             {{"its-fine", "call-back", "slice"}, "together"}, // ending 0
+             {{"its-fine", "leave-it"}, "cold"}}) {            // ending 1
+        Session session(test::late_bus(), test::params(), 4);
+        for (const char* id : path) {
+            REQUIRE(session.choose(id));
+        }
+        REQUIRE(session.is_finished());
+        const json save = save_session(session);
+        CHECK(save["state"]["ending"] == ending);
+        CHECK(state_to_json(session.story(), session.state())["ending"] == ending);
+    }
+    // Not finished: no ending at all.
+    Session going(test::late_bus(), test::params(), 4);
+    CHECK_FALSE(save_session(going)["state"].contains("ending"));
+}
