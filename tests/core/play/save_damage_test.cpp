@@ -155,3 +155,36 @@ TEST_CASE("save damage: a finished save names its ending, the story's first endi
     Session going(test::late_bus(), test::params(), 4);
     CHECK_FALSE(save_session(going)["state"].contains("ending"));
 }
+
+TEST_CASE("save damage: an ending that is not text is an edited save, not a damaged file") {
+    Session session(test::late_bus(), test::params(), 4);
+    REQUIRE(session.choose("its-fine"));
+    json save = save_session(session);
+    save["state"]["ending"] = 5;
+    const Result<Session> loaded = load_session(save, session.shared_story(), test::params());
+    CHECK_FALSE(loaded);
+    REQUIRE(loaded.diagnostics.size() == 1);
+    CHECK(loaded.diagnostics[0].message ==
+          "This save does not match its own choices; it may have been edited or damaged.");
+}
+
+TEST_CASE("save damage: a vote below the minimum keeps no counts, passes or close call") {
+    auto refused = [](const std::function<void(VoteSplit&)>& change) {
+        Session session(test::late_bus(), test::params(), 3);
+        REQUIRE(session.choose("name-it"));
+        VoteSplit few;
+        few.scene_id = "text";
+        few.choice_ids = {"its-fine", "name-it"};
+        few.choice_texts = {"a", "b"};
+        few.below_minimum = true;
+        few.chosen = 1;
+        change(few);
+        const Result<void> kept = session.record_room_vote(few);
+        return kept ? std::string() : kept.diagnostics.at(0).message;
+    };
+    const std::string why = "a vote with too few taking part keeps no counts";
+    CHECK(refused([](VoteSplit&) {}).empty());
+    CHECK(refused([](VoteSplit& s) { s.passes = 2; }).find(why) != std::string::npos);
+    CHECK(refused([](VoteSplit& s) { s.close_call = true; }).find(why) != std::string::npos);
+    CHECK(refused([](VoteSplit& s) { s.counts = {1, 1}; }).find(why) != std::string::npos);
+}

@@ -96,3 +96,17 @@ TEST_CASE("debrief pages: the CSV says how the room split, in words") {
     CHECK(contains(report::state_trace_csv(record),
                    ",too few votes to show a split; the facilitator decided\r\n"));
 }
+
+TEST_CASE(
+    "debrief pages: a record with more states than characters writes rows for its characters") {
+    report::DebriefRecord record = one_rupture();
+    record.main.start.resize(3); // three states, one character
+    record.main.steps[0].after.resize(2);
+    const std::string csv = report::state_trace_csv(record);
+    std::size_t rows = 0;
+    for (std::size_t at = csv.find("\r\n"); at != std::string::npos;
+         at = csv.find("\r\n", at + 2)) {
+        ++rows;
+    }
+    CHECK(rows == 3); // the header, kit at the start, kit after the step
+}
