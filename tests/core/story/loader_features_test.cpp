@@ -106,6 +106,10 @@ TEST_CASE("loader features: a line's speaker feels a word or an arousal from 0 t
     }
     CHECK(clean_with("/scenes/0/lines/1/text", "Hi.")->scenes[0].lines[1].feels.empty());
     refused_with(line, -1, "error out-of-range /scenes/0/lines/1/feels");
+    const Result<std::shared_ptr<const Story>> over = load_with(line, 100.5);
+    REQUIRE(over.diagnostics.size() == 1);
+    CHECK(over.diagnostics[0].message == "'feels' is 100.5, outside 0 to 100");
+    CHECK(over.diagnostics[0].fix == "Use a number from 0 to 100.");
     refused_with(line, 100.5, "error out-of-range /scenes/0/lines/1/feels");
     refused_with(line, "angry", "error unknown-value /scenes/0/lines/1/feels");
     refused_with(line, json::array(), "error unknown-value /scenes/0/lines/1/feels");
