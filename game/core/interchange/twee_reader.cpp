@@ -675,11 +675,8 @@ private:
     }
 
     // `id`, or `id-N` with the first N from `next_number[id]` not yet used.
-    static std::string unique(std::string id, const std::set<std::string>& used,
+    static std::string unique(const std::string& id, const std::set<std::string>& used,
                               std::map<std::string, int>& next_number) {
-        if (id.empty()) {
-            id = "choice";
-        }
         std::string candidate = id;
         int& n = next_number.try_emplace(id, 2).first->second;
         while (used.count(candidate)) {

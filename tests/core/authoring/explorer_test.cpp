@@ -388,3 +388,124 @@ TEST_CASE(
 }
 
 } // namespace attune
+
+// check --explore keeps apart states that differ in anything play still reads: a
+// variable, a visit count, a flag read only by a later line; and merges what no one reads.
+
+namespace attune {
+
+namespace {
+
+// 'start' leads to 'mid' two ways, the first plain, the second changing `effect` (or
+// passing through 'side'); 'mid' offers 'secret' only when `condition` holds. Merging the
+// two arrivals would keep only the first, where it does not.
+ExploreReport two_ways_in(const json& effect, const std::string& condition, bool via_side) {
+    json changed = choice("changed", via_side ? "side" : "mid", "neutral");
+    if (!effect.is_null()) {
+        changed["effects"] = effect;
+    }
+    json secret = choice("secret", "secret", "neutral");
+    secret["if"] = condition;
+    json scenes = {
+        {{"id", "start"},
+         {"lines", {"."}},
+         {"choices", {choice("plain", "mid", "neutral"), changed}}},
+        {{"id", "mid"}, {"lines", {"."}}, {"choices", {choice("out", "end", "neutral"), secret}}},
+        {{"id", "secret"}, {"lines", {"."}}, {"choices", {choice("bye", "end", "neutral")}}}};
+    if (via_side) {
+        scenes.push_back(
+            {{"id", "side"}, {"lines", {"."}}, {"choices", {choice("on", "mid", "neutral")}}});
+    }
+    json calm = character("c0");
+    calm["anxiety"] = 0;
+    calm["avoidance"] = 0;
+    json story = story_with(scenes, json::array({calm}));
+    story["variables"] = {{"patience", 0}, {"unread", 0}};
+    return explore_story(load(story), test::params(), {});
+}
+
+} // namespace
+
+TEST_CASE("explore: arrivals that differ in a variable a later condition reads stay apart") {
+    const ExploreReport report = two_ways_in({{"add", {{"patience", 1}}}}, "patience > 0", false);
+    CHECK(report.scene_reached[2] == 1);
+    CHECK(find_code(report.findings, "never-reached") == nullptr);
+    CHECK(report.states == 4); // start, mid twice, secret
+    // A variable nothing reads merges: 'secret' then needs 'patience', which stays 0.
+    const ExploreReport unread = two_ways_in({{"add", {{"unread", 1}}}}, "patience > 0", false);
+    CHECK(unread.states == 2);
+    CHECK(unread.scene_reached[2] == 0);
+    REQUIRE(find_code(unread.findings, "never-reached"));
+    CHECK(find_code(unread.findings, "never-reached")->diagnostic.pointer == "/scenes/2");
+}
+
+TEST_CASE("explore: arrivals that differ in a visit count a later condition reads stay apart") {
+    const ExploreReport report = two_ways_in(nullptr, "visits(side) > 0", true);
+    CHECK(report.scene_reached == std::vector<std::uint8_t>{1, 1, 1, 1});
+    CHECK(find_code(report.findings, "never-reached") == nullptr);
+    CHECK(find_code(report.findings, "choice-never-enabled") == nullptr);
+    // Reading the count of a scene both ways pass through cannot tell them apart.
+    const ExploreReport same = two_ways_in(nullptr, "visits(start) > 1", true);
+    CHECK(same.scene_reached[2] == 0);
+}
+
+TEST_CASE("explore: a flag read only by a later line's condition keeps states apart") {
+    // 'mid' is reached with and without 'b'; only the line in 'late' reads it. Merged,
+    // the line would seem to show every time, or never.
+    json set_b = choice("set-b", "mid", "neutral");
+    set_b["effects"] = {{"set", {"b"}}};
+    json story = story_with(
+        {{{"id", "start"},
+          {"lines", {"."}},
+          {"choices", {choice("plain", "mid", "neutral"), set_b}}},
+         {{"id", "mid"}, {"lines", {"."}}, {"choices", {choice("on", "late", "neutral")}}},
+         {{"id", "late"},
+          {"lines", {{{"text", "You said it."}, {"if", "flag.b"}}}},
+          {"choices", {choice("bye", "end", "neutral")}}}});
+    story["flags"] = {"b"};
+    const ExploreReport report = explore_story(load(story), test::params(), {});
+    CHECK(find_code(report.findings, "condition-always-true") == nullptr);
+    CHECK(find_code(report.findings, "line-never-shown") == nullptr);
+    // An ending's line reads it the same way.
+    story["scenes"][2]["lines"] = {"."};
+    story["endings"][0]["lines"] = {{{"text", "You said it."}, {"if", "flag.b"}}};
+    const ExploreReport ending = explore_story(load(story), test::params(), {});
+    CHECK(find_code(ending.findings, "condition-always-true") == nullptr);
+    CHECK(find_code(ending.findings, "line-never-shown") == nullptr);
+    // Kept apart only while something ahead still reads 'b': with the line in 'late',
+    // start, mid twice, late once (its line was read on arrival); with the line in the
+    // ending, late twice as well. Read nowhere, the flag merges them: start, mid, late.
+    CHECK(report.states == 4);
+    CHECK(ending.states == 5);
+    story["endings"][0]["lines"] = {"."};
+    const ExploreReport nowhere = explore_story(load(story), test::params(), {});
+    CHECK(nowhere.states == 3);
+    CHECK(nowhere.merged == 0); // the same numbers both ways: merged, not counted as near
+}
+
+} // namespace attune
+
+namespace attune {
+
+TEST_CASE("explore: a repaired ending reached with a rupture open is reported once") {
+    // Two different hurts lead to 'mid', two states with a rupture open; both go on to
+    // the repaired ending. One finding, with the path of the first.
+    json ending = {{"id", "end"}, {"kind", "repaired"}, {"title", "End"}, {"reflection", {"?"}}};
+    json story = story_with(
+        {{{"id", "start"},
+          {"lines", {"."}},
+          {"choices", {choice("sneer", "mid", "contempt"), choice("lie", "mid", "deceive")}}},
+         {{"id", "mid"}, {"lines", {"."}}, {"choices", {choice("done", "end", "neutral")}}}});
+    story["endings"] = {ending};
+    const auto loaded = load(story);
+    const ExploreReport report = explore_story(loaded, test::params(), {});
+    CHECK(report.states == 3);
+    CHECK(std::count_if(report.findings.begin(), report.findings.end(), [](const Finding& f) {
+              return f.diagnostic.code == "ending-kind-mismatch";
+          }) == 1);
+    const Finding* mismatch = find_code(report.findings, "ending-kind-mismatch");
+    REQUIRE(mismatch);
+    CHECK(mismatch->choices == std::vector<int>{1, 1});
+}
+
+} // namespace attune

@@ -2,10 +2,10 @@
 // severity and JSON pointer: a finding that goes missing, appears, or points elsewhere
 // fails here with its name. Each finding with a path replays to the place it names.
 
-#include <set>
 #include "authoring/explorer.h"
 #include "authoring/playtest.h"
 #include "findings_support.h"
+#include <set>
 
 namespace attune {
 

@@ -147,3 +147,24 @@ TEST_CASE("generate: scenes of four lines of 25 words, choices of 8, as performa
 }
 
 } // namespace attune
+
+namespace attune {
+
+TEST_CASE("generate: choices lead up to 30 scenes ahead, never back, as performance.md says") {
+    const auto json = generate_story({1500, 1});
+    int farthest = 0;
+    for (std::size_t s = 0; s < json["scenes"].size(); ++s) {
+        for (const auto& choice : json["scenes"][s]["choices"]) {
+            const std::string next = choice["next"];
+            if (next[0] != 's') {
+                continue; // an ending
+            }
+            const int ahead = std::stoi(next.substr(1)) - static_cast<int>(s);
+            CHECK(ahead >= 1);
+            farthest = std::max(farthest, ahead);
+        }
+    }
+    CHECK(farthest == 30);
+}
+
+} // namespace attune

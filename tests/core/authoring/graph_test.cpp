@@ -69,3 +69,26 @@ TEST_CASE("graph: a small story's whole map, node by node and edge by edge") {
 }
 
 } // namespace attune
+
+namespace attune {
+
+TEST_CASE(
+    "graph: scenes several choices deep are reachable; a scene only an island leads to is not") {
+    // text -> quiet -> deep -> deeper -> cold: each found by following the one before.
+    nlohmann::json story =
+        read_json(test::source_dir() / "tests" / "data" / "stories" / "late-bus.json");
+    story["scenes"][1]["choices"][1]["next"] = "deep";
+    story["scenes"].push_back({{"id", "deep"}, {"choices", {{{"id", "on"}, {"next", "deeper"}}}}});
+    story["scenes"].push_back({{"id", "deeper"}, {"choices", {{{"id", "out"}, {"next", "cold"}}}}});
+    story["scenes"].push_back({{"id", "island"}, {"choices", {{{"id", "to"}, {"next", "shore"}}}}});
+    story["scenes"].push_back(
+        {{"id", "shore"}, {"choices", {{{"id", "back"}, {"next", "island"}}}}});
+    const StoryGraph map = story_graph(story);
+    REQUIRE(map.scenes.size() == 7);
+    for (const MapScene& scene : map.scenes) {
+        CAPTURE(scene.id);
+        CHECK(scene.reachable == (scene.id != "island" && scene.id != "shore"));
+    }
+}
+
+} // namespace attune

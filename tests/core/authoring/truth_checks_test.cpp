@@ -90,3 +90,38 @@ TEST_CASE("continuity: check --explore reports a path that reaches a scene befor
 }
 
 } // namespace attune
+
+namespace attune {
+
+TEST_CASE("breath: a story's own regulating choice must lower the player's arousal, not keep it") {
+    // Cornered, with a third reply of the story's own that regulates. With self_soothe
+    // and the player's drift home both set to nothing, it leaves the player exactly as
+    // flooded as before: that is no way out either.
+    nlohmann::json story = nlohmann::json::parse(
+        test::read_text(test::source_dir() / "tests/data/truth/cornered.json"));
+    story["scenes"][0]["choices"].push_back({{"id", "step-out"},
+                                             {"text", "Step outside a moment."},
+                                             {"moves", {{{"move", "self_soothe"}}}},
+                                             {"next", "porch"}});
+    const Result<std::shared_ptr<const Story>> loaded =
+        load_story_text("cornered.json", story.dump());
+    REQUIRE(loaded);
+    auto still = std::make_shared<model::Params>(*test::params());
+    still->moves[static_cast<int>(Move::SelfSoothe)].player_arousal = 0;
+    still->player_arousal_decay = 0;
+    const ExploreReport stuck = explore_story(*loaded, still, {});
+    std::vector<std::string> stranded;
+    for (const Finding& f : stuck.findings) {
+        if (f.diagnostic.code == "stranded-while-flooded") {
+            stranded.push_back(f.diagnostic.pointer);
+        }
+    }
+    // The hall, where stepping out keeps the player flooded, and the porch, where the
+    // breath does not calm either.
+    CHECK(stranded == std::vector<std::string>{"/scenes/0/choices", "/scenes/2/choices"});
+    // With the game's own parameters the same choice calms, and nothing is reported.
+    const ExploreReport calm = explore_story(*loaded, test::params(), {});
+    CHECK(test::find_code(calm.findings, "stranded-while-flooded") == nullptr);
+}
+
+} // namespace attune

@@ -58,3 +58,37 @@ TEST_CASE("text file: a file over the bound is refused, and the error names the 
           "the file is larger than 2 KiB, the most Attune reads");
     CHECK(size_words(max_input_bytes) == "64 MiB");
 }
+
+TEST_CASE("text file: a file exactly at the bound is read; one byte over is not") {
+    const TempFolder folder;
+    std::ofstream(folder.path / "edge.json") << std::string(3000, 'x');
+    const Result<std::string> read = read_text_file(folder.path / "edge.json", 3000);
+    REQUIRE(read);
+    CHECK(read->size() == 3000);
+    CHECK(read.diagnostics.empty());
+    CHECK(refusal(folder.path / "edge.json", 2999) ==
+          "the file is larger than 2999 bytes, the most Attune reads");
+}
+
+TEST_CASE("text file: a file that says it is empty but reads longer is still bounded") {
+    // Files under /proc report a size of 0 and are generated as they are read: the bound
+    // must hold on what is read, not only on what the file system says.
+    const fs::path maps = "/proc/self/maps";
+    REQUIRE(fs::exists(maps));
+    CHECK(refusal(maps, 16) == "the file is larger than 16 bytes, the most Attune reads");
+    const Result<std::string> whole = read_text_file(maps);
+    REQUIRE(whole);
+    CHECK(whole->size() > 16);
+    CHECK(whole->find('\n') != std::string::npos);
+}
+
+TEST_CASE("text file: a bound is said in MiB or KiB only when it is a whole number of them") {
+    CHECK(size_words(1024u * 1024u) == "1 MiB");
+    CHECK(size_words(3u * 1024u * 1024u) == "3 MiB");
+    CHECK(size_words(3u * 1024u * 1024u + 1024u) == "3073 KiB");
+    CHECK(size_words(1024u) == "1 KiB");
+    CHECK(size_words(1023u) == "1023 bytes");
+    CHECK(size_words(1536u) == "1536 bytes");
+    CHECK(size_words(1025u) == "1025 bytes");
+    CHECK(size_words(0u) == "0 bytes");
+}

@@ -75,3 +75,10 @@ TEST_CASE("condition cover: beyond plain comparisons it proves nothing, so the w
     CHECK(always_one({"a or b or c or d or e or f or g",
                       "not a and not b and not c and not d and not e and not f and not g"}));
 }
+
+TEST_CASE("condition cover: a number written first is a threshold like one written last") {
+    // At exactly 55 neither holds, however the comparisons are written.
+    CHECK_FALSE(always_one({"55 > sam.safety", "sam.safety > 55"}));
+    CHECK_FALSE(always_one({"55 < sam.safety", "55 > sam.safety"}));
+    CHECK(always_one({"55 >= sam.safety", "sam.safety > 55"}));
+}

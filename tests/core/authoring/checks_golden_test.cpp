@@ -1,0 +1,124 @@
+// check --explore and check --random on every test fixture story, against a golden report
+// (tests/data/explore/report.txt): states, merges and transitions, what was reached, and
+// every finding with its code, pointer, place (none: explore_story locates nothing),
+// words, fix and path (within a budget of 3,000
+// states, which one fixture reaches); for the random check, who
+// reached what over 300 playthroughs from seed 1, the words and choices counted, and its
+// findings.
+//
+// The stories are the fixtures under tests/data, and the model's parameters the frozen
+// copy (tests/data/model/frozen.json), so neither the bundled stories nor a retuning of
+// assets/model.json moves the report; a change to the checks, the engine or the model's
+// code does. To accept a deliberate change, run with ATTUNE_UPDATE_GOLDEN=1 and read the
+// changed lines by eye before committing them.
+
+#include "authoring/explorer.h"
+#include "authoring/playtest.h"
+#include "support.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+
+namespace {
+
+using namespace attune;
+namespace fs = std::filesystem;
+
+std::shared_ptr<const model::Params> frozen() {
+    static const std::shared_ptr<const model::Params> loaded = [] {
+        Result<model::Params> p =
+            model::load_params(test::source_dir() / "tests/data/model/frozen.json");
+        REQUIRE(p);
+        return std::make_shared<const model::Params>(std::move(*p));
+    }();
+    return loaded;
+}
+
+template <class T> std::string list(const std::vector<T>& values) {
+    std::string out;
+    for (const T& v : values) {
+        out += (out.empty() ? "" : " ") + std::to_string(v);
+    }
+    return out;
+}
+
+std::string findings_text(const std::vector<Finding>& findings) {
+    std::string out;
+    for (const Finding& f : findings) {
+        const Diagnostic& d = f.diagnostic;
+        out += std::string("  ") + (d.severity == Severity::Error ? "error " : "warning ") +
+               d.code + " " + d.pointer + " at " + std::to_string(d.line) + ":" +
+               std::to_string(d.column) + "\n    " + d.message + "\n    fix: " + d.fix +
+               "\n    path: " + (f.has_path ? list(f.choices) : "(none)") + " seed " +
+               std::to_string(f.seed) + "\n";
+    }
+    return out;
+}
+
+std::string report_of(const fs::path& file) {
+    const std::shared_ptr<const Story> story = test::story(file);
+    std::string out =
+        "== " + file.parent_path().filename().string() + "/" + file.filename().string() + "\n";
+    ExploreOptions explore;
+    explore.state_budget = 3000; // porch.json would go on to the default 250,000
+    const ExploreReport e = explore_story(story, frozen(), explore);
+    out += "explore: states " + std::to_string(e.states) + " merged " + std::to_string(e.merged) +
+           " transitions " + std::to_string(e.transitions) + (e.budget_hit ? " BUDGET" : "") +
+           "\n  scenes " + list(e.scene_reached) + "\n  endings " + list(e.ending_reached) +
+           "\n  choices";
+    for (const auto& scene : e.choice_taken) {
+        out += " [" + list(scene) + "]";
+    }
+    out += "\n" + findings_text(e.findings);
+    PlaytestOptions options;
+    options.runs = 300;
+    const PlaytestReport r = playtest_story(story, frozen(), options);
+    out += "random: finished " + std::to_string(r.finished) + " words " +
+           std::to_string(r.total_words) + " choices " + std::to_string(r.total_choices) +
+           " longest " + std::to_string(r.longest_words) + " words, " +
+           std::to_string(r.longest_choices) + " choices\n  scene runs " + list(r.scene_runs) +
+           "\n  scene hits " + list(r.scene_hits) + "\n  ending runs " + list(r.ending_runs) +
+           "\n" + findings_text(r.findings);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("checks golden: explore and random on every fixture story, as the golden says") {
+    std::vector<fs::path> files;
+    for (const char* folder : {"stories", "explore", "truth"}) {
+        for (const auto& entry :
+             fs::directory_iterator(test::source_dir() / "tests/data" / folder)) {
+            if (entry.path().extension() == ".json") {
+                files.push_back(entry.path());
+            }
+        }
+    }
+    std::sort(files.begin(), files.end());
+    REQUIRE(files.size() >= 14);
+    std::string actual;
+    for (const fs::path& file : files) {
+        actual += report_of(file);
+    }
+    const fs::path golden = test::source_dir() / "tests/data/explore/report.txt";
+    if (std::getenv("ATTUNE_UPDATE_GOLDEN")) {
+        std::ofstream(golden, std::ios::binary) << actual;
+    }
+    const std::string expected = test::read_text(golden);
+    REQUIRE_MESSAGE(!expected.empty(), golden.string() << " is missing");
+    if (actual == expected) {
+        return;
+    }
+    std::size_t at = 0;
+    while (at < actual.size() && at < expected.size() && actual[at] == expected[at]) {
+        ++at;
+    }
+    const std::size_t heading = expected.rfind("== ", at);
+    const std::size_t from = expected.rfind('\n', at == 0 ? 0 : at - 1);
+    const std::size_t line = from == std::string::npos ? 0 : from + 1;
+    FAIL_CHECK("the report differs in "
+               << expected.substr(heading, expected.find('\n', heading) - heading)
+               << ":\n expected: " << expected.substr(line, expected.find('\n', at) - line)
+               << "\n actual:   " << actual.substr(line, actual.find('\n', at) - line));
+}

@@ -1,0 +1,96 @@
+// Twee in and out against golden files (tests/data/twee/golden/): every .twee fixture
+// imported (the story in its canonical layout, then each diagnostic with its place), and
+// every fixture story exported to Twee. Made from fixtures only, so only a change to the
+// import, the export or the layout moves them. To accept a deliberate change, run with
+// ATTUNE_UPDATE_GOLDEN=1 and read the changed files by eye before committing them.
+
+#include "interchange/story_text.h"
+#include "interchange/twee.h"
+#include "support.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+
+namespace {
+
+using namespace attune;
+namespace fs = std::filesystem;
+
+std::vector<fs::path> files_in(const fs::path& folder, const std::string& extension) {
+    std::vector<fs::path> out;
+    for (const auto& entry : fs::directory_iterator(folder)) {
+        if (entry.path().extension() == extension) {
+            out.push_back(entry.path());
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics) {
+    std::string out;
+    for (const Diagnostic& d : diagnostics) {
+        out += std::string(d.severity == Severity::Error     ? "error "
+                           : d.severity == Severity::Warning ? "warning "
+                                                             : "note ") +
+               d.code + " " + std::to_string(d.line) + ":" + std::to_string(d.column) + " " +
+               d.pointer + "\n  " + d.message + "\n  fix: " + d.fix + "\n";
+    }
+    return out;
+}
+
+void matches_golden(const std::string& actual, const std::string& name) {
+    const fs::path file = test::source_dir() / "tests/data/twee/golden" / name;
+    if (std::getenv("ATTUNE_UPDATE_GOLDEN")) {
+        std::ofstream(file, std::ios::binary) << actual;
+    }
+    const std::string expected = test::read_text(file);
+    REQUIRE_MESSAGE(!expected.empty(), file.string() << " is missing");
+    if (actual == expected) {
+        return;
+    }
+    std::size_t at = 0;
+    while (at < actual.size() && at < expected.size() && actual[at] == expected[at]) {
+        ++at;
+    }
+    const std::size_t from = expected.rfind('\n', at == 0 ? 0 : at - 1);
+    const std::size_t line = from == std::string::npos ? 0 : from + 1;
+    FAIL_CHECK(name << " differs at byte " << at
+                    << ":\n expected: " << expected.substr(line, expected.find('\n', at) - line)
+                    << "\n actual:   " << actual.substr(line, actual.find('\n', at) - line));
+}
+
+} // namespace
+
+TEST_CASE("interchange golden: each Twee fixture imports as the golden says") {
+    const std::vector<fs::path> files = files_in(test::source_dir() / "tests/data/twee", ".twee");
+    REQUIRE(files.size() >= 4);
+    for (const fs::path& file : files) {
+        CAPTURE(file.filename().string());
+        const Result<nlohmann::ordered_json> imported =
+            import_twee(file.filename().string(), test::read_text(file));
+        matches_golden((imported ? story_text(*imported) : std::string("(no story)\n")) + "--\n" +
+                           diagnostics_text(imported.diagnostics),
+                       file.stem().string() + ".imported");
+    }
+}
+
+TEST_CASE("interchange golden: each fixture story exports to Twee as the golden says") {
+    std::vector<fs::path> files;
+    for (const char* folder : {"stories", "explore", "truth"}) {
+        const std::vector<fs::path> more =
+            files_in(test::source_dir() / "tests/data" / folder, ".json");
+        files.insert(files.end(), more.begin(), more.end());
+    }
+    REQUIRE(files.size() >= 14);
+    for (const fs::path& file : files) {
+        CAPTURE(file.filename().string());
+        const nlohmann::json story = nlohmann::json::parse(test::read_text(file));
+        const Result<std::string> exported = export_twee(file.filename().string(), story);
+        matches_golden((exported ? *exported : std::string("(no Twee)\n")) + "--\n" +
+                           diagnostics_text(exported.diagnostics),
+                       file.parent_path().filename().string() + "-" + file.stem().string() +
+                           ".twee.out");
+    }
+}
