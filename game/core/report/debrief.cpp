@@ -58,7 +58,7 @@ std::string passes_words(int passes) {
 }
 
 std::string step_heading(std::size_t step, const TimelineStep& s) {
-    return std::to_string(step + 1) + ". " + s.scene_title;
+    return std::to_string(step + 1) + ". " + (s.scene_title.empty() ? s.scene_id : s.scene_title);
 }
 
 std::string ending_heading(const Timeline& timeline) {

@@ -67,7 +67,7 @@ Timeline timeline_of(const Session& session, std::string label) {
         const Scene& scene = story.scenes[step.scene];
         TimelineStep out;
         out.scene_id = scene.id;
-        out.scene_title = display_name(scene);
+        out.scene_title = scene.title;
         out.lines = shown(view);
         for (const ChoiceView& choice : view.choices()) {
             if (choice.index == step.choice) {

@@ -54,7 +54,7 @@ struct CharacterPoint {
 /// One choice taken: the scene as it was shown, what was offered and chosen, and what it did.
 struct TimelineStep {
     std::string scene_id;
-    std::string scene_title; ///< display_name: the title, or the id of a scene with none
+    std::string scene_title; ///< empty when the scene has none: headings show the id
     std::vector<ShownText> lines;
     std::vector<OfferedChoice> offered;
     std::size_t chosen = 0;          ///< index into `offered`
