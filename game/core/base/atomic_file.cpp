@@ -37,7 +37,13 @@ bool write_all(const std::string& temp, const std::string& text, int& error_numb
     const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size() &&
                          std::fflush(file) == 0 && ::fsync(fileno(file)) == 0;
     error_number = written ? 0 : errno;
-    return std::fclose(file) == 0 && written;
+    // fclose can fail on its own (a network disk reports a full quota only then); its
+    // errno is the reason to give, where the successful write's 0 would read "Success".
+    const bool closed = std::fclose(file) == 0;
+    if (written && !closed) {
+        error_number = errno;
+    }
+    return written && closed;
 }
 
 // The PID in "NAME.tmp-PID", or 0 when the name is not a temporary file's.

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -393,17 +394,18 @@ private:
                       "Use letters, digits and '_', starting with a letter, e.g. \"courage\".");
                 continue;
             }
+            // A variable with a wrong start is still declared, so that each of its uses is
+            // not reported too, as unknown, with a fix to declare what is declared.
+            double initial = 0;
             if (!value.is_number()) {
                 error("wrong-type", ptr,
                       "variable " + in_quotes(name) + " should start as a number but is " +
                           kind_words(value),
                       "Write a starting number, e.g. \"" + name + "\": 0.");
-                continue;
+            } else if (within_variable_limit(value, ptr)) {
+                initial = value.get<double>();
             }
-            if (!within_variable_limit(value, ptr)) {
-                continue;
-            }
-            story_.variables.push_back({name, value.get<double>()});
+            story_.variables.push_back({name, initial});
             variables_.add(name);
         }
     }
@@ -830,12 +832,24 @@ private:
         return did_you_mean(plain, names);
     }
 
+    // What to do about an unknown character: the ids there are (those given; a character
+    // without an id has its own error), or, when none has one, how to give them.
+    std::string characters_fix(const std::string& id) const {
+        std::vector<std::string> given;
+        std::copy_if(character_ids_.begin(), character_ids_.end(), std::back_inserter(given),
+                     [](const std::string& known) { return !known.empty(); });
+        if (given.empty()) {
+            return "No character has an id yet: give each one in \"characters\" an \"id\", then "
+                   "use it here.";
+        }
+        return did_you_mean(id, given) + "Characters: " + join_words(given) + ".";
+    }
+
     int character_index(const std::string& id, const std::string& ptr) {
         const auto it = std::find(character_ids_.begin(), character_ids_.end(), id);
         if (it == character_ids_.end() || id.empty()) {
             error("unknown-character", ptr, "there is no character " + in_quotes(id),
-                  did_you_mean(id, character_ids_) + "Characters: " + join_words(character_ids_) +
-                      ".");
+                  characters_fix(id));
             return -1;
         }
         return static_cast<int>(it - character_ids_.begin());

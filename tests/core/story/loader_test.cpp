@@ -505,3 +505,40 @@ TEST_CASE("loader: how the first character feels as a scene opens is read like a
     CHECK(feels[0].character == 0);
     CHECK(feels[0].feeling == model::Feeling::Upset);
 }
+
+TEST_CASE("loader: with no character id given, an unknown character's fix says how to give one") {
+    json story = late_bus_json();
+    story["characters"][0].erase("id");
+    const auto loaded = load_story_text("no-ids.json", story.dump(2));
+    bool seen = false;
+    for (const Diagnostic& d : loaded.diagnostics) {
+        if (d.code == "unknown-character") {
+            seen = true;
+            CHECK(d.fix.find("Characters: .") == std::string::npos);
+            CHECK(d.fix.find("give each one in \"characters\" an \"id\"") != std::string::npos);
+        }
+    }
+    CHECK(seen);
+
+    // With the id there but misspelt where it is used, the fix lists the ids there are.
+    json misspelt = late_bus_json();
+    const std::string ren = misspelt["characters"][0]["id"];
+    misspelt["scenes"][0]["lines"][0] = json{{"speaker", ren + "x"}, {"text", "Hi."}};
+    const auto other = load_story_text("misspelt.json", misspelt.dump(2));
+    REQUIRE_FALSE(other.diagnostics.empty());
+    CHECK(other.diagnostics[0].code == "unknown-character");
+    CHECK(other.diagnostics[0].fix.find("Characters: " + ren + ".") != std::string::npos);
+}
+
+TEST_CASE("loader: a variable that starts as text or past the limit is one problem, not one per "
+          "use") {
+    for (const json& start : {json("high"), json(1e12)}) {
+        CAPTURE(start.dump());
+        json story = late_bus_json();
+        story["variables"]["patience"] = start; // late-bus adds to it in a choice
+        const auto loaded = load_story_text("start.json", story.dump(2));
+        REQUIRE(loaded.diagnostics.size() == 1);
+        CHECK(loaded.diagnostics[0].severity == Severity::Error);
+        CHECK(loaded.diagnostics[0].pointer == "/variables/patience");
+    }
+}
