@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -49,6 +50,36 @@ inline std::shared_ptr<const Story> story(const std::filesystem::path& path) {
 
 inline std::shared_ptr<const Story> late_bus() {
     return story(source_dir() / "tests" / "data" / "stories" / "late-bus.json");
+}
+
+/// Compares `actual` with the golden file `file`, failing the test at the first line that
+/// differs (and the "== " heading above it, in files that have them) rather than printing
+/// two whole files. With ATTUNE_UPDATE_GOLDEN set it first rewrites the file, to be read by
+/// eye before it is committed.
+inline void matches_golden(const std::string& actual, const std::filesystem::path& file) {
+    if (std::getenv("ATTUNE_UPDATE_GOLDEN")) {
+        std::ofstream(file, std::ios::binary) << actual;
+    }
+    const std::string expected = read_text(file);
+    REQUIRE_MESSAGE(!expected.empty(), file.string() << " is missing");
+    if (actual == expected) {
+        return;
+    }
+    std::size_t at = 0;
+    while (at < actual.size() && at < expected.size() && actual[at] == expected[at]) {
+        ++at;
+    }
+    const std::size_t heading = expected.rfind("== ", at);
+    const std::string section =
+        heading == std::string::npos
+            ? ""
+            : ", in " + expected.substr(heading, expected.find('\n', heading) - heading);
+    const std::size_t from = expected.rfind('\n', at == 0 ? 0 : at - 1);
+    const std::size_t line = from == std::string::npos ? 0 : from + 1;
+    FAIL_CHECK(file.filename().string()
+               << " differs at byte " << at << section
+               << ":\n expected: " << expected.substr(line, expected.find('\n', at) - line)
+               << "\n actual:   " << actual.substr(line, actual.find('\n', at) - line));
 }
 
 /// How a room split on late-bus's first menu ("text"): one pass, the top two a vote apart

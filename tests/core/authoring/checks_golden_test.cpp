@@ -17,8 +17,6 @@
 #include "support.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include <fstream>
 
 namespace {
 
@@ -101,24 +99,5 @@ TEST_CASE("checks golden: explore and random on every fixture story, as the gold
     for (const fs::path& file : files) {
         actual += report_of(file);
     }
-    const fs::path golden = test::source_dir() / "tests/data/explore/report.txt";
-    if (std::getenv("ATTUNE_UPDATE_GOLDEN")) {
-        std::ofstream(golden, std::ios::binary) << actual;
-    }
-    const std::string expected = test::read_text(golden);
-    REQUIRE_MESSAGE(!expected.empty(), golden.string() << " is missing");
-    if (actual == expected) {
-        return;
-    }
-    std::size_t at = 0;
-    while (at < actual.size() && at < expected.size() && actual[at] == expected[at]) {
-        ++at;
-    }
-    const std::size_t heading = expected.rfind("== ", at);
-    const std::size_t from = expected.rfind('\n', at == 0 ? 0 : at - 1);
-    const std::size_t line = from == std::string::npos ? 0 : from + 1;
-    FAIL_CHECK("the report differs in "
-               << expected.substr(heading, expected.find('\n', heading) - heading)
-               << ":\n expected: " << expected.substr(line, expected.find('\n', at) - line)
-               << "\n actual:   " << actual.substr(line, actual.find('\n', at) - line));
+    test::matches_golden(actual, test::source_dir() / "tests/data/explore/report.txt");
 }

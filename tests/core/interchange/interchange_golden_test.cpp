@@ -9,8 +9,6 @@
 #include "support.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include <fstream>
 
 namespace {
 
@@ -41,24 +39,7 @@ std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics) {
 }
 
 void matches_golden(const std::string& actual, const std::string& name) {
-    const fs::path file = test::source_dir() / "tests/data/twee/golden" / name;
-    if (std::getenv("ATTUNE_UPDATE_GOLDEN")) {
-        std::ofstream(file, std::ios::binary) << actual;
-    }
-    const std::string expected = test::read_text(file);
-    REQUIRE_MESSAGE(!expected.empty(), file.string() << " is missing");
-    if (actual == expected) {
-        return;
-    }
-    std::size_t at = 0;
-    while (at < actual.size() && at < expected.size() && actual[at] == expected[at]) {
-        ++at;
-    }
-    const std::size_t from = expected.rfind('\n', at == 0 ? 0 : at - 1);
-    const std::size_t line = from == std::string::npos ? 0 : from + 1;
-    FAIL_CHECK(name << " differs at byte " << at
-                    << ":\n expected: " << expected.substr(line, expected.find('\n', at) - line)
-                    << "\n actual:   " << actual.substr(line, actual.find('\n', at) - line));
+    test::matches_golden(actual, test::source_dir() / "tests/data/twee/golden" / name);
 }
 
 } // namespace

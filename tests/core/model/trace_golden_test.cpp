@@ -12,10 +12,9 @@
 // ATTUNE_UPDATE_GOLDEN=1 and read the changed rows by eye before committing them.
 
 #include "model_support.h"
+#include "support.h"
 
 #include <cstdio>
-#include <cstdlib>
-#include <fstream>
 
 namespace {
 
@@ -117,7 +116,7 @@ std::string trace() {
              {every_move(), std::string(patterns), std::string(repeats)}) {
             out += "== " + p.name + " (anxiety " + number(p.anxiety) + ", avoidance " +
                    number(p.avoidance) + ")\n";
-            for (const SimRow& row : simulate(frozen(), p, test::steps(list), 7)) {
+            for (const SimRow& row : simulate(frozen(), p, model::test::steps(list), 7)) {
                 out += row_text(row);
             }
         }
@@ -128,28 +127,6 @@ std::string trace() {
 } // namespace
 
 TEST_CASE("model trace: every move and pattern, step by step, as the golden trace says") {
-    const std::filesystem::path file =
-        std::filesystem::path(ATTUNE_SOURCE_DIR) / "tests/data/model/trace.txt";
-    const std::string actual = trace();
-    if (std::getenv("ATTUNE_UPDATE_GOLDEN")) {
-        std::ofstream(file, std::ios::binary) << actual;
-    }
-    std::ifstream in(file, std::ios::binary);
-    const std::string expected((std::istreambuf_iterator<char>(in)), {});
-    REQUIRE_MESSAGE(!expected.empty(), file.string() << " is missing");
-    if (actual == expected) {
-        return;
-    }
-    // The first row that differs, with its character's heading.
-    std::size_t at = 0;
-    while (at < actual.size() && at < expected.size() && actual[at] == expected[at]) {
-        ++at;
-    }
-    const std::size_t heading = expected.rfind("== ", at);
-    const std::size_t from = expected.rfind('\n', at == 0 ? 0 : at - 1);
-    const std::size_t line = from == std::string::npos ? 0 : from + 1;
-    FAIL_CHECK("the trace differs in "
-               << expected.substr(heading, expected.find('\n', heading) - heading)
-               << ":\n expected: " << expected.substr(line, expected.find('\n', at) - line)
-               << "\n actual:   " << actual.substr(line, actual.find('\n', at) - line));
+    attune::test::matches_golden(trace(),
+                                 attune::test::source_dir() / "tests/data/model/trace.txt");
 }

@@ -12,9 +12,6 @@
 
 #include "report/debrief.h"
 
-#include <cstdlib>
-#include <fstream>
-
 namespace {
 
 using namespace attune;
@@ -130,25 +127,7 @@ report::DebriefRecord porch() {
 }
 
 void matches_golden(const std::string& actual, const std::string& name) {
-    const std::filesystem::path file = test::source_dir() / "tests/data/debrief" / name;
-    if (std::getenv("ATTUNE_UPDATE_GOLDEN")) {
-        std::ofstream(file, std::ios::binary) << actual;
-    }
-    const std::string expected = test::read_text(file);
-    REQUIRE_MESSAGE(!expected.empty(), file.string() << " is missing");
-    if (actual == expected) {
-        return;
-    }
-    // Point at the first line that differs rather than printing two whole pages.
-    std::size_t at = 0;
-    while (at < actual.size() && at < expected.size() && actual[at] == expected[at]) {
-        ++at;
-    }
-    const std::size_t line_start = expected.rfind('\n', at == 0 ? 0 : at - 1);
-    const std::size_t from = line_start == std::string::npos ? 0 : line_start + 1;
-    FAIL_CHECK(name << " differs at byte " << at
-                    << ":\n expected: " << expected.substr(from, expected.find('\n', at) - from)
-                    << "\n actual:   " << actual.substr(from, actual.find('\n', at) - from));
+    test::matches_golden(actual, test::source_dir() / "tests/data/debrief" / name);
 }
 
 } // namespace

@@ -13,9 +13,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
-#include <fstream>
-
 namespace {
 
 using namespace attune;
@@ -53,24 +50,7 @@ std::shared_ptr<const Story> porch_story() {
 }
 
 void matches_golden(const std::string& actual, const std::string& name) {
-    const std::filesystem::path file = test::source_dir() / "tests/data/guide" / name;
-    if (std::getenv("ATTUNE_UPDATE_GOLDEN")) {
-        std::ofstream(file, std::ios::binary) << actual;
-    }
-    const std::string expected = test::read_text(file);
-    REQUIRE_MESSAGE(!expected.empty(), file.string() << " is missing");
-    if (actual == expected) {
-        return;
-    }
-    std::size_t at = 0;
-    while (at < actual.size() && at < expected.size() && actual[at] == expected[at]) {
-        ++at;
-    }
-    const std::size_t line_start = expected.rfind('\n', at == 0 ? 0 : at - 1);
-    const std::size_t from = line_start == std::string::npos ? 0 : line_start + 1;
-    FAIL_CHECK(name << " differs at byte " << at
-                    << ":\n expected: " << expected.substr(from, expected.find('\n', at) - from)
-                    << "\n actual:   " << actual.substr(from, actual.find('\n', at) - from));
+    test::matches_golden(actual, test::source_dir() / "tests/data/guide" / name);
 }
 
 } // namespace
