@@ -7,12 +7,14 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace attune::test {
 
@@ -35,6 +37,41 @@ inline std::shared_ptr<const model::Params> params() {
         return std::make_shared<const model::Params>(std::move(*p));
     }();
     return loaded;
+}
+
+/// The model's parameters frozen for golden files (tests/data/model/frozen.json), so that
+/// retuning assets/model.json does not move them while a change to the model's code does.
+inline std::shared_ptr<const model::Params> frozen_params() {
+    static const std::shared_ptr<const model::Params> loaded = [] {
+        auto p = model::load_params(source_dir() / "tests" / "data" / "model" / "frozen.json");
+        REQUIRE(p);
+        return std::make_shared<const model::Params>(std::move(*p));
+    }();
+    return loaded;
+}
+
+/// The files in `folder` whose names end in `extension` (".json"), sorted by path.
+inline std::vector<std::filesystem::path> files_in(const std::filesystem::path& folder,
+                                                   const std::string& extension) {
+    std::vector<std::filesystem::path> out;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        if (entry.path().extension() == extension) {
+            out.push_back(entry.path());
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+/// Every fixture story, tests/data/{stories,explore,truth}/*.json, sorted by path.
+inline std::vector<std::filesystem::path> fixture_stories() {
+    std::vector<std::filesystem::path> out;
+    for (const char* folder : {"stories", "explore", "truth"}) {
+        const auto more = files_in(source_dir() / "tests" / "data" / folder, ".json");
+        out.insert(out.end(), more.begin(), more.end());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 /// Loads a story that must be clean; fails the test with its problems otherwise.

@@ -16,22 +16,11 @@
 #include "authoring/playtest.h"
 #include "support.h"
 
-#include <algorithm>
 
 namespace {
 
 using namespace attune;
 namespace fs = std::filesystem;
-
-std::shared_ptr<const model::Params> frozen() {
-    static const std::shared_ptr<const model::Params> loaded = [] {
-        Result<model::Params> p =
-            model::load_params(test::source_dir() / "tests/data/model/frozen.json");
-        REQUIRE(p);
-        return std::make_shared<const model::Params>(std::move(*p));
-    }();
-    return loaded;
-}
 
 template <class T> std::string list(const std::vector<T>& values) {
     std::string out;
@@ -60,7 +49,7 @@ std::string report_of(const fs::path& file) {
         "== " + file.parent_path().filename().string() + "/" + file.filename().string() + "\n";
     ExploreOptions explore;
     explore.state_budget = 3000; // porch.json would go on to the default 250,000
-    const ExploreReport e = explore_story(story, frozen(), explore);
+    const ExploreReport e = explore_story(story, test::frozen_params(), explore);
     out += "explore: states " + std::to_string(e.states) + " merged " + std::to_string(e.merged) +
            " transitions " + std::to_string(e.transitions) + (e.budget_hit ? " BUDGET" : "") +
            "\n  scenes " + list(e.scene_reached) + "\n  endings " + list(e.ending_reached) +
@@ -71,7 +60,7 @@ std::string report_of(const fs::path& file) {
     out += "\n" + findings_text(e.findings);
     PlaytestOptions options;
     options.runs = 300;
-    const PlaytestReport r = playtest_story(story, frozen(), options);
+    const PlaytestReport r = playtest_story(story, test::frozen_params(), options);
     out += "random: finished " + std::to_string(r.finished) + " words " +
            std::to_string(r.total_words) + " choices " + std::to_string(r.total_choices) +
            " longest " + std::to_string(r.longest_words) + " words, " +
@@ -84,16 +73,7 @@ std::string report_of(const fs::path& file) {
 } // namespace
 
 TEST_CASE("checks golden: explore and random on every fixture story, as the golden says") {
-    std::vector<fs::path> files;
-    for (const char* folder : {"stories", "explore", "truth"}) {
-        for (const auto& entry :
-             fs::directory_iterator(test::source_dir() / "tests/data" / folder)) {
-            if (entry.path().extension() == ".json") {
-                files.push_back(entry.path());
-            }
-        }
-    }
-    std::sort(files.begin(), files.end());
+    const std::vector<fs::path> files = test::fixture_stories();
     REQUIRE(files.size() >= 14);
     std::string actual;
     for (const fs::path& file : files) {

@@ -8,23 +8,11 @@
 #include "interchange/twee.h"
 #include "support.h"
 
-#include <algorithm>
 
 namespace {
 
 using namespace attune;
 namespace fs = std::filesystem;
-
-std::vector<fs::path> files_in(const fs::path& folder, const std::string& extension) {
-    std::vector<fs::path> out;
-    for (const auto& entry : fs::directory_iterator(folder)) {
-        if (entry.path().extension() == extension) {
-            out.push_back(entry.path());
-        }
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
 
 std::string diagnostics_text(const std::vector<Diagnostic>& diagnostics) {
     std::string out;
@@ -45,7 +33,8 @@ void matches_golden(const std::string& actual, const std::string& name) {
 } // namespace
 
 TEST_CASE("interchange golden: each Twee fixture imports as the golden says") {
-    const std::vector<fs::path> files = files_in(test::source_dir() / "tests/data/twee", ".twee");
+    const std::vector<fs::path> files =
+        test::files_in(test::source_dir() / "tests/data/twee", ".twee");
     REQUIRE(files.size() >= 4);
     for (const fs::path& file : files) {
         CAPTURE(file.filename().string());
@@ -58,12 +47,7 @@ TEST_CASE("interchange golden: each Twee fixture imports as the golden says") {
 }
 
 TEST_CASE("interchange golden: each fixture story exports to Twee as the golden says") {
-    std::vector<fs::path> files;
-    for (const char* folder : {"stories", "explore", "truth"}) {
-        const std::vector<fs::path> more =
-            files_in(test::source_dir() / "tests/data" / folder, ".json");
-        files.insert(files.end(), more.begin(), more.end());
-    }
+    const std::vector<fs::path> files = test::fixture_stories();
     REQUIRE(files.size() >= 14);
     for (const fs::path& file : files) {
         CAPTURE(file.filename().string());

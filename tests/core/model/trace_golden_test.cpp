@@ -21,16 +21,6 @@ namespace {
 using namespace attune;
 using namespace attune::model;
 
-const Params& frozen() {
-    static const Params loaded = [] {
-        Result<Params> p =
-            load_params(std::filesystem::path(ATTUNE_SOURCE_DIR) / "tests/data/model/frozen.json");
-        REQUIRE_MESSAGE(p, "tests/data/model/frozen.json must load");
-        return *p;
-    }();
-    return loaded;
-}
-
 std::string number(double value) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.3f", value);
@@ -116,7 +106,8 @@ std::string trace() {
              {every_move(), std::string(patterns), std::string(repeats)}) {
             out += "== " + p.name + " (anxiety " + number(p.anxiety) + ", avoidance " +
                    number(p.avoidance) + ")\n";
-            for (const SimRow& row : simulate(frozen(), p, model::test::steps(list), 7)) {
+            for (const SimRow& row :
+                 simulate(*attune::test::frozen_params(), p, model::test::steps(list), 7)) {
                 out += row_text(row);
             }
         }

@@ -12,23 +12,12 @@
 
 #include "play/session.h"
 
-#include <algorithm>
 #include <cstdio>
 
 namespace {
 
 using namespace attune;
 namespace fs = std::filesystem;
-
-std::shared_ptr<const model::Params> frozen() {
-    static const std::shared_ptr<const model::Params> loaded = [] {
-        Result<model::Params> p =
-            model::load_params(test::source_dir() / "tests/data/model/frozen.json");
-        REQUIRE(p);
-        return std::make_shared<const model::Params>(std::move(*p));
-    }();
-    return loaded;
-}
 
 std::string number(double value) {
     char buffer[32];
@@ -60,7 +49,7 @@ std::string numbers(const Session& session) {
 // `pick` chooses among the open choices' numbers, given the step.
 std::string play(const std::shared_ptr<const Story>& story, const std::string& way,
                  const std::function<int(const std::vector<int>&, int)>& pick) {
-    Session session(story, frozen(), 3);
+    Session session(story, test::frozen_params(), 3);
     std::string out = "-- " + way + "\n" + shown(session) + numbers(session);
     for (int step = 0; step < 12 && !session.is_finished(); ++step) {
         std::vector<int> open;
@@ -101,16 +90,7 @@ std::string play(const std::shared_ptr<const Story>& story, const std::string& w
 } // namespace
 
 TEST_CASE("play golden: three ways through every fixture story, as the transcript says") {
-    std::vector<fs::path> files;
-    for (const char* folder : {"stories", "explore", "truth"}) {
-        for (const auto& entry :
-             fs::directory_iterator(test::source_dir() / "tests/data" / folder)) {
-            if (entry.path().extension() == ".json") {
-                files.push_back(entry.path());
-            }
-        }
-    }
-    std::sort(files.begin(), files.end());
+    const std::vector<fs::path> files = test::fixture_stories();
     REQUIRE(files.size() >= 14);
     std::string actual;
     for (const fs::path& file : files) {
