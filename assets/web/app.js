@@ -13,6 +13,10 @@
     let last = null;
     let builtRound = -1;
     let pollTimer = null;
+    // How many of this phone's votes the host has answered. A state read that left before
+    // an answer may have been read before that vote counted: its "your_vote" is older than
+    // what the answer told us, and must not make a counted vote look uncounted.
+    let votesAnswered = 0;
 
     function readToken() {
         try {
@@ -92,10 +96,15 @@
             show("join");
             return;
         }
+        const answeredBefore = votesAnswered;
         try {
             const reply = await call("GET", "/api/state");
             if (reply.status === 200) {
-                last = reply.data;
+                const fresh = reply.data;
+                if (votesAnswered !== answeredBefore && last && fresh.round === last.round) {
+                    fresh.your_vote = last.your_vote;
+                }
+                last = fresh;
                 render();
             } else if (reply.status === 401) {
                 keepToken("");
@@ -216,6 +225,9 @@
     async function vote(ballot) {
         try {
             const reply = await call("POST", "/api/vote", ballot);
+            if (reply.status === 200) {
+                ++votesAnswered;
+            }
             if (reply.status === 200 && last && last.round === ballot.round) {
                 last.your_vote = ballot.pass ? "pass" : ballot.choice;
                 render();

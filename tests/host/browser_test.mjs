@@ -27,6 +27,48 @@ async function next(command, pattern) {
     return hostOutput.line(`after '${command}'`, pattern, { from, seconds: 15 });
 }
 
+/// Records every value `selector`'s aria-pressed takes on `page` from now on; the returned
+/// function reads them.
+async function watchPressed(page, selector) {
+    await page.evaluate((selector) => {
+        const target = document.querySelector(selector);
+        window.pressedSeen = [];
+        new MutationObserver(() => window.pressedSeen.push(target.getAttribute("aria-pressed")))
+            .observe(target, { attributes: true, attributeFilter: ["aria-pressed"] });
+    }, selector);
+    return () => page.evaluate(() => window.pressedSeen);
+}
+
+/// Holds `page`'s next state read: it is read from the host at once (returned once it has
+/// been), and handed to the page only on release(), which returns once the page has taken
+/// it in (its next read is made only after the page has shown the held one).
+async function holdNextState(page) {
+    let release;
+    const released = new Promise((resolve) => { release = resolve; });
+    let fetched;
+    const wasFetched = new Promise((resolve) => { fetched = resolve; });
+    let taken = false;
+    await page.route("**/api/state", async (route) => {
+        if (taken) {
+            await route.continue();
+            return;
+        }
+        taken = true;
+        const response = await route.fetch();
+        fetched();
+        await released;
+        await route.fulfill({ response });
+    });
+    await wasFetched;
+    return {
+        release: async () => {
+            const nextRead = page.waitForRequest("**/api/state", { timeout: 15000 });
+            release();
+            await nextRead;
+        },
+    };
+}
+
 let browser;
 let flooded;
 try {
@@ -53,8 +95,18 @@ try {
 
     await choice(a, 0).click();
     await choice(b, 1).click();
+    // Phone 3 passes while one of its state reads is on the way: the read left before the
+    // pass counted and comes back after. Its old "no vote yet" must not make the counted
+    // pass look uncounted (a race seen once in CI, where the next round hid the fix-up).
+    const pressedChanges = await watchPressed(c, "#pass");
+    const held = await holdNextState(c);
     await c.getByRole("button", { name: "Pass this round" }).click();
     await waitFor("phone 3's pass counted", c.locator("#pass[aria-pressed='true']"));
+    await held.release();
+    const pressed = await pressedChanges();
+    check(pressed.length > 0 && pressed.every((value) => value === "true"),
+          `a state read older than the pass did not undo it on the page (pressed: ${pressed.join(" ")})`);
+    await c.unrouteAll();
     await choice(c, 0).click(); // changes the pass to a vote
     await waitPressed("phone 1's vote for choice 1 counted", choice(a, 0));
     await waitPressed("phone 2's vote for choice 2 counted", choice(b, 1));
