@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 
 namespace attune::cli {
@@ -35,6 +36,26 @@ CLI::Validator seed_check() {
                                           text + "\"";
         },
         "SEED");
+}
+
+std::optional<WindowSize> parse_window_size(const std::string& text) {
+    WindowSize size;
+    char extra = 0;
+    const bool ok = std::sscanf(text.c_str(), "%ux%u%c", &size.width, &size.height, &extra) == 2 &&
+                    size.width >= 320 && size.height >= 240 && size.width <= 7680 &&
+                    size.height <= 4320;
+    return ok ? std::optional<WindowSize>(size) : std::nullopt;
+}
+
+CLI::Validator window_size_check() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            return parse_window_size(text) ? ""
+                                           : "a size is WIDTHxHEIGHT, e.g. 1280x720, from 320x240 "
+                                             "to 7680x4320, not \"" +
+                                                 text + "\"";
+        },
+        "WIDTHxHEIGHT");
 }
 
 CLI::Validator finite_range(double low, double high) {

@@ -16,6 +16,18 @@ std::optional<std::uint64_t> parse_seed(const std::string& text);
 /// Refuses a --seed that parse_seed refuses.
 CLI::Validator seed_check();
 
+/// A window's size in pixels.
+struct WindowSize {
+    unsigned width = 0;
+    unsigned height = 0;
+};
+
+/// WIDTHxHEIGHT from 320x240 to 7680x4320 (an 8K screen); anything else is nothing.
+std::optional<WindowSize> parse_window_size(const std::string& text);
+
+/// Refuses a --size that parse_window_size refuses.
+CLI::Validator window_size_check();
+
 /// Refuses a number outside [low, high], and NaN (which CLI::Range lets through).
 CLI::Validator finite_range(double low, double high);
 

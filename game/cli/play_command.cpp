@@ -6,12 +6,12 @@
 
 #include "commands.h"
 #include "loading.h"
+#include "options.h"
 
 #ifdef ATTUNE_HAS_WINDOW
 #include "scripted_run.h"
 #endif
 
-#include <cstdio>
 #include <iostream>
 
 namespace attune::cli {
@@ -31,19 +31,11 @@ struct PlayArgs {
 };
 
 #ifdef ATTUNE_HAS_WINDOW
-bool parse_size(const std::string& text, unsigned& width, unsigned& height) {
-    char extra = 0;
-    return std::sscanf(text.c_str(), "%ux%u%c", &width, &height, &extra) == 2 && width >= 320 &&
-           height >= 240 && width <= 7680 && height <= 4320;
-}
-
 int run_play_command(const PlayArgs& args) {
     AppOptions options;
-    if (!parse_size(args.size, options.width, options.height)) {
-        std::cerr << "attune play: --size wants WIDTHxHEIGHT, e.g. 1280x720 (got '" << args.size
-                  << "').\n";
-        return 2;
-    }
+    const WindowSize size = *parse_window_size(args.size); // checked as the option was read
+    options.width = size.width;
+    options.height = size.height;
     if (!display_available()) {
         std::cerr << "attune play: no display found, so the window cannot open. Play in the "
                      "terminal with: attune text "
@@ -81,7 +73,8 @@ void add_play_command(CLI::App& app, int& exit_code) {
         ->delimiter(',');
     play->add_option("--screenshot", args->screenshot,
                      "Let animations settle, save a PNG of the window and exit");
-    play->add_option("--size", args->size, "Window size, WIDTHxHEIGHT (default 1280x720)");
+    play->add_option("--size", args->size, "Window size, WIDTHxHEIGHT (default 1280x720)")
+        ->check(window_size_check());
     play->add_option("--screen", args->screen,
                      "Screen to show: library, before, play, map, intro, ending, settings");
     play->add_option("--bench-frames", args->bench_frames,

@@ -7,13 +7,13 @@
 
 #include "commands.h"
 #include "loading.h"
+#include "options.h"
 
 #ifdef ATTUNE_HAS_WINDOW
 #include "host_voting.h"
 #include "room_run.h"
 #endif
 
-#include <cstdio>
 #include <iostream>
 
 namespace attune::cli {
@@ -42,19 +42,15 @@ struct RoomArgs {
 };
 
 #ifdef ATTUNE_HAS_WINDOW
-bool parse_size(const std::string& text, unsigned& width, unsigned& height) {
-    char extra = 0;
-    return std::sscanf(text.c_str(), "%ux%u%c", &width, &height, &extra) == 2 && width >= 320 &&
-           height >= 240 && width <= 7680 && height <= 4320;
-}
-
 int run_room_command(const RoomArgs& args) {
     RoomOptions options;
-    if (!parse_size(args.size, options.app.width, options.app.height) ||
-        !parse_size(args.facilitator_size, options.facilitator_width, options.facilitator_height)) {
-        std::cerr << "attune room: sizes are WIDTHxHEIGHT, e.g. 1920x1080.\n";
-        return 2;
-    }
+    // Both sizes were checked as the options were read.
+    const WindowSize projector = *parse_window_size(args.size);
+    const WindowSize facilitator = *parse_window_size(args.facilitator_size);
+    options.app.width = projector.width;
+    options.app.height = projector.height;
+    options.facilitator_width = facilitator.width;
+    options.facilitator_height = facilitator.height;
     if (!display_available()) {
         std::cerr << "attune room: no display found, so the windows cannot open.\n";
         return 1;
@@ -109,9 +105,11 @@ void add_room_command(CLI::App& app, int& exit_code) {
         "room", "Run a story for a group: a projector window and a facilitator's window.");
     room->add_option("story", args->story,
                      "Story file (else choose one in the facilitator's window)");
-    room->add_option("--size", args->size, "Projector window size (default 1920x1080)");
+    room->add_option("--size", args->size, "Projector window size (default 1920x1080)")
+        ->check(window_size_check());
     room->add_option("--facilitator-size", args->facilitator_size,
-                     "Facilitator window size (default 1280x800)");
+                     "Facilitator window size (default 1280x800)")
+        ->check(window_size_check());
     room->add_flag("--single", args->single,
                    "One display: F2 switches between the projector and the facilitator's view");
     room->add_flag("--rehearsal", args->rehearsal, "Both windows side by side, to prepare");

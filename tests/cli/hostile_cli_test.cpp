@@ -114,13 +114,16 @@ TEST_CASE("hostile cli: a FIFO or a device as a story is refused at once") {
     }
 }
 
-TEST_CASE("hostile cli: seeds, counts and tolerances out of range are refused, not bent") {
+TEST_CASE(
+    "hostile cli: seeds, counts, tolerances and window sizes out of range are refused, not bent") {
     const std::string story = " tests/data/stories/late-bus.json";
     for (const std::string& args :
          {"check --random 5 --seed 18446744073709551616" + story, "check --random -5" + story,
           "check --explore --tolerance nan" + story, "stats --seed 18446744073709551616" + story,
           std::string("generate --seed -1 -o /dev/null"),
-          std::string("generate --scenes 200000 -o /dev/null")}) {
+          std::string("generate --scenes 200000 -o /dev/null"), "play --size 100x100" + story,
+          "play --size 1280x720x" + story, "room --size 7681x4320" + story,
+          "room --facilitator-size 12" + story}) {
         const Run run = attune(args);
         CAPTURE(args);
         CAPTURE(run.output);
