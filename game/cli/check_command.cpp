@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <set>
 
 namespace attune::cli {
 
@@ -254,34 +255,44 @@ std::string kind_words(const std::string& code) {
         {"choice-never-enabled", "choices never available"},
         {"condition-always-true", "conditions that always hold"},
         {"line-never-shown", "lines never shown"},
+        {"unknown-character", "uses of a character the story does not have"},
+        {"unknown-scene", "links to a scene or ending the story does not have"},
+        {"unknown-flag", "uses of a flag the story does not declare"},
+        {"unknown-variable", "uses of a variable the story does not declare"},
+        {"wrong-type", "values of the wrong type"},
     };
     const auto it = words.find(code);
     return it != words.end() ? it->second : "problems of the kind '" + code + "'";
 }
 
-// Findings in their order, with each large kind introduced by its count and cut after
-// its first few.
+// Findings in their order; a large kind is one block where its first finding stands:
+// its count, its first few, and how many more. (Printed in place, its findings would be
+// interleaved with other kinds' under a heading that counts only its own.)
 void print_findings(const std::vector<Finding>& findings) {
-    std::map<std::pair<std::string, std::string>, long> total; // by file and code
+    using Kind = std::pair<std::string, std::string>; // file and code
+    std::map<Kind, std::vector<const Finding*>> by_kind;
     for (const Finding& f : findings) {
-        ++total[{f.diagnostic.file, f.diagnostic.code}];
+        by_kind[{f.diagnostic.file, f.diagnostic.code}].push_back(&f);
     }
-    std::map<std::pair<std::string, std::string>, long> printed;
+    std::set<Kind> printed;
     for (const Finding& f : findings) {
-        const std::pair<std::string, std::string> kind{f.diagnostic.file, f.diagnostic.code};
-        const long all = total[kind];
-        const long done = printed[kind]++;
-        if (all > shown_per_kind && done == 0) {
-            std::cout << f.diagnostic.file << ": " << grouped_number(all) << " "
-                      << kind_words(f.diagnostic.code) << "; the first " << shown_per_kind << ":\n";
-        }
-        if (done < shown_per_kind) {
+        const Kind kind{f.diagnostic.file, f.diagnostic.code};
+        const std::vector<const Finding*>& same = by_kind[kind];
+        const long all = static_cast<long>(same.size());
+        if (all <= shown_per_kind) {
             print_finding(f);
+            continue;
         }
-        if (all > shown_per_kind && done + 1 == shown_per_kind) {
-            std::cout << "  ... and " << grouped_number(all - shown_per_kind)
-                      << " more like these ('attune check --json' lists them all).\n";
+        if (!printed.insert(kind).second) {
+            continue;
         }
+        std::cout << f.diagnostic.file << ": " << grouped_number(all) << " "
+                  << kind_words(f.diagnostic.code) << "; the first " << shown_per_kind << ":\n";
+        for (long i = 0; i < shown_per_kind; ++i) {
+            print_finding(*same[static_cast<std::size_t>(i)]);
+        }
+        std::cout << "  ... and " << grouped_number(all - shown_per_kind)
+                  << " more like these ('attune check --json' lists them all).\n";
     }
 }
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 
@@ -207,6 +208,46 @@ TEST_CASE("cli tools: a long check piped to another program prints no progress l
     const auto explored = attune("check --explore " + story);
     CHECK(explored.output.find('\r') == std::string::npos);
     CHECK_FALSE(contains(explored.output, "a second"));
+}
+
+TEST_CASE("cli tools: a large kind of problem is one block, not interleaved with others") {
+    // late-bus with its one character renamed: every use of 'ren' is an unknown character
+    // (over ten), and texts and conditions that name 'ren.' are errors of other kinds that
+    // fall between them in the file.
+    std::ifstream in(fs::path(ATTUNE_SOURCE_DIR) / "tests/data/stories/late-bus.json");
+    nlohmann::json story = nlohmann::json::parse(in);
+    story["characters"][0]["id"] = "rene";
+    const fs::path file = temp("renamed.json");
+    std::ofstream(file) << story.dump(2);
+    const Run run = attune("check " + file.string());
+    CHECK(run.status == 1);
+    CAPTURE(run.output);
+    const nlohmann::json report =
+        nlohmann::json::parse(attune("check --json " + file.string()).output);
+    int unknown = 0;
+    for (const auto& problem : report["problems"]) {
+        unknown += problem["code"] == "unknown-character" ? 1 : 0;
+    }
+    REQUIRE(unknown > 10);
+    REQUIRE(static_cast<int>(report["problems"].size()) > unknown); // other kinds too
+    // The block: its heading, ten 'there is no character' errors each with its fix, the rest
+    // counted; nothing of another kind in between.
+    const std::string heading = file.string() + ": " + std::to_string(unknown) +
+                                " uses of a character the story does not have; the first 10:\n";
+    const std::size_t start = run.output.find(heading);
+    REQUIRE(start != std::string::npos);
+    std::istringstream block(run.output.substr(start + heading.size()));
+    std::string line;
+    for (int i = 0; i < 10; ++i) {
+        REQUIRE(std::getline(block, line));
+        CHECK(contains(line, "error: there is no character 'ren'"));
+        REQUIRE(std::getline(block, line));
+        CHECK(contains(line, "    fix: "));
+    }
+    REQUIRE(std::getline(block, line));
+    CHECK(line == "  ... and " + std::to_string(unknown - 10) +
+                      " more like these ('attune check --json' lists them all).");
+    fs::remove(file);
 }
 
 } // namespace attune
