@@ -641,7 +641,7 @@ void path(ScreenContext& context, Room& room, float width, RoomRecord& record) {
         ImGui::PushID(static_cast<int>(i));
         say(record,
             std::to_string(i + 1) + ". " + display_name(story.scenes[step.scene]) + ": " +
-                story.choice(step.scene, step.choice).text.source + marks,
+                std::string(story.choice(step.scene, step.choice).text.source) + marks,
             context.colors.text, width);
         ButtonRow row(width);
         if (row.button("##rewind", "Rewind here")) {

@@ -264,7 +264,7 @@ private:
 
 // Control characters count as spaces too; one comparison keeps this loop cheap, and it
 // runs over every line of every random playthrough.
-int count_words(const std::string& text) {
+int count_words(std::string_view text) {
     int words = 0;
     bool after_space = true;
     for (const unsigned char ch : text) {

@@ -475,12 +475,12 @@ bool Session::holds(const Expression& condition) const {
 
 std::string Session::render(const Template& text) const {
     if (text.parts.empty()) {
-        return text.source;
+        return std::string(text.source);
     }
     std::string out;
     for (const Template::Part& part : text.parts) {
         if (part.is_literal) {
-            out += part.literal;
+            out += text.text(part);
             continue;
         }
         const Slot& slot = part.slot;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <initializer_list>
 #include <iterator>
 #include <unordered_map>
@@ -76,7 +77,8 @@ struct NameList {
 /// than stopping at the first, so an author can fix a file in one pass.
 class Loader {
 public:
-    Loader(const JsonDocument& doc, std::vector<Diagnostic>& out) : doc_(doc), out_(out) {}
+    Loader(const JsonDocument& doc, std::vector<Diagnostic>& out)
+        : doc_(doc), out_(out), texts_(std::make_shared<StoryText>(doc.shared_text())) {}
 
     std::shared_ptr<Story> run() {
         const json& root = doc_.value();
@@ -87,6 +89,7 @@ public:
             return nullptr;
         }
         story_.file = doc_.file();
+        story_.texts = texts_;
         check_keys(root, "",
                    {"$schema", "format", "id", "title", "version", "language", "summary",
                     "relationship", "minutes", "age_band", "content_notes", "author", "player",
@@ -114,6 +117,11 @@ private:
     const JsonDocument& doc_;
     std::vector<Diagnostic>& out_;
     Story story_;
+    std::shared_ptr<StoryText> texts_;
+    // The entry being read, kept as text: its texts are looked for there, from just past
+    // the last one found (they come in the order they are read), not in the whole file.
+    JsonSpan entry_;
+    std::size_t after_last_text_ = 0;
     std::vector<std::string> scene_ids_;
     std::vector<std::string> ending_ids_;
     // The first index of each id, so resolving thousands of "next" stays fast.
@@ -316,13 +324,30 @@ private:
 
     // Entry `i`: parsed into `holder` from the text when the document kept the list as
     // text (so only one scene's tree exists at a time), else the one in the tree.
-    const json& entry_at(const json& list, const char* section, std::size_t i, json& holder) const {
+    const json& entry_at(const json& list, const char* section, std::size_t i, json& holder) {
         const std::vector<JsonSpan>* spans = doc_.section(section);
         if (!spans) {
+            entry_ = {};
+            after_last_text_ = 0;
             return list[i];
         }
-        holder = doc_.entry((*spans)[i]);
+        entry_ = (*spans)[i];
+        after_last_text_ = entry_.begin;
+        holder = doc_.entry(entry_);
         return holder;
+    }
+
+    // `text` as a view that lives as long as the story: into the file's bytes when the
+    // entry being read holds it verbatim, as nearly every text is written.
+    std::string_view keep(std::string_view text) {
+        const std::string_view kept =
+            texts_->keep(text, entry_.begin, after_last_text_, entry_.end);
+        const std::string_view file(doc_.text());
+        const std::less<const char*> before;
+        if (!before(kept.data(), file.data()) && before(kept.data(), file.data() + file.size())) {
+            after_last_text_ = static_cast<std::size_t>(kept.data() - file.data()) + kept.size();
+        }
+        return kept;
     }
 
     // The entry's id when the text says it plainly, read without parsing the entry.
@@ -1210,11 +1235,12 @@ private:
     // `key` names the text's member under `parent` ("text", "reason"); empty when the
     // text is the entry itself. The path is built only for a text with holes or a problem:
     // most texts have neither, and a big story has hundreds of thousands of them.
-    Template parse_text(std::string source, const std::string& parent, std::string_view key) {
+    Template parse_text(const std::string& source, const std::string& parent,
+                        std::string_view key) {
         Template result;
         if (source.size() <= max_text_bytes && source.find('{') == std::string::npos &&
             source.find('}') == std::string::npos) {
-            result.source = std::move(source); // shown as written: no parts
+            result.source = keep(source); // shown as written: no parts
             return result;
         }
         const std::string ptr = key.empty() ? parent : parent + "/" + std::string(key);
@@ -1223,20 +1249,18 @@ private:
         }
         std::string problem;
         int column = 0;
-        if (!split_template(source, result, problem, column)) {
+        if (!split_template(keep(source), result, problem, column)) {
             expression_error(
                 ptr, column, "the text has a problem: " + problem,
                 "Write a name as {sam.name}, a pronoun as {sam.they}, a variable as {courage}; "
                 "write {{ for a literal brace.");
             return result;
         }
-        // Holes come in order, so each is searched for after the last: linear in the text.
-        std::size_t from = 0;
         for (Template::Part& part : result.parts) {
             if (!part.is_literal) {
-                from = source.find("{" + part.literal, from);
-                part.slot = resolve_text(part.literal, ptr, static_cast<int>(from) + 2);
-                ++from;
+                // The column of the name, just inside its '{'.
+                part.slot = resolve_text(std::string(result.text(part)), ptr,
+                                         static_cast<int>(part.begin) + 1);
             }
         }
         return result;

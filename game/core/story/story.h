@@ -7,7 +7,11 @@
 #include "model/relational_model.h"
 #include "story/expression.h"
 
+#include <cstdint>
+#include <deque>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace attune {
@@ -37,15 +41,22 @@ struct MoveRef {
 
 /// A piece of text with `{sam.name}`-style holes, split once at load time.
 struct Template {
+    /// A run of literal text, or the name in a hole: bytes [begin, begin + size) of
+    /// `source`. Offsets rather than copies: a big story's parts would otherwise hold
+    /// its texts with holes a second time.
     struct Part {
-        std::string literal; ///< used when `slot.kind` is the literal kind
-        Slot slot;
+        std::uint32_t begin = 0;
+        std::uint32_t size = 0;
+        Slot slot; ///< used when the part is a hole
         bool is_literal = true;
     };
-    /// Empty when the text is shown exactly as written (no holes, no `{{`): most texts
-    /// are, and keeping them once in `source` halves a big story's text.
+    /// Empty when the text is shown exactly as written (no holes, no `{{`): most texts are.
     std::vector<Part> parts;
-    std::string source;
+    /// The text as written. A view into bytes its Story keeps (Story::texts), or into a
+    /// string literal; never into a temporary.
+    std::string_view source;
+
+    std::string_view text(const Part& part) const { return source.substr(part.begin, part.size); }
 };
 
 /// An authored change of state, applied when a choice is taken.
@@ -174,9 +185,32 @@ struct StoryInfo {
     std::string author;
 };
 
+/// The bytes a story's texts (Template::source) are views into: the story file as read,
+/// which holds nearly every text verbatim, and a copy of each text it does not (one
+/// written with escapes). Holding the file instead of a string per text is what keeps a
+/// 45,000-scene story under twice its file's size. Never changes once the story is
+/// loaded; copies of a Story share it, so no view outlives the bytes it points into.
+class StoryText {
+public:
+    explicit StoryText(std::shared_ptr<const std::string> file) : file_(std::move(file)) {}
+
+    const std::string& file() const { return *file_; }
+
+    /// A view of `text` that lives as long as this object: bytes of the file in [from, to)
+    /// that equal it (any such bytes will do), looked for from `hint` first, else a copy.
+    std::string_view keep(std::string_view text, std::size_t from, std::size_t hint,
+                          std::size_t to);
+
+private:
+    std::shared_ptr<const std::string> file_;
+    std::deque<std::string> copies_; // a deque: adding one never moves the others
+};
+
 /// A whole story, validated and resolved.
 struct Story {
     StoryInfo info;
+    std::shared_ptr<const StoryText> texts; ///< what the templates' sources view; null when
+                                            ///< they all view string literals
     std::string file;
     std::string player_name = "you";
     std::vector<Character> characters;
