@@ -124,7 +124,7 @@ std::vector<ChoiceView> Session::choices() const {
         ChoiceView view{static_cast<int>(i), static_cast<int>(out.size()) + 1,
                         choice.id,           render(choice.text),
                         available,           ""};
-        view.reason = available ? blocked_reason(choice) : render(choice.reason);
+        view.reason = available ? blocked_reason(choice) : render(choice.reason());
         view.enabled = available && view.reason.empty();
         out.push_back(std::move(view));
     }
@@ -241,7 +241,7 @@ bool Session::choose(int index) {
     }
     const Choice& choice = scene().choices[index];
     apply_choice_moves(choice, outcome);
-    apply_effects(choice.effects, outcome);
+    apply_effects(choice.effects(), outcome);
     for (std::size_t c = 0; c < state_.characters.size(); ++c) {
         model::settle(*params_, story_->characters[c].profile, state_.characters[c]);
         model::end_scene(static_cast<int>(c), state_.characters[c], outcome);

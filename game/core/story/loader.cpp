@@ -738,12 +738,17 @@ private:
         choice.condition = parse_condition(item, ptr);
         choice.show_when_unavailable =
             choose_word(item, "when_unavailable", ptr, false, {"hide", "show"}, 0) == 1;
-        choice.reason = parse_text(text(item, "reason", ptr, false), ptr, "reason");
-        if (choice.show_when_unavailable && choice.reason.source.empty()) {
+        Template reason = parse_text(text(item, "reason", ptr, false), ptr, "reason");
+        if (choice.show_when_unavailable && reason.source.empty()) {
             error("missing-key", ptr, "a choice shown when unavailable needs a \"reason\"",
                   "Add \"reason\": a short sentence saying why it can't be chosen yet.");
         }
-        choice.effects = read_effects(item, ptr);
+        if (!reason.source.empty()) {
+            choice.edit_reason() = std::move(reason);
+        }
+        if (Effects effects = read_effects(item, ptr); !effects.empty()) {
+            choice.edit_effects() = std::move(effects);
+        }
         choice.next = read_target(item, ptr);
         return choice;
     }
@@ -1402,10 +1407,10 @@ private:
                 for (const Template::Part& part : choice.text.parts) {
                     note({part.slot});
                 }
-                for (const int f : choice.effects.set_flags) {
+                for (const int f : choice.effects().set_flags) {
                     used[f] = 1;
                 }
-                for (const int f : choice.effects.clear_flags) {
+                for (const int f : choice.effects().clear_flags) {
                     used[f] = 1;
                 }
             }

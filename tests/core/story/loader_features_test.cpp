@@ -139,7 +139,7 @@ TEST_CASE("loader features: adjustments are objects of safety, distance and arou
     const auto loaded = clean_with(
         "/scenes/0/choices/0/effects",
         json{{"adjust", {{"ren", {{"safety", -5}, {"distance", 7}, {"arousal", 100}}}}}});
-    const Effects& effects = loaded->scenes[0].choices[0].effects;
+    const Effects& effects = loaded->scenes[0].choices[0].effects();
     REQUIRE(effects.adjust.size() == 1);
     CHECK(effects.adjust[0].character == 0);
     CHECK(effects.adjust[0].safety == -5);
@@ -147,9 +147,9 @@ TEST_CASE("loader features: adjustments are objects of safety, distance and arou
     CHECK(effects.adjust[0].arousal == 100);
     const auto some = clean_with("/scenes/0/choices/0/effects",
                                  json{{"adjust", {{"ren", {{"distance", -100}}}}}});
-    CHECK(some->scenes[0].choices[0].effects.adjust.at(0).safety == 0);
-    CHECK(some->scenes[0].choices[0].effects.adjust.at(0).distance == -100);
-    CHECK(some->scenes[0].choices[0].effects.adjust.at(0).arousal == 0);
+    CHECK(some->scenes[0].choices[0].effects().adjust.at(0).safety == 0);
+    CHECK(some->scenes[0].choices[0].effects().adjust.at(0).distance == -100);
+    CHECK(some->scenes[0].choices[0].effects().adjust.at(0).arousal == 0);
     refused_with("/scenes/0/choices/0/effects", json{{"adjust", {{"ren", 5}}}},
                  "error wrong-type /scenes/0/choices/0/effects/adjust/ren");
     refused_with("/scenes/0/choices/0/effects", json{{"adjust", {{"ren", {{"arousal", 101}}}}}},

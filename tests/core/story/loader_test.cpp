@@ -394,8 +394,8 @@ TEST_CASE("loader cases: every field of a good story is read") {
     CHECK(lecture.id == "lecture");
     CHECK(lecture.condition.source() == "visits(quiet) == 0");
     CHECK(lecture.show_when_unavailable);
-    CHECK(lecture.reason.source == "You already said that, in a way, by going quiet.");
-    CHECK(call.choices[0].effects.set_flags == std::vector<int>{0});
+    CHECK(lecture.reason().source == "You already said that, in a way, by going quiet.");
+    CHECK(call.choices[0].effects().set_flags == std::vector<int>{0});
     CHECK(call.choices[0].next.is_ending);
     CHECK(story.endings[call.choices[0].next.index].id == "together");
 
