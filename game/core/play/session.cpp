@@ -368,7 +368,7 @@ std::vector<int> Session::show_lines(const std::vector<Line>& lines, model::Outc
         }
         shown.push_back(static_cast<int>(i));
         const std::size_t first = outcome.causes.size();
-        for (const MoveRef& ref : line.moves) {
+        for (const MoveRef& ref : line.moves()) {
             model::apply_to_player(*params_, state_.player, ref.move, outcome);
             model::express(*params_, line.speaker, state_.characters[line.speaker], ref.move,
                            outcome);
@@ -378,7 +378,7 @@ std::vector<int> Session::show_lines(const std::vector<Line>& lines, model::Outc
             outcome.causes[c].by = line.speaker;
             outcome.causes[c].line = static_cast<int>(i);
         }
-        apply_feels(line.feels, outcome);
+        apply_feels(line.feels(), outcome);
     }
     return shown;
 }

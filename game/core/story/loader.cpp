@@ -577,12 +577,13 @@ private:
         if (!list) {
             return;
         }
+        SceneNotes& notes = scene.notes.edit();
         for (std::size_t i = 0; i < list->size(); ++i) {
             const json& entry = (*list)[i];
             const std::string eptr = ptr + "/discussion/" + std::to_string(i);
             if (entry.is_string()) {
-                scene.discussion.push_back(entry.get<std::string>());
-                scene.discussion_personal.push_back(false);
+                notes.discussion.push_back(entry.get<std::string>());
+                notes.discussion_personal.push_back(false);
                 continue;
             }
             if (!entry.is_object()) {
@@ -597,8 +598,8 @@ private:
             std::string prompt = text(entry, "text", eptr, true);
             const json* personal =
                 field(entry, "personal", eptr, false, json::value_t::boolean, "true or false");
-            scene.discussion.push_back(std::move(prompt));
-            scene.discussion_personal.push_back(personal && personal->get<bool>());
+            notes.discussion.push_back(std::move(prompt));
+            notes.discussion_personal.push_back(personal && personal->get<bool>());
         }
     }
 
@@ -611,8 +612,13 @@ private:
         scene.feels = read_scene_feels(item, ptr);
         scene.establishes = flag_list(item, "establishes", ptr);
         scene.assumes = flag_list(item, "assumes", ptr);
-        scene.content_notes = text_list(item, "content_notes", ptr);
-        scene.facilitator_note = text(item, "facilitator_note", ptr, false);
+        if (std::vector<std::string> notes = text_list(item, "content_notes", ptr);
+            !notes.empty()) {
+            scene.notes.edit().content_notes = std::move(notes);
+        }
+        if (std::string note = text(item, "facilitator_note", ptr, false); !note.empty()) {
+            scene.notes.edit().facilitator_note = std::move(note);
+        }
         read_discussion(item, ptr, scene);
         scene.lines = read_lines(item, ptr);
         const json* choices =
@@ -683,8 +689,7 @@ private:
             const std::string lptr = ptr + "/lines/" + std::to_string(i);
             const json& entry = (*list)[i];
             if (entry.is_string()) {
-                lines.push_back(
-                    Line{-1, parse_text(entry.get<std::string>(), lptr, {}), {}, {}, {}});
+                lines.push_back(Line{-1, parse_text(entry.get<std::string>(), lptr, {}), {}, {}});
             } else if (entry.is_object()) {
                 lines.push_back(read_line(entry, lptr));
             } else {
@@ -706,10 +711,13 @@ private:
         }
         line.text = parse_text(text(entry, "text", ptr, true), ptr, "text");
         line.condition = parse_condition(entry, ptr);
-        line.moves = read_moves(entry, ptr, true);
-        if (!line.moves.empty() && line.speaker < 0) {
-            error("moves-without-speaker", ptr + "/moves", "a narration line cannot make a move",
-                  "Add \"speaker\": the character who makes the move toward the player.");
+        if (std::vector<MoveRef> moves = read_moves(entry, ptr, true); !moves.empty()) {
+            if (line.speaker < 0) {
+                error("moves-without-speaker", ptr + "/moves",
+                      "a narration line cannot make a move",
+                      "Add \"speaker\": the character who makes the move toward the player.");
+            }
+            line.acts.edit().moves = std::move(moves);
         }
         read_line_feels(entry, ptr, line);
         return line;
@@ -744,10 +752,10 @@ private:
                   "Add \"reason\": a short sentence saying why it can't be chosen yet.");
         }
         if (!reason.source.empty()) {
-            choice.edit_reason() = std::move(reason);
+            choice.extras.edit().reason = std::move(reason);
         }
         if (Effects effects = read_effects(item, ptr); !effects.empty()) {
-            choice.edit_effects() = std::move(effects);
+            choice.extras.edit().effects = std::move(effects);
         }
         choice.next = read_target(item, ptr);
         return choice;
@@ -1025,7 +1033,7 @@ private:
             return;
         }
         if (auto feels = read_feeling(entry["feels"], line.speaker, ptr + "/feels")) {
-            line.feels.push_back(*feels);
+            line.acts.edit().feels.push_back(*feels);
         }
     }
 

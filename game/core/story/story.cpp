@@ -39,20 +39,6 @@ int Story::find_character(std::string_view id) const {
     return index_by_id(characters, id);
 }
 
-const Choice::Rare& Choice::no_rare() {
-    static const Rare none;
-    return none;
-}
-
-Choice::Rare& Choice::edit_rare() {
-    if (!rare_) {
-        rare_ = std::make_shared<Rare>();
-    } else if (rare_.use_count() > 1) {
-        rare_ = std::make_shared<Rare>(*rare_);
-    }
-    return *rare_;
-}
-
 const Choice& take_a_breath() {
     static const Choice breath = [] {
         Choice c;

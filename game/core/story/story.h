@@ -90,15 +90,6 @@ struct Feels {
     double arousal = -1;                           ///< an explicit arousal (0..100), or -1
 };
 
-/// Narration (no speaker) or a character's line.
-struct Line {
-    int speaker = -1; ///< character index, or -1 for narration
-    Template text;
-    Expression condition;       ///< empty: always shown
-    std::vector<MoveRef> moves; ///< moves the speaker makes toward the player
-    std::vector<Feels> feels;   ///< how the speaker is as they say it (at most one)
-};
-
 /// A reflection prompt at an ending, shown when its condition holds.
 struct Prompt {
     std::string text;
@@ -111,6 +102,53 @@ struct Target {
     int index = 0;
 };
 
+/// A rarely-filled part of a story's data, behind one pointer: where it is empty (nearly
+/// everywhere in a big story) it costs 16 bytes instead of its whole size. Copies share
+/// it until one is edited, and edit() copies it then, so its owner behaves as a value.
+template <class T> class Rare {
+public:
+    const T& get() const { return value_ ? *value_ : none(); }
+    /// What to fill in: for the loader, and for tests that change a story.
+    T& edit() {
+        if (!value_) {
+            value_ = std::make_shared<T>();
+        } else if (value_.use_count() > 1) {
+            value_ = std::make_shared<T>(*value_);
+        }
+        return *value_;
+    }
+
+private:
+    static const T& none() {
+        static const T empty;
+        return empty;
+    }
+    std::shared_ptr<T> value_;
+};
+
+/// What a speaker does with a line besides saying it; most lines do nothing.
+struct LineActs {
+    std::vector<MoveRef> moves; ///< moves the speaker makes toward the player
+    std::vector<Feels> feels;   ///< how the speaker is as they say it (at most one)
+};
+
+/// Narration (no speaker) or a character's line.
+struct Line {
+    int speaker = -1; ///< character index, or -1 for narration
+    Template text;
+    Expression condition; ///< empty: always shown
+    Rare<LineActs> acts;  ///< inline, its two lists took 48 of a line's 104 bytes
+
+    const std::vector<MoveRef>& moves() const { return acts.get().moves; }
+    const std::vector<Feels>& feels() const { return acts.get().feels; }
+};
+
+/// What a few choices have besides their words and moves.
+struct ChoiceExtras {
+    Template reason; ///< why the choice is closed (empty: no reason given)
+    Effects effects; ///< what taking it changes besides the moves
+};
+
 struct Choice {
     std::string id;
     Template text;
@@ -118,27 +156,23 @@ struct Choice {
     Expression condition;               ///< empty: always available
     bool show_when_unavailable = false; ///< shown struck through with `reason` instead of hidden
     Target next;
+    /// Inline, a reason and effects took 176 of a choice's 312 bytes (23 MB in a
+    /// 45,000-scene story that has none).
+    Rare<ChoiceExtras> extras;
 
-    /// Why the choice is closed (empty: no reason given).
-    const Template& reason() const { return rare_ ? rare_->reason : no_rare().reason; }
-    /// What taking it changes besides the moves (empty: nothing).
-    const Effects& effects() const { return rare_ ? rare_->effects : no_rare().effects; }
-    /// For the loader, and tests that change a story: the reason or effects to fill in.
-    Template& edit_reason() { return edit_rare().reason; }
-    Effects& edit_effects() { return edit_rare().effects; }
+    const Template& reason() const { return extras.get().reason; }
+    const Effects& effects() const { return extras.get().effects; }
+};
 
-private:
-    // A reason and effects are rare (a 45,000-scene story may have none), so they live
-    // behind one pointer: inline they took 176 of a choice's 312 bytes, 23 MB there.
-    struct Rare {
-        Template reason;
-        Effects effects;
-    };
-    static const Rare& no_rare();
-    Rare& edit_rare();
-    // Shared by copies until one is edited (edit_rare copies it then), so a copied
-    // Choice behaves as a value.
-    std::shared_ptr<Rare> rare_;
+/// What a scene tells whoever runs a room (or chooses a story for one): rare, and only
+/// read when a room is run or a guide is made.
+struct SceneNotes {
+    std::vector<std::string> content_notes;
+    std::string facilitator_note;
+    std::vector<std::string> discussion;
+    /// Parallel to `discussion`: true where a question asks about the participants' own
+    /// lives rather than the characters' ("Which would your own parent have said?").
+    std::vector<bool> discussion_personal;
 };
 
 struct Scene {
@@ -150,12 +184,7 @@ struct Scene {
     std::vector<int> assumes;     ///< facts (flags) a path must have established before it
     std::vector<Line> lines;
     std::vector<Choice> choices;
-    std::vector<std::string> content_notes;
-    std::string facilitator_note;
-    std::vector<std::string> discussion;
-    /// Parallel to `discussion`: true where a question asks about the participants' own
-    /// lives rather than the characters' ("Which would your own parent have said?").
-    std::vector<bool> discussion_personal;
+    Rare<SceneNotes> notes; ///< inline they took 120 of a scene's 312 bytes
 };
 
 /// A scene's name where players and facilitators see it (headings, the projector, saves,

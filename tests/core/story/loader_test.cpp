@@ -374,9 +374,10 @@ TEST_CASE("loader cases: every field of a good story is read") {
     const Scene& text = story.scenes[0];
     CHECK(text.id == "text");
     CHECK(text.title == "Nine forty");
-    CHECK(text.content_notes == std::vector<std::string>{"cake"});
-    CHECK(text.facilitator_note == "Most people feel the pull to say 'it's fine' here.");
-    CHECK(text.discussion ==
+    CHECK(text.notes.get().content_notes == std::vector<std::string>{"cake"});
+    CHECK(text.notes.get().facilitator_note ==
+          "Most people feel the pull to say 'it's fine' here.");
+    CHECK(text.notes.get().discussion ==
           std::vector<std::string>{"What does 'it's fine' protect? What does it cost?"});
     REQUIRE(text.lines.size() == 2);
     CHECK(text.lines[0].speaker == -1);
