@@ -110,9 +110,9 @@ void print_scene(const Session& session, std::ostream& out, bool trace) {
     if (!scene.title.empty()) {
         out << "~ " << scene.title << " ~\n";
     }
-    if (!scene.content_notes.empty()) {
+    if (!scene.notes.get().content_notes.empty()) {
         out << "(Content note for this scene:";
-        out << " " << joined(scene.content_notes);
+        out << " " << joined(scene.notes.get().content_notes);
         out << ".)\n";
     }
     print_lines(session, out, trace);

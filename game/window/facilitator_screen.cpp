@@ -132,8 +132,8 @@ void preparing(ScreenContext& context, Room& room, const Story& story, float wid
                                          : joined(story.info.content_notes) + ".",
         context.colors.text, width);
     for (const Scene& scene : story.scenes) {
-        if (!scene.content_notes.empty()) {
-            say(record, display_name(scene) + ": " + joined(scene.content_notes) + ".",
+        if (!scene.notes.get().content_notes.empty()) {
+            say(record, display_name(scene) + ": " + joined(scene.notes.get().content_notes) + ".",
                 context.colors.dim, width);
         }
     }
@@ -502,11 +502,11 @@ void choices(ScreenContext& context, Room& room, float width, RoomRecord& record
             room.set_count(n, std::clamp(count, 0, 9999));
         }
         const Target& next = story.choice(session.state().scene, choice.index).next;
-        if (!next.is_ending && !story.scenes[next.index].content_notes.empty()) {
+        if (!next.is_ending && !story.scenes[next.index].notes.get().content_notes.empty()) {
             ImGui::PushFont(context.fonts.italic);
             say(record,
-                "Leads to " + display_name(story.scenes[next.index]) +
-                    ", content notes: " + joined(story.scenes[next.index].content_notes) + ".",
+                "Leads to " + display_name(story.scenes[next.index]) + ", content notes: " +
+                    joined(story.scenes[next.index].notes.get().content_notes) + ".",
                 context.colors.repair, width);
             ImGui::PopFont();
         }
@@ -555,9 +555,9 @@ void now(ScreenContext& context, Room& room, float width, RoomRecord& record) {
     if (choosing) {
         choices(context, room, width, record);
     }
-    if (!session.is_finished() && !session.scene().facilitator_note.empty()) {
+    if (!session.is_finished() && !session.scene().notes.get().facilitator_note.empty()) {
         heading(context, "Your note", width, record);
-        say(record, session.scene().facilitator_note, context.colors.text, width);
+        say(record, session.scene().notes.get().facilitator_note, context.colors.text, width);
     }
     prompts(context, room, width, record);
     if (!choosing) {
@@ -641,7 +641,7 @@ void path(ScreenContext& context, Room& room, float width, RoomRecord& record) {
         ImGui::PushID(static_cast<int>(i));
         say(record,
             std::to_string(i + 1) + ". " + display_name(story.scenes[step.scene]) + ": " +
-                story.choice(step.scene, step.choice).text.source + marks,
+                std::string(story.choice(step.scene, step.choice).text.source) + marks,
             context.colors.text, width);
         ButtonRow row(width);
         if (row.button("##rewind", "Rewind here")) {

@@ -137,10 +137,10 @@ std::vector<RoomPrompt> Room::prompts() const {
         }
         return out;
     }
-    const Scene& scene = session.scene();
-    for (std::size_t i = 0; i < scene.discussion.size(); ++i) {
-        out.push_back({scene.discussion[i],
-                       i < scene.discussion_personal.size() && scene.discussion_personal[i]});
+    const SceneNotes& notes = session.scene().notes.get();
+    for (std::size_t i = 0; i < notes.discussion.size(); ++i) {
+        out.push_back({notes.discussion[i],
+                       i < notes.discussion_personal.size() && notes.discussion_personal[i]});
     }
     return out;
 }
@@ -361,12 +361,13 @@ std::vector<std::string> Room::unseen_notes(std::size_t step, int choice) const 
     std::vector<std::string> notes;
     for (const int at : reachable_scenes(story, scene, choice)) {
         const Scene& reached = story.scenes[at];
-        if (main->state().visits[at] > 0 || reached.content_notes.empty()) {
+        const std::vector<std::string>& content = reached.notes.get().content_notes;
+        if (main->state().visits[at] > 0 || content.empty()) {
             continue;
         }
         std::string line = display_name(reached) + ": ";
-        for (std::size_t i = 0; i < reached.content_notes.size(); ++i) {
-            line += (i ? ", " : "") + reached.content_notes[i];
+        for (std::size_t i = 0; i < content.size(); ++i) {
+            line += (i ? ", " : "") + content[i];
         }
         notes.push_back(std::move(line));
     }

@@ -29,7 +29,7 @@ int minimum_age(const std::string& age_band) {
 std::vector<std::string> all_content_notes(const Story& story) {
     std::vector<std::string> notes = story.info.content_notes;
     for (const Scene& scene : story.scenes) {
-        for (const std::string& note : scene.content_notes) {
+        for (const std::string& note : scene.notes.get().content_notes) {
             if (std::find(notes.begin(), notes.end(), note) == notes.end()) {
                 notes.push_back(note);
             }

@@ -181,42 +181,43 @@ TEST_CASE("room: every bundled story's notes and prompts reach the facilitator a
         game.ui.author_mode = true; // to go straight to each scene
         for (std::size_t s = 0; s < told->scenes.size(); ++s) {
             const Scene& scene = told->scenes[s];
-            if (scene.facilitator_note.empty() && scene.discussion.empty()) {
+            const SceneNotes& scene_notes = scene.notes.get();
+            if (scene_notes.facilitator_note.empty() && scene_notes.discussion.empty()) {
                 continue;
             }
             INFO(file.filename().string() << " scene " << scene.id);
             game.jump_to(static_cast<int>(s));
             room_frames(app, 1);
             REQUIRE(room.phase() == RoomPhase::Reading);
-            if (!scene.facilitator_note.empty()) {
+            if (!scene_notes.facilitator_note.empty()) {
                 ++notes;
-                CHECK(app.facilitator_record().contains(scene.facilitator_note));
-                CHECK_FALSE(app.projector_record().contains(scene.facilitator_note));
+                CHECK(app.facilitator_record().contains(scene_notes.facilitator_note));
+                CHECK_FALSE(app.projector_record().contains(scene_notes.facilitator_note));
             }
-            for (const std::string& prompt : scene.discussion) {
+            for (const std::string& prompt : scene_notes.discussion) {
                 CHECK(app.facilitator_record().contains(prompt));
                 CHECK_FALSE(app.projector_record().contains(prompt));
             }
-            if (scene.discussion.empty()) {
+            if (scene_notes.discussion.empty()) {
                 continue;
             }
             room.toggle_discussion();
             room_frames(app, 1);
-            for (const std::string& prompt : scene.discussion) {
+            for (const std::string& prompt : scene_notes.discussion) {
                 CHECK_FALSE(app.projector_record().contains(prompt));
             }
             // Each one goes up when sent, and alone; a personal one does not go up at all.
-            for (std::size_t p = 0; p < scene.discussion.size(); ++p) {
-                const bool is_personal = scene.discussion_personal[p];
+            for (std::size_t p = 0; p < scene_notes.discussion.size(); ++p) {
+                const bool is_personal = scene_notes.discussion_personal[p];
                 CHECK(room.show_prompt(static_cast<int>(p), true) == !is_personal);
                 room_frames(app, 1);
-                CHECK(app.projector_record().contains(scene.discussion[p]) == !is_personal);
+                CHECK(app.projector_record().contains(scene_notes.discussion[p]) == !is_personal);
                 ++prompts;
                 personal += is_personal ? 1 : 0;
                 room.show_prompt(static_cast<int>(p), false);
             }
             room_frames(app, 1);
-            for (const std::string& prompt : scene.discussion) {
+            for (const std::string& prompt : scene_notes.discussion) {
                 CHECK_FALSE(app.projector_record().contains(prompt));
             }
         }
@@ -382,12 +383,12 @@ TEST_CASE("room: before the story the facilitator weighs every content note; the
         CHECK(app.projector_record().contains(note));
     }
     for (const Scene& scene : cup->scenes) {
-        for (const std::string& note : scene.content_notes) {
+        for (const std::string& note : scene.notes.get().content_notes) {
             CHECK(app.facilitator_record().contains(note));
         }
     }
     CHECK(app.projector_record().contains("Heads-up: this story touches on"));
-    const std::string& first_note = cup->scenes[cup->start].facilitator_note;
+    const std::string& first_note = cup->scenes[cup->start].notes.get().facilitator_note;
     REQUIRE_FALSE(first_note.empty());
     CHECK_FALSE(app.projector_record().contains(first_note));
     // Choosing another story: the room waits, nothing has started.

@@ -151,7 +151,7 @@ std::vector<Reads> live_reads(const Story& story) {
         for (const Choice& choice : story.scenes[s].choices) {
             live[s].add(choice.condition);
             live[s].add(choice.text);
-            live[s].add(choice.reason);
+            live[s].add(choice.reason());
             if (choice.next.is_ending) {
                 live[s].add(story.endings[choice.next.index].lines);
                 live[s].add_flags(story.endings[choice.next.index].assumes);

@@ -91,25 +91,31 @@ Finding ending_mismatch(const Story& story, int ending,
 }
 
 MoveEffectTracker::MoveEffectTracker(const Story& story) : story_(story) {
+    first_choice_.reserve(story.scenes.size() + 1);
+    std::size_t moves = 0;
     for (const Scene& scene : story.scenes) {
-        changed_.emplace_back();
+        first_choice_.push_back(static_cast<int>(first_move_.size()));
         for (const Choice& choice : scene.choices) {
-            changed_.back().emplace_back(choice.moves.size(), 0);
+            first_move_.push_back(static_cast<int>(moves));
+            moves += choice.moves.size();
         }
-        taken_.emplace_back(scene.choices.size(), 0);
     }
+    first_choice_.push_back(static_cast<int>(first_move_.size()));
+    taken_.assign(first_move_.size(), 0);
+    changed_.assign(moves, 0);
 }
 
 // A cause counts for a move ref when it names the same move and either its target or the
 // player (regulating moves calm the player); an event (rupture, repair) of its target always
 // counts. Causes name characters by index, as move refs do.
 void MoveEffectTracker::note(int scene, int choice, const model::Outcome& outcome) {
-    if (choice >= static_cast<int>(taken_[scene].size())) {
+    if (choice >= first_choice_[scene + 1] - first_choice_[scene]) {
         return; // the engine's own breath: not the author's move to check
     }
-    taken_[scene][choice] = 1;
+    const int at = first_choice_[scene] + choice;
+    taken_[at] = 1;
     const std::vector<MoveRef>& moves = story_.scenes[scene].choices[choice].moves;
-    std::vector<std::uint8_t>& changed = changed_[scene][choice];
+    std::uint8_t* const changed = changed_.data() + first_move_[at];
     for (std::size_t m = 0; m < moves.size(); ++m) {
         const int target = moves[m].target;
         for (const model::Cause& cause : outcome.causes) {
@@ -129,15 +135,36 @@ void MoveEffectTracker::note(int scene, int choice, const model::Outcome& outcom
     }
 }
 
-void MoveEffectTracker::report(std::vector<Finding>& findings) const {
-    for (std::size_t s = 0; s < changed_.size(); ++s) {
+// A move of a choice taken at least once that never changed anything (a neutral move
+// is meant not to).
+bool MoveEffectTracker::inert(std::size_t scene, std::size_t choice, std::size_t move) const {
+    const int at = first_choice_[scene] + static_cast<int>(choice);
+    return taken_[at] && !changed_[first_move_[at] + move] &&
+           story_.scenes[scene].choices[choice].moves[move].move != Move::Neutral;
+}
+
+std::size_t MoveEffectTracker::inert_moves() const {
+    std::size_t count = 0;
+    for (std::size_t s = 0; s < story_.scenes.size(); ++s) {
         const Scene& scene = story_.scenes[s];
-        for (std::size_t c = 0; c < changed_[s].size(); ++c) {
-            for (std::size_t m = 0; m < changed_[s][c].size(); ++m) {
-                const Move move = scene.choices[c].moves[m].move;
-                if (!taken_[s][c] || changed_[s][c][m] || move == Move::Neutral) {
+        for (std::size_t c = 0; c < scene.choices.size(); ++c) {
+            for (std::size_t m = 0; m < scene.choices[c].moves.size(); ++m) {
+                count += inert(s, c, m) ? 1 : 0;
+            }
+        }
+    }
+    return count;
+}
+
+void MoveEffectTracker::report(std::vector<Finding>& findings) const {
+    for (std::size_t s = 0; s < story_.scenes.size(); ++s) {
+        const Scene& scene = story_.scenes[s];
+        for (std::size_t c = 0; c < scene.choices.size(); ++c) {
+            for (std::size_t m = 0; m < scene.choices[c].moves.size(); ++m) {
+                if (!inert(s, c, m)) {
                     continue;
                 }
+                const Move move = scene.choices[c].moves[m].move;
                 Finding f;
                 f.diagnostic = {
                     Severity::Warning,

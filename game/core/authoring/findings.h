@@ -40,11 +40,18 @@ public:
     explicit MoveEffectTracker(const Story& story);
     void note(int scene, int choice, const model::Outcome& outcome);
     void report(std::vector<Finding>& findings) const;
+    /// How many findings report() gives.
+    std::size_t inert_moves() const;
 
 private:
+    bool inert(std::size_t scene, std::size_t choice, std::size_t move) const;
     const Story& story_;
-    std::vector<std::vector<std::vector<std::uint8_t>>> changed_; ///< [scene][choice][move]
-    std::vector<std::vector<std::uint8_t>> taken_;                ///< [scene][choice]
+    // Flat lists, not one per scene and per choice: a 45,000-scene story has 132,000
+    // choices, and a small list each cost 10 MB while its playthroughs ran.
+    std::vector<int> first_choice_;     ///< [scene], and the end: where its choices start
+    std::vector<int> first_move_;       ///< [first_choice_[scene] + choice]: where its moves start
+    std::vector<std::uint8_t> taken_;   ///< [first_choice_[scene] + choice]
+    std::vector<std::uint8_t> changed_; ///< [first_move_[...] + move]
 };
 
 /// Whether any character still has a rupture open.

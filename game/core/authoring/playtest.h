@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 namespace attune {
@@ -46,6 +47,6 @@ PlaytestReport playtest_story(const std::shared_ptr<const Story>& story,
                               const PlaytestOptions& options);
 
 /// Words in a piece of text (runs of non-space characters).
-int count_words(const std::string& text);
+int count_words(std::string_view text);
 
 } // namespace attune

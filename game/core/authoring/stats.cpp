@@ -18,7 +18,7 @@ void count_text(const Story& story, StoryStats& stats) {
     for (const Scene& scene : story.scenes) {
         stats.words += line_words(scene.lines);
         for (const Choice& choice : scene.choices) {
-            stats.words += count_words(choice.text.source) + count_words(choice.reason.source);
+            stats.words += count_words(choice.text.source) + count_words(choice.reason().source);
             for (const MoveRef& ref : choice.moves) {
                 ++stats.moves[static_cast<int>(ref.move)];
                 ++stats.moves_by_kind[static_cast<int>(move_kind(ref.move))];

@@ -53,6 +53,8 @@ public:
     const nlohmann::json& value() const { return value_; }
     const std::string& file() const { return file_; }
     const std::string& text() const { return *text_; }
+    /// The text, for what must keep it alive (a Story's texts view it).
+    const std::shared_ptr<const std::string>& shared_text() const { return text_; }
 
     /// The entries of the top-level list `key` when it was kept as text, else null (the
     /// list, if any, is then in value(), where `key` holds an empty list in its place).

@@ -124,7 +124,7 @@ std::vector<ChoiceView> Session::choices() const {
         ChoiceView view{static_cast<int>(i), static_cast<int>(out.size()) + 1,
                         choice.id,           render(choice.text),
                         available,           ""};
-        view.reason = available ? blocked_reason(choice) : render(choice.reason);
+        view.reason = available ? blocked_reason(choice) : render(choice.reason());
         view.enabled = available && view.reason.empty();
         out.push_back(std::move(view));
     }
@@ -241,7 +241,7 @@ bool Session::choose(int index) {
     }
     const Choice& choice = scene().choices[index];
     apply_choice_moves(choice, outcome);
-    apply_effects(choice.effects, outcome);
+    apply_effects(choice.effects(), outcome);
     for (std::size_t c = 0; c < state_.characters.size(); ++c) {
         model::settle(*params_, story_->characters[c].profile, state_.characters[c]);
         model::end_scene(static_cast<int>(c), state_.characters[c], outcome);
@@ -368,7 +368,7 @@ std::vector<int> Session::show_lines(const std::vector<Line>& lines, model::Outc
         }
         shown.push_back(static_cast<int>(i));
         const std::size_t first = outcome.causes.size();
-        for (const MoveRef& ref : line.moves) {
+        for (const MoveRef& ref : line.moves()) {
             model::apply_to_player(*params_, state_.player, ref.move, outcome);
             model::express(*params_, line.speaker, state_.characters[line.speaker], ref.move,
                            outcome);
@@ -378,7 +378,7 @@ std::vector<int> Session::show_lines(const std::vector<Line>& lines, model::Outc
             outcome.causes[c].by = line.speaker;
             outcome.causes[c].line = static_cast<int>(i);
         }
-        apply_feels(line.feels, outcome);
+        apply_feels(line.feels(), outcome);
     }
     return shown;
 }
@@ -475,12 +475,12 @@ bool Session::holds(const Expression& condition) const {
 
 std::string Session::render(const Template& text) const {
     if (text.parts.empty()) {
-        return text.source;
+        return std::string(text.source);
     }
     std::string out;
     for (const Template::Part& part : text.parts) {
         if (part.is_literal) {
-            out += part.literal;
+            out += text.text(part);
             continue;
         }
         const Slot& slot = part.slot;

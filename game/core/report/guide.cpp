@@ -129,7 +129,8 @@ PrepSheet prep_sheet(const Story& story, const GuideOptions& options) {
     const std::vector<int> order = reading_order(story);
     for (const int s : order) {
         const Scene& scene = story.scenes[s];
-        for (const std::string& note : scene.content_notes) {
+        const SceneNotes& notes = scene.notes.get();
+        for (const std::string& note : notes.content_notes) {
             auto found = std::find_if(
                 sheet.content_notes.begin(), sheet.content_notes.end(),
                 [&](const GuideContentNote& n) { return n.note == note && !n.scenes.empty(); });
@@ -139,10 +140,10 @@ PrepSheet prep_sheet(const Story& story, const GuideOptions& options) {
                 found->scenes.push_back(display_name(scene));
             }
         }
-        if (!scene.facilitator_note.empty() || !scene.discussion.empty() ||
-            !scene.content_notes.empty()) {
-            sheet.moments.push_back({display_name(scene), scene.content_notes,
-                                     scene.facilitator_note, discussion_prompts(scene)});
+        if (!notes.facilitator_note.empty() || !notes.discussion.empty() ||
+            !notes.content_notes.empty()) {
+            sheet.moments.push_back({display_name(scene), notes.content_notes,
+                                     notes.facilitator_note, discussion_prompts(scene)});
         }
     }
 

@@ -4,9 +4,10 @@ namespace attune::report {
 
 std::vector<Prompt> discussion_prompts(const Scene& scene) {
     std::vector<Prompt> prompts;
-    for (std::size_t i = 0; i < scene.discussion.size(); ++i) {
-        const bool personal = i < scene.discussion_personal.size() && scene.discussion_personal[i];
-        prompts.push_back({scene.discussion[i], personal});
+    const SceneNotes& notes = scene.notes.get();
+    for (std::size_t i = 0; i < notes.discussion.size(); ++i) {
+        const bool personal = i < notes.discussion_personal.size() && notes.discussion_personal[i];
+        prompts.push_back({notes.discussion[i], personal});
     }
     return prompts;
 }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <initializer_list>
 #include <iterator>
 #include <unordered_map>
@@ -76,7 +77,8 @@ struct NameList {
 /// than stopping at the first, so an author can fix a file in one pass.
 class Loader {
 public:
-    Loader(const JsonDocument& doc, std::vector<Diagnostic>& out) : doc_(doc), out_(out) {}
+    Loader(const JsonDocument& doc, std::vector<Diagnostic>& out)
+        : doc_(doc), out_(out), texts_(std::make_shared<StoryText>(doc.shared_text())) {}
 
     std::shared_ptr<Story> run() {
         const json& root = doc_.value();
@@ -87,6 +89,7 @@ public:
             return nullptr;
         }
         story_.file = doc_.file();
+        story_.texts = texts_;
         check_keys(root, "",
                    {"$schema", "format", "id", "title", "version", "language", "summary",
                     "relationship", "minutes", "age_band", "content_notes", "author", "player",
@@ -114,6 +117,11 @@ private:
     const JsonDocument& doc_;
     std::vector<Diagnostic>& out_;
     Story story_;
+    std::shared_ptr<StoryText> texts_;
+    // The entry being read, kept as text: its texts are looked for there, from just past
+    // the last one found (they come in the order they are read), not in the whole file.
+    JsonSpan entry_;
+    std::size_t after_last_text_ = 0;
     std::vector<std::string> scene_ids_;
     std::vector<std::string> ending_ids_;
     // The first index of each id, so resolving thousands of "next" stays fast.
@@ -316,13 +324,30 @@ private:
 
     // Entry `i`: parsed into `holder` from the text when the document kept the list as
     // text (so only one scene's tree exists at a time), else the one in the tree.
-    const json& entry_at(const json& list, const char* section, std::size_t i, json& holder) const {
+    const json& entry_at(const json& list, const char* section, std::size_t i, json& holder) {
         const std::vector<JsonSpan>* spans = doc_.section(section);
         if (!spans) {
+            entry_ = {};
+            after_last_text_ = 0;
             return list[i];
         }
-        holder = doc_.entry((*spans)[i]);
+        entry_ = (*spans)[i];
+        after_last_text_ = entry_.begin;
+        holder = doc_.entry(entry_);
         return holder;
+    }
+
+    // `text` as a view that lives as long as the story: into the file's bytes when the
+    // entry being read holds it verbatim, as nearly every text is written.
+    std::string_view keep(std::string_view text) {
+        const std::string_view kept =
+            texts_->keep(text, entry_.begin, after_last_text_, entry_.end);
+        const std::string_view file(doc_.text());
+        const std::less<const char*> before;
+        if (!before(kept.data(), file.data()) && before(kept.data(), file.data() + file.size())) {
+            after_last_text_ = static_cast<std::size_t>(kept.data() - file.data()) + kept.size();
+        }
+        return kept;
     }
 
     // The entry's id when the text says it plainly, read without parsing the entry.
@@ -552,12 +577,13 @@ private:
         if (!list) {
             return;
         }
+        SceneNotes& notes = scene.notes.edit();
         for (std::size_t i = 0; i < list->size(); ++i) {
             const json& entry = (*list)[i];
             const std::string eptr = ptr + "/discussion/" + std::to_string(i);
             if (entry.is_string()) {
-                scene.discussion.push_back(entry.get<std::string>());
-                scene.discussion_personal.push_back(false);
+                notes.discussion.push_back(entry.get<std::string>());
+                notes.discussion_personal.push_back(false);
                 continue;
             }
             if (!entry.is_object()) {
@@ -572,8 +598,8 @@ private:
             std::string prompt = text(entry, "text", eptr, true);
             const json* personal =
                 field(entry, "personal", eptr, false, json::value_t::boolean, "true or false");
-            scene.discussion.push_back(std::move(prompt));
-            scene.discussion_personal.push_back(personal && personal->get<bool>());
+            notes.discussion.push_back(std::move(prompt));
+            notes.discussion_personal.push_back(personal && personal->get<bool>());
         }
     }
 
@@ -586,8 +612,13 @@ private:
         scene.feels = read_scene_feels(item, ptr);
         scene.establishes = flag_list(item, "establishes", ptr);
         scene.assumes = flag_list(item, "assumes", ptr);
-        scene.content_notes = text_list(item, "content_notes", ptr);
-        scene.facilitator_note = text(item, "facilitator_note", ptr, false);
+        if (std::vector<std::string> notes = text_list(item, "content_notes", ptr);
+            !notes.empty()) {
+            scene.notes.edit().content_notes = std::move(notes);
+        }
+        if (std::string note = text(item, "facilitator_note", ptr, false); !note.empty()) {
+            scene.notes.edit().facilitator_note = std::move(note);
+        }
         read_discussion(item, ptr, scene);
         scene.lines = read_lines(item, ptr);
         const json* choices =
@@ -658,8 +689,7 @@ private:
             const std::string lptr = ptr + "/lines/" + std::to_string(i);
             const json& entry = (*list)[i];
             if (entry.is_string()) {
-                lines.push_back(
-                    Line{-1, parse_text(entry.get<std::string>(), lptr, {}), {}, {}, {}});
+                lines.push_back(Line{-1, parse_text(entry.get<std::string>(), lptr, {}), {}, {}});
             } else if (entry.is_object()) {
                 lines.push_back(read_line(entry, lptr));
             } else {
@@ -681,10 +711,13 @@ private:
         }
         line.text = parse_text(text(entry, "text", ptr, true), ptr, "text");
         line.condition = parse_condition(entry, ptr);
-        line.moves = read_moves(entry, ptr, true);
-        if (!line.moves.empty() && line.speaker < 0) {
-            error("moves-without-speaker", ptr + "/moves", "a narration line cannot make a move",
-                  "Add \"speaker\": the character who makes the move toward the player.");
+        if (std::vector<MoveRef> moves = read_moves(entry, ptr, true); !moves.empty()) {
+            if (line.speaker < 0) {
+                error("moves-without-speaker", ptr + "/moves",
+                      "a narration line cannot make a move",
+                      "Add \"speaker\": the character who makes the move toward the player.");
+            }
+            line.acts.edit().moves = std::move(moves);
         }
         read_line_feels(entry, ptr, line);
         return line;
@@ -713,12 +746,17 @@ private:
         choice.condition = parse_condition(item, ptr);
         choice.show_when_unavailable =
             choose_word(item, "when_unavailable", ptr, false, {"hide", "show"}, 0) == 1;
-        choice.reason = parse_text(text(item, "reason", ptr, false), ptr, "reason");
-        if (choice.show_when_unavailable && choice.reason.source.empty()) {
+        Template reason = parse_text(text(item, "reason", ptr, false), ptr, "reason");
+        if (choice.show_when_unavailable && reason.source.empty()) {
             error("missing-key", ptr, "a choice shown when unavailable needs a \"reason\"",
                   "Add \"reason\": a short sentence saying why it can't be chosen yet.");
         }
-        choice.effects = read_effects(item, ptr);
+        if (!reason.source.empty()) {
+            choice.extras.edit().reason = std::move(reason);
+        }
+        if (Effects effects = read_effects(item, ptr); !effects.empty()) {
+            choice.extras.edit().effects = std::move(effects);
+        }
         choice.next = read_target(item, ptr);
         return choice;
     }
@@ -995,7 +1033,7 @@ private:
             return;
         }
         if (auto feels = read_feeling(entry["feels"], line.speaker, ptr + "/feels")) {
-            line.feels.push_back(*feels);
+            line.acts.edit().feels.push_back(*feels);
         }
     }
 
@@ -1210,11 +1248,12 @@ private:
     // `key` names the text's member under `parent` ("text", "reason"); empty when the
     // text is the entry itself. The path is built only for a text with holes or a problem:
     // most texts have neither, and a big story has hundreds of thousands of them.
-    Template parse_text(std::string source, const std::string& parent, std::string_view key) {
+    Template parse_text(const std::string& source, const std::string& parent,
+                        std::string_view key) {
         Template result;
         if (source.size() <= max_text_bytes && source.find('{') == std::string::npos &&
             source.find('}') == std::string::npos) {
-            result.source = std::move(source); // shown as written: no parts
+            result.source = keep(source); // shown as written: no parts
             return result;
         }
         const std::string ptr = key.empty() ? parent : parent + "/" + std::string(key);
@@ -1223,20 +1262,18 @@ private:
         }
         std::string problem;
         int column = 0;
-        if (!split_template(source, result, problem, column)) {
+        if (!split_template(keep(source), result, problem, column)) {
             expression_error(
                 ptr, column, "the text has a problem: " + problem,
                 "Write a name as {sam.name}, a pronoun as {sam.they}, a variable as {courage}; "
                 "write {{ for a literal brace.");
             return result;
         }
-        // Holes come in order, so each is searched for after the last: linear in the text.
-        std::size_t from = 0;
         for (Template::Part& part : result.parts) {
             if (!part.is_literal) {
-                from = source.find("{" + part.literal, from);
-                part.slot = resolve_text(part.literal, ptr, static_cast<int>(from) + 2);
-                ++from;
+                // The column of the name, just inside its '{'.
+                part.slot = resolve_text(std::string(result.text(part)), ptr,
+                                         static_cast<int>(part.begin) + 1);
             }
         }
         return result;
@@ -1378,10 +1415,10 @@ private:
                 for (const Template::Part& part : choice.text.parts) {
                     note({part.slot});
                 }
-                for (const int f : choice.effects.set_flags) {
+                for (const int f : choice.effects().set_flags) {
                     used[f] = 1;
                 }
-                for (const int f : choice.effects.clear_flags) {
+                for (const int f : choice.effects().clear_flags) {
                     used[f] = 1;
                 }
             }

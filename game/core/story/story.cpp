@@ -14,6 +14,21 @@ template <typename Items> int index_by_id(const Items& items, std::string_view i
 
 } // namespace
 
+std::string_view StoryText::keep(std::string_view text, std::size_t from, std::size_t hint,
+                                 std::size_t to) {
+    if (text.empty()) {
+        return {};
+    }
+    const std::string_view file(*file_);
+    for (const std::size_t start : {hint, from}) {
+        const std::string_view range = file.substr(start, to - start);
+        if (const std::size_t at = range.find(text); at != std::string_view::npos) {
+            return range.substr(at, text.size());
+        }
+    }
+    return copies_.emplace_back(text);
+}
+
 int Story::find_scene(std::string_view id) const {
     return index_by_id(scenes, id);
 }
@@ -29,7 +44,6 @@ const Choice& take_a_breath() {
         Choice c;
         c.id = std::string(breath_id);
         c.text.source = "Take a breath.";
-        c.text.parts.push_back({"Take a breath.", {}, true});
         c.moves.push_back({Move::SelfSoothe, player_target});
         return c;
     }();

@@ -7,7 +7,11 @@
 #include "model/relational_model.h"
 #include "story/expression.h"
 
+#include <cstdint>
+#include <deque>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace attune {
@@ -37,15 +41,22 @@ struct MoveRef {
 
 /// A piece of text with `{sam.name}`-style holes, split once at load time.
 struct Template {
+    /// A run of literal text, or the name in a hole: bytes [begin, begin + size) of
+    /// `source`. Offsets rather than copies: a big story's parts would otherwise hold
+    /// its texts with holes a second time.
     struct Part {
-        std::string literal; ///< used when `slot.kind` is the literal kind
-        Slot slot;
+        std::uint32_t begin = 0;
+        std::uint32_t size = 0;
+        Slot slot; ///< used when the part is a hole
         bool is_literal = true;
     };
-    /// Empty when the text is shown exactly as written (no holes, no `{{`): most texts
-    /// are, and keeping them once in `source` halves a big story's text.
+    /// Empty when the text is shown exactly as written (no holes, no `{{`): most texts are.
     std::vector<Part> parts;
-    std::string source;
+    /// The text as written. A view into bytes its Story keeps (Story::texts), or into a
+    /// string literal; never into a temporary.
+    std::string_view source;
+
+    std::string_view text(const Part& part) const { return source.substr(part.begin, part.size); }
 };
 
 /// An authored change of state, applied when a choice is taken.
@@ -79,15 +90,6 @@ struct Feels {
     double arousal = -1;                           ///< an explicit arousal (0..100), or -1
 };
 
-/// Narration (no speaker) or a character's line.
-struct Line {
-    int speaker = -1; ///< character index, or -1 for narration
-    Template text;
-    Expression condition;       ///< empty: always shown
-    std::vector<MoveRef> moves; ///< moves the speaker makes toward the player
-    std::vector<Feels> feels;   ///< how the speaker is as they say it (at most one)
-};
-
 /// A reflection prompt at an ending, shown when its condition holds.
 struct Prompt {
     std::string text;
@@ -100,15 +102,77 @@ struct Target {
     int index = 0;
 };
 
+/// A rarely-filled part of a story's data, behind one pointer: where it is empty (nearly
+/// everywhere in a big story) it costs 16 bytes instead of its whole size. Copies share
+/// it until one is edited, and edit() copies it then, so its owner behaves as a value.
+template <class T> class Rare {
+public:
+    const T& get() const { return value_ ? *value_ : none(); }
+    /// What to fill in: for the loader, and for tests that change a story.
+    T& edit() {
+        if (!value_) {
+            value_ = std::make_shared<T>();
+        } else if (value_.use_count() > 1) {
+            value_ = std::make_shared<T>(*value_);
+        }
+        return *value_;
+    }
+
+private:
+    static const T& none() {
+        static const T empty;
+        return empty;
+    }
+    std::shared_ptr<T> value_;
+};
+
+/// What a speaker does with a line besides saying it; most lines do nothing.
+struct LineActs {
+    std::vector<MoveRef> moves; ///< moves the speaker makes toward the player
+    std::vector<Feels> feels;   ///< how the speaker is as they say it (at most one)
+};
+
+/// Narration (no speaker) or a character's line.
+struct Line {
+    int speaker = -1; ///< character index, or -1 for narration
+    Template text;
+    Expression condition; ///< empty: always shown
+    Rare<LineActs> acts;  ///< inline, its two lists took 48 of a line's 104 bytes
+
+    const std::vector<MoveRef>& moves() const { return acts.get().moves; }
+    const std::vector<Feels>& feels() const { return acts.get().feels; }
+};
+
+/// What a few choices have besides their words and moves.
+struct ChoiceExtras {
+    Template reason; ///< why the choice is closed (empty: no reason given)
+    Effects effects; ///< what taking it changes besides the moves
+};
+
 struct Choice {
     std::string id;
     Template text;
     std::vector<MoveRef> moves;
     Expression condition;               ///< empty: always available
     bool show_when_unavailable = false; ///< shown struck through with `reason` instead of hidden
-    Template reason;
-    Effects effects;
     Target next;
+    /// Inline, a reason and effects took 176 of a choice's 312 bytes (23 MB in a
+    /// 45,000-scene story that has none).
+    Rare<ChoiceExtras> extras;
+
+    const Template& reason() const { return extras.get().reason; }
+    const Effects& effects() const { return extras.get().effects; }
+};
+
+/// What a scene tells whoever runs a room (or chooses a story for one): rare, and only
+/// read when a room is run or a guide is made.
+struct SceneNotes {
+    std::vector<std::string> content_notes;
+    std::string facilitator_note;
+    std::vector<std::string> discussion;
+    /// Parallel to `discussion`: true where a question asks about the participants' own
+    /// lives rather than the characters' ("Which would your own parent have said?").
+    std::vector<bool> discussion_personal;
 };
 
 struct Scene {
@@ -120,12 +184,7 @@ struct Scene {
     std::vector<int> assumes;     ///< facts (flags) a path must have established before it
     std::vector<Line> lines;
     std::vector<Choice> choices;
-    std::vector<std::string> content_notes;
-    std::string facilitator_note;
-    std::vector<std::string> discussion;
-    /// Parallel to `discussion`: true where a question asks about the participants' own
-    /// lives rather than the characters' ("Which would your own parent have said?").
-    std::vector<bool> discussion_personal;
+    Rare<SceneNotes> notes; ///< inline they took 120 of a scene's 312 bytes
 };
 
 /// A scene's name where players and facilitators see it (headings, the projector, saves,
@@ -174,9 +233,32 @@ struct StoryInfo {
     std::string author;
 };
 
+/// The bytes a story's texts (Template::source) are views into: the story file as read,
+/// which holds nearly every text verbatim, and a copy of each text it does not (one
+/// written with escapes). Holding the file instead of a string per text is what keeps a
+/// 45,000-scene story under twice its file's size. Never changes once the story is
+/// loaded; copies of a Story share it, so no view outlives the bytes it points into.
+class StoryText {
+public:
+    explicit StoryText(std::shared_ptr<const std::string> file) : file_(std::move(file)) {}
+
+    const std::string& file() const { return *file_; }
+
+    /// A view of `text` that lives as long as this object: bytes of the file in [from, to)
+    /// that equal it (any such bytes will do), looked for from `hint` first, else a copy.
+    std::string_view keep(std::string_view text, std::size_t from, std::size_t hint,
+                          std::size_t to);
+
+private:
+    std::shared_ptr<const std::string> file_;
+    std::deque<std::string> copies_; // a deque: adding one never moves the others
+};
+
 /// A whole story, validated and resolved.
 struct Story {
     StoryInfo info;
+    std::shared_ptr<const StoryText> texts; ///< what the templates' sources view; null when
+                                            ///< they all view string literals
     std::string file;
     std::string player_name = "you";
     std::vector<Character> characters;

@@ -6,16 +6,35 @@
 
 namespace attune {
 
-bool split_template(const std::string& source, Template& out, std::string& problem, int& column) {
+bool split_template(std::string_view source, Template& out, std::string& problem, int& column) {
     out.source = source;
     out.parts.clear();
     std::vector<TextPiece> pieces;
     if (!split_holes(source, pieces, problem, column)) {
         return false;
     }
-    out.parts.reserve(pieces.size());
-    for (TextPiece& piece : pieces) {
-        out.parts.push_back({std::move(piece.text), {}, !piece.is_hole});
+    // Parts are offsets into `source`. A literal piece with a brace in it was written with
+    // the brace doubled, so it is not one run of the source: it becomes a part ending at
+    // each brace's first copy, and the second copy is stepped over.
+    std::size_t at = 0;
+    for (const TextPiece& piece : pieces) {
+        if (piece.is_hole) {
+            out.parts.push_back({static_cast<std::uint32_t>(at + 1),
+                                 static_cast<std::uint32_t>(piece.text.size()),
+                                 {},
+                                 false});
+            at += piece.text.size() + 2;
+            continue;
+        }
+        std::size_t from = 0;
+        while (from < piece.text.size()) {
+            const std::size_t brace = piece.text.find_first_of("{}", from);
+            const std::size_t end = brace == std::string::npos ? piece.text.size() : brace + 1;
+            out.parts.push_back(
+                {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end - from), {}, true});
+            at += end - from + (brace == std::string::npos ? 0 : 1);
+            from = end;
+        }
     }
     return true;
 }

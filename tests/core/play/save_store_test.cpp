@@ -239,7 +239,8 @@ TEST_CASE("save store: a variable pushed past its limit in play stays finite, an
     TempDataHome home;
     auto story = std::make_shared<Story>(*test::late_bus());
     story->variables[0].initial = 1.7e308;
-    story->scenes[0].choices[1].effects.add = {{0, 1.7e308}}; // "name-it" adds to patience
+    story->scenes[0].choices[1].extras.edit().effects.add = {
+        {0, 1.7e308}}; // "name-it" adds to patience
     Session session(story, test::params(), 5);
     REQUIRE(session.choose(1));
     CHECK(std::isfinite(session.state().variables[0]));

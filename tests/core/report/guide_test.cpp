@@ -57,8 +57,9 @@ TEST_CASE("guide: every bundled story's sheet carries all its notes, prompts and
             CHECK(contains(notes, "- " + report::markdown_escape(note) + " (the whole story)"));
         }
         for (const Scene& scene : story->scenes) {
+            const SceneNotes& scene_notes = scene.notes.get();
             const std::string title = scene.title.empty() ? scene.id : scene.title;
-            for (const std::string& note : scene.content_notes) {
+            for (const std::string& note : scene_notes.content_notes) {
                 // The note's line names the scene that carries it.
                 const std::size_t line =
                     notes.find("- " + report::markdown_escape(note) + " (in: ");
@@ -66,10 +67,10 @@ TEST_CASE("guide: every bundled story's sheet carries all its notes, prompts and
                 CHECK(contains(notes.substr(line, notes.find('\n', line) - line),
                                report::markdown_escape(title)));
             }
-            if (!scene.facilitator_note.empty()) {
-                CHECK(has(scene.facilitator_note));
+            if (!scene_notes.facilitator_note.empty()) {
+                CHECK(has(scene_notes.facilitator_note));
             }
-            for (const std::string& prompt : scene.discussion) {
+            for (const std::string& prompt : scene_notes.discussion) {
                 CHECK(contains(md, "- " + report::markdown_escape(prompt)));
             }
         }
@@ -97,8 +98,9 @@ TEST_CASE("guide: the key moments follow the story from its start") {
     CHECK(sheet.moments.front().title == "Five o'clock"); // the start scene, which has a note
     int with_words = 0;
     for (const Scene& scene : story->scenes) {
-        with_words += !scene.facilitator_note.empty() || !scene.discussion.empty() ||
-                              !scene.content_notes.empty()
+        const SceneNotes& notes = scene.notes.get();
+        with_words += !notes.facilitator_note.empty() || !notes.discussion.empty() ||
+                              !notes.content_notes.empty()
                           ? 1
                           : 0;
     }

@@ -24,11 +24,11 @@ TEST_CASE("discussion: text and marked questions load side by side, in order") {
                                  {"text": "When did you last feel like Kai?", "personal": true},
                                  {"text": "Why now?"}])"));
     REQUIRE(loaded);
-    const Scene& scene = (*loaded)->scenes[0];
-    CHECK(scene.discussion == std::vector<std::string>{"What does Kai want?",
+    const SceneNotes& notes = (*loaded)->scenes[0].notes.get();
+    CHECK(notes.discussion == std::vector<std::string>{"What does Kai want?",
                                                        "When did you last feel like Kai?",
                                                        "Why now?"});
-    CHECK(scene.discussion_personal == std::vector<bool>{false, true, false});
+    CHECK(notes.discussion_personal == std::vector<bool>{false, true, false});
 }
 
 TEST_CASE("discussion: a malformed question is a located error with a fix") {
@@ -65,11 +65,12 @@ TEST_CASE("discussion: the bundled stories mark the questions about the group's 
         const auto loaded = test::story(test::source_dir() / "stories" / file);
         bool found = false;
         for (const Scene& scene : loaded->scenes) {
-            REQUIRE(scene.discussion_personal.size() == scene.discussion.size());
-            for (std::size_t i = 0; i < scene.discussion.size(); ++i) {
-                if (scene.discussion[i] == question) {
+            const SceneNotes& notes = scene.notes.get();
+            REQUIRE(notes.discussion_personal.size() == notes.discussion.size());
+            for (std::size_t i = 0; i < notes.discussion.size(); ++i) {
+                if (notes.discussion[i] == question) {
                     found = true;
-                    CHECK(scene.discussion_personal[i]);
+                    CHECK(notes.discussion_personal[i]);
                 }
             }
         }

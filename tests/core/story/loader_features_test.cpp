@@ -92,19 +92,20 @@ TEST_CASE("loader features: each word for time is its documented number of minut
 
 TEST_CASE("loader features: a line's speaker feels a word or an arousal from 0 to 100") {
     const char* line = "/scenes/0/lines/1/feels";
-    const Feels upset = clean_with(line, "upset")->scenes[0].lines[1].feels.at(0);
+    const Feels upset = clean_with(line, "upset")->scenes[0].lines[1].feels().at(0);
     CHECK(upset.character == 0);
     CHECK(upset.feeling == model::Feeling::Upset);
     CHECK(upset.arousal == -1);
-    CHECK(clean_with(line, "calm")->scenes[0].lines[1].feels.at(0).feeling == model::Feeling::Calm);
-    CHECK(clean_with(line, "flooded")->scenes[0].lines[1].feels.at(0).feeling ==
+    CHECK(clean_with(line, "calm")->scenes[0].lines[1].feels().at(0).feeling ==
+          model::Feeling::Calm);
+    CHECK(clean_with(line, "flooded")->scenes[0].lines[1].feels().at(0).feeling ==
           model::Feeling::Flooded);
     for (const double arousal : {0.0, 37.5, 100.0}) {
-        const Feels f = clean_with(line, arousal)->scenes[0].lines[1].feels.at(0);
+        const Feels f = clean_with(line, arousal)->scenes[0].lines[1].feels().at(0);
         CHECK(f.arousal == arousal);
         CHECK(f.character == 0);
     }
-    CHECK(clean_with("/scenes/0/lines/1/text", "Hi.")->scenes[0].lines[1].feels.empty());
+    CHECK(clean_with("/scenes/0/lines/1/text", "Hi.")->scenes[0].lines[1].feels().empty());
     refused_with(line, -1, "error out-of-range /scenes/0/lines/1/feels");
     const Result<std::shared_ptr<const Story>> over = load_with(line, 100.5);
     REQUIRE(over.diagnostics.size() == 1);
@@ -139,7 +140,7 @@ TEST_CASE("loader features: adjustments are objects of safety, distance and arou
     const auto loaded = clean_with(
         "/scenes/0/choices/0/effects",
         json{{"adjust", {{"ren", {{"safety", -5}, {"distance", 7}, {"arousal", 100}}}}}});
-    const Effects& effects = loaded->scenes[0].choices[0].effects;
+    const Effects& effects = loaded->scenes[0].choices[0].effects();
     REQUIRE(effects.adjust.size() == 1);
     CHECK(effects.adjust[0].character == 0);
     CHECK(effects.adjust[0].safety == -5);
@@ -147,9 +148,9 @@ TEST_CASE("loader features: adjustments are objects of safety, distance and arou
     CHECK(effects.adjust[0].arousal == 100);
     const auto some = clean_with("/scenes/0/choices/0/effects",
                                  json{{"adjust", {{"ren", {{"distance", -100}}}}}});
-    CHECK(some->scenes[0].choices[0].effects.adjust.at(0).safety == 0);
-    CHECK(some->scenes[0].choices[0].effects.adjust.at(0).distance == -100);
-    CHECK(some->scenes[0].choices[0].effects.adjust.at(0).arousal == 0);
+    CHECK(some->scenes[0].choices[0].effects().adjust.at(0).safety == 0);
+    CHECK(some->scenes[0].choices[0].effects().adjust.at(0).distance == -100);
+    CHECK(some->scenes[0].choices[0].effects().adjust.at(0).arousal == 0);
     refused_with("/scenes/0/choices/0/effects", json{{"adjust", {{"ren", 5}}}},
                  "error wrong-type /scenes/0/choices/0/effects/adjust/ren");
     refused_with("/scenes/0/choices/0/effects", json{{"adjust", {{"ren", {{"arousal", 101}}}}}},
@@ -163,8 +164,8 @@ TEST_CASE("loader features: adjustments are objects of safety, distance and arou
 TEST_CASE("loader features: moves on a character's line go toward the player only") {
     const char* to = "/scenes/1/lines/0/moves/0/to";
     const auto story = clean_with(to, "player");
-    REQUIRE(story->scenes[1].lines[0].moves.size() == 1);
-    CHECK(story->scenes[1].lines[0].moves[0].move == Move::Withdraw);
+    REQUIRE(story->scenes[1].lines[0].moves().size() == 1);
+    CHECK(story->scenes[1].lines[0].moves()[0].move == Move::Withdraw);
     refused_with(to, "ren", "error bad-target /scenes/1/lines/0/moves/0/to");
     refused_with("/scenes/1/lines/0/moves/0", json{{"move", "validate"}, {"to", "sam"}},
                  "error bad-target /scenes/1/lines/0/moves/0/to");

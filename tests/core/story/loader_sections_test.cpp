@@ -5,6 +5,10 @@
 #include "authoring/generator.h"
 #include "support.h"
 
+#include <functional>
+#include <optional>
+#include <string_view>
+
 namespace {
 
 using namespace attune;
@@ -154,4 +158,40 @@ TEST_CASE("sections: hostile shapes give a clear error, never a crash") {
         REQUIRE_FALSE(result.diagnostics.empty());
         CHECK(result.diagnostics[0].line > 0);
     }
+}
+
+TEST_CASE("sections: texts are the file's own bytes; one written with escapes reads unescaped") {
+    std::optional<Story> copy;
+    {
+        const Result<std::shared_ptr<const Story>> loaded =
+            load_story_text("a.json", small_story());
+        REQUIRE(loaded);
+        const Story& story = **loaded;
+        REQUIRE(story.texts);
+        const std::string& file = story.texts->file();
+        const auto in_file = [&](std::string_view text) {
+            const std::less_equal<const char*> at_most;
+            return at_most(file.data(), text.data()) &&
+                   at_most(text.data() + text.size(), file.data() + file.size());
+        };
+        const Scene& first = story.scenes[0];
+        CHECK(first.lines[0].text.source ==
+              "Your phone buzzes. The candles on the cake burned down an hour ago.");
+        CHECK(in_file(first.lines[0].text.source));
+        CHECK(first.choices[0].text.source == "\"It's fine. Whatever.\"");
+        CHECK_FALSE(in_file(first.choices[0].text.source));
+        copy = story;
+    }
+    // The copy outlives the loaded story and shares its bytes (the sanitizer build checks).
+    const Scene& first = copy->scenes[0];
+    CHECK(first.lines[0].text.source ==
+          "Your phone buzzes. The candles on the cake burned down an hour ago.");
+    CHECK(first.choices[0].text.source == "\"It's fine. Whatever.\"");
+    // Escaped and with a hole: its parts are offsets into the unescaped copy.
+    const Template& call = copy->scenes[1].choices[0].text;
+    REQUIRE(call.parts.size() == 3);
+    CHECK(call.text(call.parts[0]) == "Call ");
+    CHECK_FALSE(call.parts[1].is_literal);
+    CHECK(call.text(call.parts[1]) == "ren.them");
+    CHECK(call.text(call.parts[2]) == ". \"Hey. Can I say that again, better?\"");
 }

@@ -374,9 +374,10 @@ TEST_CASE("loader cases: every field of a good story is read") {
     const Scene& text = story.scenes[0];
     CHECK(text.id == "text");
     CHECK(text.title == "Nine forty");
-    CHECK(text.content_notes == std::vector<std::string>{"cake"});
-    CHECK(text.facilitator_note == "Most people feel the pull to say 'it's fine' here.");
-    CHECK(text.discussion ==
+    CHECK(text.notes.get().content_notes == std::vector<std::string>{"cake"});
+    CHECK(text.notes.get().facilitator_note ==
+          "Most people feel the pull to say 'it's fine' here.");
+    CHECK(text.notes.get().discussion ==
           std::vector<std::string>{"What does 'it's fine' protect? What does it cost?"});
     REQUIRE(text.lines.size() == 2);
     CHECK(text.lines[0].speaker == -1);
@@ -394,8 +395,8 @@ TEST_CASE("loader cases: every field of a good story is read") {
     CHECK(lecture.id == "lecture");
     CHECK(lecture.condition.source() == "visits(quiet) == 0");
     CHECK(lecture.show_when_unavailable);
-    CHECK(lecture.reason.source == "You already said that, in a way, by going quiet.");
-    CHECK(call.choices[0].effects.set_flags == std::vector<int>{0});
+    CHECK(lecture.reason().source == "You already said that, in a way, by going quiet.");
+    CHECK(call.choices[0].effects().set_flags == std::vector<int>{0});
     CHECK(call.choices[0].next.is_ending);
     CHECK(story.endings[call.choices[0].next.index].id == "together");
 

@@ -20,7 +20,8 @@ std::string parts(const std::string& source) {
     CHECK(t.source == source);
     std::string out;
     for (const Template::Part& part : t.parts) {
-        out += part.is_literal ? part.literal : "<" + part.literal + ">";
+        const std::string piece(t.text(part));
+        out += part.is_literal ? piece : "<" + piece + ">";
     }
     return out;
 }
@@ -54,14 +55,14 @@ TEST_CASE("text: holes and literal braces split into parts") {
     REQUIRE(attune::split_template("Hi {sam.name}!", t, message, column));
     REQUIRE(t.parts.size() == 3);
     CHECK(t.parts[0].is_literal);
-    CHECK(t.parts[0].literal == "Hi ");
+    CHECK(t.text(t.parts[0]) == "Hi ");
     CHECK_FALSE(t.parts[1].is_literal);
-    CHECK(t.parts[1].literal == "sam.name");
-    CHECK(t.parts[2].literal == "!");
+    CHECK(t.text(t.parts[1]) == "sam.name");
+    CHECK(t.text(t.parts[2]) == "!");
     // Parsing again replaces what was there.
     REQUIRE(attune::split_template("Bye", t, message, column));
     REQUIRE(t.parts.size() == 1);
-    CHECK(t.parts[0].literal == "Bye");
+    CHECK(t.text(t.parts[0]) == "Bye");
 }
 
 TEST_CASE("text: a broken hole points at its 1-based column") {
