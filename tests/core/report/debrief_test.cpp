@@ -218,6 +218,39 @@ TEST_CASE("debrief: the CSV rows are the session's states, start first, one per 
     CHECK(rows[1][5] != rows.back()[5]);
 }
 
+TEST_CASE("debrief: several what-ifs are numbered, each parting where its own choices part") {
+    const Session session = call_back_path();
+    Session from_start = session; // another first choice
+    REQUIRE(from_start.rewind_to(0));
+    REQUIRE(from_start.choose("name-it"));
+    REQUIRE(from_start.choose("slice"));
+    REQUIRE(from_start.is_finished());
+    Session stopped = session; // the same two choices, then no more
+    REQUIRE(stopped.rewind_to(2));
+    REQUIRE_FALSE(stopped.is_finished());
+    const std::vector<Session> branches = {from_start, stopped, session};
+    const report::DebriefRecord record = report::debrief_record(session, branches);
+    REQUIRE(record.branches.size() == 3);
+    CHECK(record.main.label == "What we did");
+    CHECK(record.branches[0].label == "What if 1");
+    CHECK(record.branches[1].label == "What if 2");
+    CHECK(record.branches[2].label == "What if 3");
+    CHECK(record.branches[0].diverges_at == 0);
+    CHECK(record.branches[0].finished);
+    CHECK(record.branches[0].steps.size() == 2);
+    CHECK(record.branches[1].diverges_at == 2); // it stops where the main line goes on
+    CHECK_FALSE(record.branches[1].finished);
+    CHECK(record.branches[1].ending_id.empty());
+    CHECK(record.branches[1].stopped_at == "call"); // a scene with no title: its id
+    CHECK(record.branches[1].steps.size() == 2);
+    CHECK(record.branches[2].diverges_at == 3); // the very same path: parts nowhere
+    CHECK(record.main.stopped_at.empty());
+    CHECK(record.main.finished);
+    CHECK(record.characters.size() == session.story().characters.size());
+    CHECK(record.story_id == session.story().info.id);
+    CHECK(record.story_version == session.story().info.version);
+}
+
 TEST_CASE("debrief: a what-if branch is its own timeline from where it parts") {
     const Session session = call_back_path();
     Session what_if = session;
