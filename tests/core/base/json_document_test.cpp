@@ -266,3 +266,23 @@ TEST_CASE("json document: a number too large to hold is found where it is writte
     CHECK(d.message == "this number is too large for Attune to hold");
     CHECK(parse_problem("[\"1e999\", 2e400]").column == 11);
 }
+
+TEST_CASE("diagnostics: a note's words, and messages picked by severity and joined") {
+    const Diagnostic note = plain(Severity::Note, "kept your place", "s.json");
+    CHECK(note.line == 0);
+    CHECK(note.pointer.empty());
+    CHECK(format(note) == "s.json: note: kept your place");
+    const std::vector<Diagnostic> all = {
+        plain(Severity::Error, "first"), plain(Severity::Warning, "careful"), note,
+        plain(Severity::Error, "second"), plain(Severity::Warning, "again")};
+    CHECK(messages(all, Severity::Warning) == std::vector<std::string>{"careful", "again"});
+    CHECK(messages(all, Severity::Note) == std::vector<std::string>{"kept your place"});
+    CHECK(error_message(all) == "first second");
+    CHECK(error_message({plain(Severity::Warning, "w")}) == "");
+    CHECK(error_message({}) == "");
+    CHECK(has_errors(all));
+    CHECK_FALSE(has_errors({note, plain(Severity::Warning, "w")}));
+    // A place with a line also writes its column, whatever it is.
+    Diagnostic at_line{Severity::Error, "c", "f.json", 4, 0, "", "m", ""};
+    CHECK(format(at_line) == "f.json:4:0: error: m");
+}
