@@ -489,3 +489,49 @@ TEST_CASE("debrief: a record made by hand with missing pieces still writes every
     CHECK(contains(report::debrief_markdown(record), "B was hurt."));
     CHECK(csv_rows(report::state_trace_csv(record)).size() == 2); // header and A at the start
 }
+
+TEST_CASE("debrief: a plain split says 1 vote and 0 votes, counts passes, and adds no notes") {
+    Session session(test::late_bus(), test::params(), 7);
+    REQUIRE(session.choose("name-it"));
+    VoteSplit split = test::late_bus_first_menu_split(0, 1, 1);
+    split.passes = 2;
+    split.close_call = false;
+    REQUIRE(session.record_room_vote(split));
+    REQUIRE(session.choose("slice"));
+    const report::DebriefRecord record = report::debrief_record(session);
+
+    const std::string md = report::debrief_markdown(record);
+    CHECK(contains(md, "How the room voted:\n\n"
+                       "- \"It's fine. Whatever.\": 0 votes\n"
+                       "- **Chosen:** \"I was disappointed.\": 1 vote "
+                       "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\n" // 1 of 3: 6.7 twentieths
+                       "- 2 passed\n\n"));
+    CHECK_FALSE(contains(md, "facilitator decided"));
+    CHECK_FALSE(contains(md, "close call"));
+
+    const std::string html = report::debrief_html(record);
+    CHECK(contains(html, "style=\"width: 0.0%\"></span></td><td class=\"count\">0 votes</td>"));
+    CHECK(contains(html, "<tr><td class=\"chosen\">&quot;I was disappointed.&quot; (chosen)</td>"
+                         "<td class=\"track\"><span class=\"bar\" style=\"width: 33.3%\"></span>"
+                         "</td><td class=\"count\">1 vote</td></tr>\n</table>\n"
+                         "<p class=\"meta\">2 passed.</p>\n</div>"));
+
+    const auto rows = csv_rows(report::state_trace_csv(record));
+    CHECK(rows[1 + record.characters.size()].back() == "its-fine 0; name-it 1; 2 passed");
+}
+
+TEST_CASE("debrief: with no one passing, the pages write no passes, the CSV '0 passed'") {
+    Session session(test::late_bus(), test::params(), 7);
+    REQUIRE(session.choose("its-fine"));
+    VoteSplit split = test::late_bus_first_menu_split(5, 2, 0);
+    split.passes = 0;
+    split.close_call = false;
+    REQUIRE(session.record_room_vote(split));
+    const report::DebriefRecord record = report::debrief_record(session);
+    const std::string md = report::debrief_markdown(record);
+    CHECK(contains(md, ": 2 votes \u2588\u2588\u2588\u2588\u2588\u2588\n\n")); // 2 of 7: 5.7
+    CHECK_FALSE(contains(md, " passed\n"));
+    CHECK_FALSE(contains(report::debrief_html(record), " passed.</p>"));
+    CHECK(csv_rows(report::state_trace_csv(record))[1 + record.characters.size()].back() ==
+          "its-fine 5; name-it 2; 0 passed");
+}
