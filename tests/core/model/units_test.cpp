@@ -320,3 +320,73 @@ TEST_CASE("model units: a saved state naming a move that does not exist is refus
 }
 
 } // namespace attune::model
+
+namespace attune::model {
+
+TEST_CASE("model units: each field of a saved state is required, by name and by kind") {
+    const nlohmann::json good = to_json(initial_state(params(), test::start()));
+    REQUIRE(state_from_json(good));
+    for (const auto& [key, value] : good.items()) {
+        CAPTURE(key);
+        nlohmann::json missing = good;
+        missing.erase(key);
+        const Result<State> refused = state_from_json(missing);
+        CHECK_FALSE(refused);
+        CHECK(error_message(refused.diagnostics) ==
+              (key == "override" ? "relational state needs \"override\" as a string"
+                                 : "relational state is missing \"" + key + "\""));
+        // The wrong kind for each: text for a number, a fraction for a count, 1 for true.
+        nlohmann::json wrong = good;
+        wrong[key] = value.is_boolean()          ? nlohmann::json(1)
+                     : value.is_number_integer() ? nlohmann::json(1.5)
+                     : value.is_number()         ? nlohmann::json("1")
+                                                 : nlohmann::json(7);
+        const Result<State> refused_kind = state_from_json(wrong);
+        CHECK_FALSE(refused_kind);
+        if (key != "override") {
+            CHECK(error_message(refused_kind.diagnostics) ==
+                  "relational state field \"" + key + "\" has the wrong type");
+        }
+    }
+    // A number where a fraction may be: a whole number is fine for a double.
+    nlohmann::json whole = good;
+    whole["safety"] = 40;
+    REQUIRE(state_from_json(whole));
+    CHECK(state_from_json(whole)->safety == 40);
+    CHECK(error_message(state_from_json(nlohmann::json("x")).diagnostics) ==
+          "relational state must be a JSON object");
+}
+
+TEST_CASE("model units: every override reads back as itself, and no other word does") {
+    for (const Override o : {Override::Negative, Override::Neutral, Override::Positive}) {
+        State s = initial_state(params(), test::start());
+        s.override = o;
+        const Result<State> back = state_from_json(to_json(s));
+        REQUIRE(back);
+        CHECK(back->override == o);
+    }
+    CHECK(override_name(Override::Negative) == "negative");
+    CHECK(override_name(Override::Neutral) == "neutral");
+    CHECK(override_name(Override::Positive) == "positive");
+    nlohmann::json bad = to_json(initial_state(params(), test::start()));
+    bad["override"] = "Negative";
+    CHECK(error_message(state_from_json(bad).diagnostics) ==
+          "override must be negative, neutral or positive, not \"Negative\"");
+}
+
+TEST_CASE("model units: the player's saved state needs each of its three fields") {
+    const nlohmann::json good = to_json(initial_player_state(params()));
+    REQUIRE(player_from_json(good));
+    CHECK(good.size() == 3);
+    for (const auto& [key, value] : good.items()) {
+        CAPTURE(key);
+        nlohmann::json missing = good;
+        missing.erase(key);
+        CHECK(error_message(player_from_json(missing).diagnostics) ==
+              "relational state is missing \"" + key + "\"");
+    }
+    CHECK(error_message(player_from_json(nlohmann::json::array()).diagnostics) ==
+          "player state must be a JSON object");
+}
+
+} // namespace attune::model
