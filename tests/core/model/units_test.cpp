@@ -390,3 +390,27 @@ TEST_CASE("model units: the player's saved state needs each of its three fields"
 }
 
 } // namespace attune::model
+
+namespace attune::model {
+
+TEST_CASE("model units: a simulation of plain moves is the simulation of those moves toward the "
+          "character") {
+    const std::vector<Move> moves = {Move::Criticize, Move::Defend, Move::Apologize,
+                                     Move::Validate};
+    const std::vector<SimRow> plain = simulate(params(), test::start(), moves, 3);
+    const std::vector<SimRow> steps =
+        simulate(params(), test::start(), test::steps("criticize,defend,apologize,validate"), 3);
+    REQUIRE(plain.size() == steps.size());
+    REQUIRE(plain.size() >= moves.size());
+    for (std::size_t i = 0; i < plain.size(); ++i) {
+        CAPTURE(i);
+        CHECK(plain[i].move == steps[i].move);
+        CHECK(plain[i].event == steps[i].event);
+        CHECK(plain[i].rules == steps[i].rules);
+        CHECK(plain[i].state == steps[i].state);
+    }
+    CHECK(plain[0].move == "criticize");
+    CHECK(plain[3].move == "validate");
+}
+
+} // namespace attune::model
