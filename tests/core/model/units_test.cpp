@@ -414,3 +414,31 @@ TEST_CASE("model units: a simulation of plain moves is the simulation of those m
 }
 
 } // namespace attune::model
+
+namespace attune::model {
+
+TEST_CASE("model units: settling keeps arousal within 0 to 100, whatever it starts from") {
+    // A state from outside the model (a damaged save, a hand-made row) may hold arousal or a
+    // resting point out of range; time passing brings it back to the scale's edge.
+    PlayerState player = initial_player_state(params());
+    player.arousal = 150;
+    player.resting_arousal = 150;
+    settle_player(params(), player);
+    CHECK(player.arousal == 100);
+    player.arousal = -20;
+    player.resting_arousal = -20;
+    settle_player(params(), player);
+    CHECK(player.arousal == 0);
+
+    State state = initial_state(params(), test::start());
+    state.arousal = 150;
+    state.resting_arousal = 150;
+    settle(params(), test::start(), state);
+    CHECK(state.arousal == 100);
+    state.arousal = -20;
+    state.resting_arousal = -20;
+    settle(params(), test::start(), state);
+    CHECK(state.arousal == 0);
+}
+
+} // namespace attune::model
