@@ -442,3 +442,28 @@ TEST_CASE("model units: settling keeps arousal within 0 to 100, whatever it star
 }
 
 } // namespace attune::model
+
+namespace attune::model {
+
+TEST_CASE("model units: an authored feeling sets arousal within 0 to 100, the edges included") {
+    State state = initial_state(params(), test::start());
+    Outcome outcome;
+    feel(0, state, 0, outcome);
+    CHECK(state.arousal == 0);
+    feel(0, state, 100, outcome);
+    CHECK(state.arousal == 100);
+    feel(0, state, -5, outcome);
+    CHECK(state.arousal == 0);
+    feel(0, state, 120, outcome);
+    CHECK(state.arousal == 100);
+    feel(0, state, std::nan(""), outcome); // not a number: nothing changes
+    CHECK(state.arousal == 100);
+    // One cause for each change: to 0, to 100, back to 0, to 100; the last changed nothing.
+    REQUIRE(outcome.causes.size() == 4);
+    CHECK(outcome.causes[0].rule == "authored_feeling");
+    CHECK(outcome.causes[1].d_arousal == 100);
+    CHECK(outcome.causes[2].d_arousal == -100);
+    CHECK(outcome.causes[3].d_arousal == 100);
+}
+
+} // namespace attune::model

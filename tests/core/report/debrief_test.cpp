@@ -535,3 +535,21 @@ TEST_CASE("debrief: with no one passing, the pages write no passes, the CSV '0 p
     CHECK(csv_rows(report::state_trace_csv(record))[1 + record.characters.size()].back() ==
           "its-fine 5; name-it 2; 0 passed");
 }
+
+TEST_CASE("debrief: a split where no one voted or passed shows empty bars, never a division by "
+          "nothing") {
+    Session session(test::late_bus(), test::params(), 7);
+    REQUIRE(session.choose("its-fine"));
+    VoteSplit split = test::late_bus_first_menu_split(0, 0, 0);
+    split.passes = 0;
+    split.close_call = false;
+    split.overridden = true; // the facilitator chose
+    REQUIRE(session.record_room_vote(split));
+    const report::DebriefRecord record = report::debrief_record(session);
+    const std::string html = report::debrief_html(record);
+    CHECK(contains(html, "style=\"width: 0.0%\"></span></td><td class=\"count\">0 votes</td>"));
+    CHECK_FALSE(contains(html, "nan"));
+    const std::string md = report::debrief_markdown(record);
+    CHECK(contains(md, "- **Chosen:** \"It's fine. Whatever.\": 0 votes\n"
+                       "- \"I was disappointed.\": 0 votes\n\nThe facilitator decided.\n"));
+}
