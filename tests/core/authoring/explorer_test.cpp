@@ -284,6 +284,25 @@ TEST_CASE("explore: a scene whose only way on leads back to the start is no trap
     CHECK(find_code(report.findings, "no-way-out") == nullptr);
 }
 
+TEST_CASE("explore: a loop back to the start whose way out never opens is a trap") {
+    // The same loop as above, but "stop" waits for a flag nothing sets: going round and back
+    // into the very first state is no way out, however often it is taken.
+    json calm = character("c0");
+    calm["anxiety"] = 0;
+    calm["avoidance"] = 0;
+    json stop = choice("stop", "end", "neutral");
+    stop["if"] = "flag.never";
+    const json scenes = {
+        {{"id", "start"}, {"lines", {"."}}, {"choices", {choice("go", "x", "neutral"), stop}}},
+        {{"id", "x"}, {"lines", {"."}}, {"choices", {choice("back", "start", "neutral")}}}};
+    const ExploreReport report =
+        explore_story(load(story_with(scenes, json::array({calm}))), test::params(), {});
+    CHECK(report.states == 2);
+    const Finding* trap = find_code(report.findings, "no-way-out");
+    REQUIRE(trap);
+    CHECK(trap->diagnostic.pointer == "/scenes/0");
+}
+
 TEST_CASE("explore: a fact assumed by a scene and by an ending is reported for each") {
     // 'tell' establishes 'told'; 'quiet' reaches 'porch' without it. 'porch' (scene 1) and
     // 'late' (ending 2) both assume it, so each is reported once. The state that reached

@@ -2,6 +2,10 @@
 
 #include "findings_support.h"
 
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
 namespace attune {
 
 using test::find_code;
@@ -111,6 +115,86 @@ TEST_CASE("a choice never taken has no inert moves, and neutral moves never coun
     CHECK(f.diagnostic.message ==
           "the move 'withdraw' of choice 'leave-it' in scene 'quiet' never changed anything in "
           "any playthrough tried");
+}
+
+} // namespace attune
+
+namespace attune {
+
+namespace {
+
+Finding finding_at(std::string pointer) {
+    Finding f;
+    f.diagnostic = {Severity::Warning, "code", "", 0, 0, std::move(pointer), "m", "f"};
+    return f;
+}
+
+} // namespace
+
+TEST_CASE("findings: each is located by its own pointer; one with none keeps no place") {
+    const std::filesystem::path file =
+        std::filesystem::temp_directory_path() / ("attune-findings-" + std::to_string(getpid()));
+    {
+        std::ofstream out(file);
+        out << "{\n  \"scenes\": [\n    {\"id\": \"a\"},\n    {\"id\": \"b\", \"choices\": [1]}\n"
+               "  ],\n  \"endings\": [{\"id\": \"e\"}]\n}\n";
+    }
+    std::vector<Finding> findings = {finding_at("/scenes/1/choices/0"), finding_at(""),
+                                     finding_at("/endings/0/kind"), finding_at("/scenes/0")};
+    locate_findings(file.string(), findings);
+    for (const Finding& f : findings) {
+        CHECK(f.diagnostic.file == file.string());
+    }
+    CHECK(std::pair{findings[0].diagnostic.line, findings[0].diagnostic.column} ==
+          std::pair{4, 29});
+    CHECK(std::pair{findings[1].diagnostic.line, findings[1].diagnostic.column} == std::pair{0, 0});
+    CHECK(std::pair{findings[2].diagnostic.line, findings[2].diagnostic.column} ==
+          std::pair{6, 15}); // no "kind": the ending itself
+    CHECK(std::pair{findings[3].diagnostic.line, findings[3].diagnostic.column} == std::pair{3, 5});
+    std::filesystem::remove(file);
+
+    // A file that cannot be read: the findings name it, with no place in it.
+    std::vector<Finding> unread = {finding_at("/scenes/0")};
+    locate_findings(file.string(), unread);
+    CHECK(unread[0].diagnostic.file == file.string());
+    CHECK(unread[0].diagnostic.line == 0);
+}
+
+TEST_CASE("findings: the command that replays a finding, and the pointers findings use") {
+    Finding f;
+    f.seed = 42;
+    CHECK(reproduce_command("s.json", f) == "attune text s.json --seed 42 --choices \"\"");
+    f.choices = {3, 1, 12};
+    CHECK(reproduce_command("s.json", f) == "attune text s.json --seed 42 --choices 3,1,12");
+    CHECK(choice_list({}) == "");
+    CHECK(choice_list({7}) == "7");
+    CHECK(scene_pointer(0) == "/scenes/0");
+    CHECK(choice_pointer(2, 10) == "/scenes/2/choices/10");
+    CHECK(ending_pointer(5) == "/endings/5");
+}
+
+TEST_CASE("findings: a repaired ending reached with ruptures open names each character open") {
+    const auto story =
+        test::story(test::source_dir() / "tests/data/stories/the-group-project.json");
+    std::vector<model::State> characters(2);
+    CHECK_FALSE(any_rupture_open(characters));
+    characters[1].rupture_open = true;
+    CHECK(any_rupture_open(characters));
+    Finding f = ending_mismatch(*story, 1, characters);
+    CHECK(f.diagnostic.code == "ending-kind-mismatch");
+    CHECK(f.diagnostic.severity == Severity::Error);
+    CHECK(f.diagnostic.pointer == "/endings/1/kind");
+    CHECK(f.diagnostic.file == story->file);
+    CHECK(
+        f.diagnostic.message ==
+        "ending 'wednesday' is 'repaired' but it can be reached with a rupture still open (Theo)");
+    characters[0].rupture_open = true;
+    f = ending_mismatch(*story, 2, characters);
+    CHECK(f.diagnostic.pointer == "/endings/2/kind");
+    CHECK(f.diagnostic.message.ends_with("with a rupture still open (Maya, Theo)"));
+    characters[1].rupture_open = false;
+    CHECK(any_rupture_open(characters));
+    CHECK(ending_mismatch(*story, 0, characters).diagnostic.message.ends_with("open (Maya)"));
 }
 
 } // namespace attune

@@ -92,3 +92,89 @@ TEST_CASE(
 }
 
 } // namespace attune
+
+namespace attune {
+
+namespace {
+
+std::size_t count_of(const std::string& text, const std::string& part) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+        ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("graph: long labels are cut at their limits, and quotes, backslashes and new lines "
+          "escaped") {
+    const std::string id30(30, 'c');
+    const std::string id31 = std::string(30, 'd') + "e";
+    const std::string cond40 = "x == " + std::string(35, '1');
+    const std::string cond41 = "y == " + std::string(36, '2');
+    const std::string text200(200, 't');
+    const std::string text201 = std::string(200, 'u') + "v";
+    nlohmann::json story = {
+        {"title", std::string(80, 'T')},
+        {"start", "a"},
+        {"scenes",
+         {{{"id", "a"},
+           {"title", "Line one\nback\\slash"},
+           {"choices",
+            {{{"id", id30}, {"text", text200}, {"moves", {"ask"}}, {"next", "gone"}},
+             {{"id", id31}, {"text", text201}, {"moves", {"blame"}}, {"next", "gone"}},
+             {{"id", "c1"}, {"text", "a"}, {"if", cond40}, {"next", "end"}},
+             {{"id", "c2"},
+              {"text", "b"},
+              {"if", cond41},
+              {"moves", {"ask", "neutral"}},
+              {"next", "end"}}}}}}},
+        {"endings", {{{"id", "end"}, {"kind", "open"}}}},
+    };
+    std::string dot = to_dot(story_graph(story));
+    CHECK(dot.find("label=\"" + std::string(80, 'T') + "\" labelloc") != std::string::npos);
+    CHECK(dot.find("\"a\" [label=\"a\\nLine one\\nback\\\\slash\" penwidth=2.5];") !=
+          std::string::npos);
+    // Two links to one missing scene: one "missing" node, two dashed red edges.
+    CHECK(count_of(dot, "\"gone\" [label=\"missing: gone\"") == 1);
+    CHECK(count_of(dot, "-> \"gone\"") == 2);
+    CHECK(dot.find("[label=\"" + id30 + "\" tooltip=\"" + text200 + "\" color=\"#d32f2f\"") !=
+          std::string::npos);
+    CHECK(dot.find("[label=\"" + std::string(27, 'd') + "...\" tooltip=\"" + std::string(197, 'u') +
+                   "...\" color") != std::string::npos);
+    CHECK(dot.find("[label=\"c1\\nif " + cond40 + "\" tooltip=\"a\" color=\"#757575\"") !=
+          std::string::npos);
+    CHECK(dot.find("[label=\"c2\\nif " + cond41.substr(0, 37) + "...\" tooltip=\"b\" color=\"" +
+                   "#2e7d32\" fontcolor=\"#757575\" style=dotted];") != std::string::npos);
+
+    story["title"] = std::string(81, 'T');
+    dot = to_dot(story_graph(story));
+    CHECK(dot.find("label=\"" + std::string(77, 'T') + "...\" labelloc") != std::string::npos);
+}
+
+TEST_CASE("graph: moves written as names colour their edges as moves written in full do") {
+    const nlohmann::json story = {
+        {"start", "a"},
+        {"scenes",
+         {{{"id", "a"},
+           {"choices",
+            {{{"id", "kind"}, {"next", "a"}, {"moves", {"validate"}}},
+             {{"id", "harsh"}, {"next", "a"}, {"moves", {{{"move", "criticize"}}}}},
+             {{"id", "both"}, {"next", "a"}, {"moves", {"criticize", {{"move", "reflect"}}}}},
+             {{"id", "unknown"}, {"next", "a"}, {"moves", {"shrug", 7}}}}}}}},
+    };
+    const StoryGraph map = story_graph(story);
+    REQUIRE(map.scenes.size() == 1);
+    REQUIRE(map.scenes[0].choices.size() == 4);
+    CHECK(map.scenes[0].choices[0].moves == std::vector<std::string>{"validate"});
+    CHECK(map.scenes[0].choices[2].moves == std::vector<std::string>{"criticize", "reflect"});
+    CHECK(map.scenes[0].choices[3].moves == std::vector<std::string>{"shrug", ""});
+    const std::string dot = to_dot(map);
+    CHECK(dot.find("[label=\"kind\" tooltip=\"\" color=\"#2e7d32\"") != std::string::npos);
+    CHECK(dot.find("[label=\"harsh\" tooltip=\"\" color=\"#ef6c00\"") != std::string::npos);
+    CHECK(dot.find("[label=\"both\" tooltip=\"\" color=\"#6a1b9a\"") != std::string::npos);
+    CHECK(dot.find("[label=\"unknown\" tooltip=\"\" color=\"#757575\"") != std::string::npos);
+}
+
+} // namespace attune

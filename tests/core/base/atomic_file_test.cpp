@@ -113,3 +113,32 @@ TEST_CASE("atomic file: only the temporary files of writers that are gone are re
     CHECK(fs::exists(alive));
     CHECK(fs::exists(other));
 }
+
+TEST_CASE("atomic file: a temporary file's owner is the number after its last marker, nine "
+          "digits at most") {
+    const TempFolder folder;
+    // Gone owners (above Linux's largest id), named as writers name them: removed.
+    const fs::path last_marker = folder.path / "a.tmp-5.tmp-999999998";
+    const fs::path nine_digits = folder.path / "b.json.tmp-999999997";
+    // Not a writer's name, or a writer that may be alive: kept.
+    const fs::path ten_digits = folder.path / "c.json.tmp-9999999999";
+    const fs::path no_digits = folder.path / "d.json.tmp-";
+    const fs::path letters = folder.path / "e.json.tmp-99999999x";
+    const fs::path zero = folder.path / "f.json.tmp-0";
+    const fs::path no_marker = folder.path / "g.json-999999996";
+    for (const fs::path& file :
+         {last_marker, nine_digits, ten_digits, no_digits, letters, zero, no_marker}) {
+        std::ofstream(file) << "{";
+    }
+    const fs::path folder_named_so = folder.path / "h.tmp-999999995"; // a folder: kept
+    fs::create_directories(folder_named_so);
+    CHECK(remove_stale_temp_files(folder.path) == 2);
+    CHECK_FALSE(fs::exists(last_marker));
+    CHECK_FALSE(fs::exists(nine_digits));
+    for (const fs::path& kept :
+         {ten_digits, no_digits, letters, zero, no_marker, folder_named_so}) {
+        CAPTURE(kept);
+        CHECK(fs::exists(kept));
+    }
+    CHECK(remove_stale_temp_files(folder.path / "no-such-folder") == 0);
+}

@@ -165,3 +165,124 @@ TEST_CASE("json document: locating many pointers in one walk agrees with locatin
     CHECK(pair_of(found[6]) == std::pair{3, 28});
     CHECK(pair_of(found[7]) == std::pair{1, 1});
 }
+
+namespace {
+
+// Line and column of `offset` counted the slow way, one character at a time from the start.
+std::pair<int, int> counted(std::string_view text, std::size_t offset) {
+    int line = 1;
+    int column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+} // namespace
+
+TEST_CASE("json document: positions agree with counting from the start, across every "
+          "checkpoint") {
+    // Lines of different lengths with two- and three-byte characters, so that newlines and
+    // characters straddle the checkpoints every 1024 bytes.
+    std::string text;
+    for (int i = 0; text.size() < 5000; ++i) {
+        text += std::string(static_cast<std::size_t>(i % 37), 'a') + "\xc3\xa9" +
+                (i % 3 == 0 ? "\xe2\x80\x94" : "") + "\n";
+    }
+    for (const std::size_t size : {text.size(), std::size_t{2048}, std::size_t{1024},
+                                   std::size_t{1023}, std::size_t{1}, std::size_t{0}}) {
+        const std::string_view part = std::string_view(text).substr(0, size);
+        const TextPositions positions(part);
+        for (std::size_t offset = 0; offset <= part.size(); ++offset) {
+            CAPTURE(size);
+            CAPTURE(offset);
+            const TextPosition at = positions.at(offset);
+            REQUIRE(std::pair{at.line, at.column} == counted(part, offset));
+        }
+        CHECK(pair_of(positions.at(part.size() + 5)) == counted(part, part.size()));
+    }
+    CHECK(counted(text, 2000).first > 40); // the text really has many lines
+}
+
+TEST_CASE("json document: a comma too many or twice is found at the comma, in plain words") {
+    Diagnostic d = parse_problem("{\n  \"a\": [1, 2,\n  ]\n}");
+    CHECK(d.code == "bad-json");
+    CHECK(std::pair{d.line, d.column} == std::pair{2, 13});
+    CHECK(d.message == "this is not valid JSON: this comma is one too many (nothing follows it "
+                       "before the closing ']')");
+    CHECK(d.fix == "Remove this comma: JSON has no comma after the last item.");
+    d = parse_problem("{\"a\": 1 ,\t}");
+    CHECK(std::pair{d.line, d.column} == std::pair{1, 9});
+    CHECK(d.message == "this is not valid JSON: this comma is one too many (nothing follows it "
+                       "before the closing '}')");
+    d = parse_problem("[1,\n , 2]");
+    CHECK(std::pair{d.line, d.column} == std::pair{1, 3});
+    CHECK(d.message == "this is not valid JSON: two commas in a row");
+    CHECK(d.fix == "Remove one of the two commas.");
+    // Not a comma problem: the text before the error does not end in a comma.
+    d = parse_problem("[1 2]");
+    CHECK(d.message == "this is not valid JSON: a comma is probably missing before this point");
+    CHECK(d.fix == "Look just before this point for a missing comma, quote, colon or bracket.");
+    d = parse_problem("[1, x]");
+    CHECK(std::pair{d.line, d.column} == std::pair{1, 5});
+    CHECK(d.message.starts_with("this is not valid JSON: "));
+    CHECK(d.message.find("json.exception") == std::string::npos);
+    CHECK(d.message.find("syntax error while parsing") == std::string::npos);
+    CHECK(d.message.find("comma") == std::string::npos);
+}
+
+TEST_CASE("json document: a key given twice is found at its second place, naming the first") {
+    const Result<JsonDocument> doc = parse_json_document(
+        "t.json", "{\n  \"a\": {\"k\": 1,\n    \"k\": 2},\n  \"b\": [{\"x/y\": 1, "
+                  "\"x/y\": 2}],\n  \"a\": 3\n}");
+    CHECK_FALSE(doc);
+    REQUIRE(doc.diagnostics.size() == 3);
+    const Diagnostic& inner = doc.diagnostics[0];
+    CHECK(inner.code == "duplicate-key");
+    CHECK(inner.pointer == "/a/k");
+    CHECK(std::pair{inner.line, inner.column} == std::pair{3, 5});
+    CHECK(inner.message ==
+          "this key is given twice in one object; the first is at line 2, column 9");
+    CHECK(inner.fix == "Keep one of the two; JSON would silently use only the last.");
+    CHECK(doc.diagnostics[1].pointer == "/b/0/x~1y");
+    CHECK(std::pair{doc.diagnostics[1].line, doc.diagnostics[1].column} == std::pair{4, 20});
+    CHECK(doc.diagnostics[2].pointer == "/a");
+    CHECK(std::pair{doc.diagnostics[2].line, doc.diagnostics[2].column} == std::pair{5, 3});
+    CHECK(doc.diagnostics[2].message ==
+          "this key is given twice in one object; the first is at line 2, column 3");
+    // The same key in two different objects is no problem.
+    CHECK(parse_json_document("t.json", R"([{"k": 1}, {"k": 2}, {"o": {"k": 3}, "k": 4}])"));
+}
+
+TEST_CASE("json document: a number too large to hold is found where it is written") {
+    const Diagnostic d = parse_problem("{\"small\": [1, -2e300, 3],\n \"big\": -1e999}");
+    CHECK(d.code == "number-too-large");
+    CHECK(std::pair{d.line, d.column} == std::pair{2, 9});
+    CHECK(d.message == "this number is too large for Attune to hold");
+    CHECK(parse_problem("[\"1e999\", 2e400]").column == 11);
+}
+
+TEST_CASE("diagnostics: a note's words, and messages picked by severity and joined") {
+    const Diagnostic note = plain(Severity::Note, "kept your place", "s.json");
+    CHECK(note.line == 0);
+    CHECK(note.pointer.empty());
+    CHECK(format(note) == "s.json: note: kept your place");
+    const std::vector<Diagnostic> all = {
+        plain(Severity::Error, "first"), plain(Severity::Warning, "careful"), note,
+        plain(Severity::Error, "second"), plain(Severity::Warning, "again")};
+    CHECK(messages(all, Severity::Warning) == std::vector<std::string>{"careful", "again"});
+    CHECK(messages(all, Severity::Note) == std::vector<std::string>{"kept your place"});
+    CHECK(error_message(all) == "first second");
+    CHECK(error_message({plain(Severity::Warning, "w")}) == "");
+    CHECK(error_message({}) == "");
+    CHECK(has_errors(all));
+    CHECK_FALSE(has_errors({note, plain(Severity::Warning, "w")}));
+    // A place with a line also writes its column, whatever it is.
+    Diagnostic at_line{Severity::Error, "c", "f.json", 4, 0, "", "m", ""};
+    CHECK(format(at_line) == "f.json:4:0: error: m");
+}

@@ -252,3 +252,24 @@ TEST_CASE("twee import: a link to a passage named in another case suggests the n
 }
 
 } // namespace attune
+
+namespace attune {
+
+TEST_CASE("twee import: an ending's note gives its fields, but never its lines or choices") {
+    const Result<nlohmann::ordered_json> imported = import_twee(
+        "e.twee", ":: A\n[[B]]\n:: B [ending:repaired]\n"
+                  "<!-- attune: {\"lines\": [\"From the note.\"], \"choices\": "
+                  "[], \"title\": \"Home\", \"reflection\": [\"Why?\"]} -->\nThe end.\n");
+    REQUIRE(imported);
+    const nlohmann::ordered_json& endings = (*imported)["endings"];
+    REQUIRE(endings.size() == 1);
+    const nlohmann::ordered_json& ending = endings[0];
+    CHECK(ending["id"] == "b");
+    CHECK(ending["kind"] == "repaired");
+    CHECK(ending["title"] == "Home");
+    CHECK(ending["lines"] == nlohmann::ordered_json::array({"The end."}));
+    CHECK(ending["reflection"] == nlohmann::ordered_json::array({"Why?"}));
+    CHECK_FALSE(ending.contains("choices"));
+}
+
+} // namespace attune

@@ -309,3 +309,45 @@ TEST_CASE("model params: thresholds that must differ are refused when equal") {
     p["window"]["high"] = rest + 0.5;
     CHECK(all_problems(p).empty());
 }
+
+namespace {
+
+// Every problem loading `params` gives, as "code pointer: message".
+std::vector<std::string> problems_of(const nlohmann::json& params) {
+    const auto file = std::filesystem::temp_directory_path() /
+                      ("attune-params-" + std::to_string(::getpid()) + "-all.json");
+    std::ofstream(file) << params.dump(2);
+    const Result<Params> loaded = load_params(file);
+    std::filesystem::remove(file);
+    CHECK_FALSE(loaded);
+    std::vector<std::string> out;
+    for (const Diagnostic& d : loaded.diagnostics) {
+        out.push_back(d.code + " " + d.pointer + ": " + d.message);
+        CHECK(d.line > 0);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("model params: a section or a move that is not an object is one problem, said so") {
+    nlohmann::json params = bundled();
+    params["decay"] = 5;
+    CHECK(
+        problems_of(params) ==
+        std::vector<std::string>{"wrong-type /decay: 'decay' should be an object but is a number"});
+    params = bundled();
+    params["moves"]["validate"] = nlohmann::json::array();
+    CHECK(problems_of(params) ==
+          std::vector<std::string>{"wrong-type /moves/validate: 'validate' should be an object "
+                                   "but is a list"});
+    params = bundled();
+    params["moves"].erase("validate");
+    CHECK(problems_of(params) ==
+          std::vector<std::string>{"missing-key /moves: missing 'validate'"});
+    params = bundled();
+    params.erase("decay");
+    CHECK(problems_of(params) == std::vector<std::string>{"missing-key : missing 'decay'"});
+    CHECK(problems_of(nlohmann::json::array({1})) ==
+          std::vector<std::string>{"wrong-type : the model parameters must be a JSON object"});
+}

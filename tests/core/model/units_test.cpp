@@ -320,3 +320,150 @@ TEST_CASE("model units: a saved state naming a move that does not exist is refus
 }
 
 } // namespace attune::model
+
+namespace attune::model {
+
+TEST_CASE("model units: each field of a saved state is required, by name and by kind") {
+    const nlohmann::json good = to_json(initial_state(params(), test::start()));
+    REQUIRE(state_from_json(good));
+    for (const auto& [key, value] : good.items()) {
+        CAPTURE(key);
+        nlohmann::json missing = good;
+        missing.erase(key);
+        const Result<State> refused = state_from_json(missing);
+        CHECK_FALSE(refused);
+        CHECK(error_message(refused.diagnostics) ==
+              (key == "override" ? "relational state needs \"override\" as a string"
+                                 : "relational state is missing \"" + key + "\""));
+        // The wrong kind for each: text for a number, a fraction for a count, 1 for true.
+        nlohmann::json wrong = good;
+        wrong[key] = value.is_boolean()          ? nlohmann::json(1)
+                     : value.is_number_integer() ? nlohmann::json(1.5)
+                     : value.is_number()         ? nlohmann::json("1")
+                                                 : nlohmann::json(7);
+        const Result<State> refused_kind = state_from_json(wrong);
+        CHECK_FALSE(refused_kind);
+        if (key != "override") {
+            CHECK(error_message(refused_kind.diagnostics) ==
+                  "relational state field \"" + key + "\" has the wrong type");
+        }
+    }
+    // A number where a fraction may be: a whole number is fine for a double.
+    nlohmann::json whole = good;
+    whole["safety"] = 40;
+    REQUIRE(state_from_json(whole));
+    CHECK(state_from_json(whole)->safety == 40);
+    CHECK(error_message(state_from_json(nlohmann::json("x")).diagnostics) ==
+          "relational state must be a JSON object");
+}
+
+TEST_CASE("model units: every override reads back as itself, and no other word does") {
+    for (const Override o : {Override::Negative, Override::Neutral, Override::Positive}) {
+        State s = initial_state(params(), test::start());
+        s.override = o;
+        const Result<State> back = state_from_json(to_json(s));
+        REQUIRE(back);
+        CHECK(back->override == o);
+    }
+    CHECK(override_name(Override::Negative) == "negative");
+    CHECK(override_name(Override::Neutral) == "neutral");
+    CHECK(override_name(Override::Positive) == "positive");
+    nlohmann::json bad = to_json(initial_state(params(), test::start()));
+    bad["override"] = "Negative";
+    CHECK(error_message(state_from_json(bad).diagnostics) ==
+          "override must be negative, neutral or positive, not \"Negative\"");
+}
+
+TEST_CASE("model units: the player's saved state needs each of its three fields") {
+    const nlohmann::json good = to_json(initial_player_state(params()));
+    REQUIRE(player_from_json(good));
+    CHECK(good.size() == 3);
+    for (const auto& [key, value] : good.items()) {
+        CAPTURE(key);
+        nlohmann::json missing = good;
+        missing.erase(key);
+        CHECK(error_message(player_from_json(missing).diagnostics) ==
+              "relational state is missing \"" + key + "\"");
+    }
+    CHECK(error_message(player_from_json(nlohmann::json::array()).diagnostics) ==
+          "player state must be a JSON object");
+}
+
+} // namespace attune::model
+
+namespace attune::model {
+
+TEST_CASE("model units: a simulation of plain moves is the simulation of those moves toward the "
+          "character") {
+    const std::vector<Move> moves = {Move::Criticize, Move::Defend, Move::Apologize,
+                                     Move::Validate};
+    const std::vector<SimRow> plain = simulate(params(), test::start(), moves, 3);
+    const std::vector<SimRow> steps =
+        simulate(params(), test::start(), test::steps("criticize,defend,apologize,validate"), 3);
+    REQUIRE(plain.size() == steps.size());
+    REQUIRE(plain.size() >= moves.size());
+    for (std::size_t i = 0; i < plain.size(); ++i) {
+        CAPTURE(i);
+        CHECK(plain[i].move == steps[i].move);
+        CHECK(plain[i].event == steps[i].event);
+        CHECK(plain[i].rules == steps[i].rules);
+        CHECK(plain[i].state == steps[i].state);
+    }
+    CHECK(plain[0].move == "criticize");
+    CHECK(plain[3].move == "validate");
+}
+
+} // namespace attune::model
+
+namespace attune::model {
+
+TEST_CASE("model units: settling keeps arousal within 0 to 100, whatever it starts from") {
+    // A state from outside the model (a damaged save, a hand-made row) may hold arousal or a
+    // resting point out of range; time passing brings it back to the scale's edge.
+    PlayerState player = initial_player_state(params());
+    player.arousal = 150;
+    player.resting_arousal = 150;
+    settle_player(params(), player);
+    CHECK(player.arousal == 100);
+    player.arousal = -20;
+    player.resting_arousal = -20;
+    settle_player(params(), player);
+    CHECK(player.arousal == 0);
+
+    State state = initial_state(params(), test::start());
+    state.arousal = 150;
+    state.resting_arousal = 150;
+    settle(params(), test::start(), state);
+    CHECK(state.arousal == 100);
+    state.arousal = -20;
+    state.resting_arousal = -20;
+    settle(params(), test::start(), state);
+    CHECK(state.arousal == 0);
+}
+
+} // namespace attune::model
+
+namespace attune::model {
+
+TEST_CASE("model units: an authored feeling sets arousal within 0 to 100, the edges included") {
+    State state = initial_state(params(), test::start());
+    Outcome outcome;
+    feel(0, state, 0, outcome);
+    CHECK(state.arousal == 0);
+    feel(0, state, 100, outcome);
+    CHECK(state.arousal == 100);
+    feel(0, state, -5, outcome);
+    CHECK(state.arousal == 0);
+    feel(0, state, 120, outcome);
+    CHECK(state.arousal == 100);
+    feel(0, state, std::nan(""), outcome); // not a number: nothing changes
+    CHECK(state.arousal == 100);
+    // One cause for each change: to 0, to 100, back to 0, to 100; the last changed nothing.
+    REQUIRE(outcome.causes.size() == 4);
+    CHECK(outcome.causes[0].rule == "authored_feeling");
+    CHECK(outcome.causes[1].d_arousal == 100);
+    CHECK(outcome.causes[2].d_arousal == -100);
+    CHECK(outcome.causes[3].d_arousal == 100);
+}
+
+} // namespace attune::model

@@ -391,3 +391,48 @@ TEST_CASE("save store: a damaged save is set aside on load, under a name of its 
                      error.substr(error.find(kept), error.find(".json. ") - error.find(kept) + 5)));
     CHECK_FALSE(fs::exists(slots[0].file));
 }
+
+TEST_CASE("save store: a slot's file is its name's first 32 characters made safe, then its "
+          "FNV-1a digest") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    const Session start = played(0);
+    REQUIRE(store.save(start, "a"));
+    REQUIRE(store.save(start, std::string(40, 'a')));
+    REQUIRE(store.save(start, "\xce\x95\xce\xbb\xce\xad\xce\xbd\xce\xb7")); // Ελένη
+    // The digests, worked out by hand from FNV-1a's 64-bit offset basis and prime.
+    CHECK(fs::exists(store.folder() / "slot-a-af63dc4c8601ec8c.json"));
+    CHECK(fs::exists(store.folder() /
+                     ("slot-" + std::string(32, 'a') + "-" + "b920bc495ce6502d" + ".json")));
+    CHECK(fs::exists(store.folder() / "slot-__________-48cd78bf1efaac78.json"));
+    CHECK(store.list()->size() == 3);
+}
+
+TEST_CASE(
+    "save store: only autosave-* and slot-* .json files are listed; nothing else is touched") {
+    TempDataHome home;
+    const SaveStore store(SaveStore::default_folder());
+    const Session start = played(0);
+    REQUIRE(store.save(start, "kept"));
+    const std::string save_text = test::read_text(slot_file(store, "kept"));
+    // Every one of these holds a good save, but is not named as one.
+    const std::vector<std::string> others = {"notes.json",
+                                             "slot-x.txt",
+                                             "autosave-x.json.bak",
+                                             "xslot-a.json",
+                                             "slot-y.corrupt-1.json",
+                                             "autosave-z.corrupt-2.json"};
+    for (const std::string& name : others) {
+        std::ofstream(store.folder() / name, std::ios::binary) << save_text;
+    }
+    fs::create_directories(store.folder() / "slot-folder.json");
+    std::ofstream(store.folder() / "autosave-copy.json", std::ios::binary) << save_text;
+    const Result<std::vector<SlotInfo>> listing = store.list();
+    REQUIRE(listing);
+    CHECK(listing.diagnostics.empty());
+    CHECK(listing->size() == 2);
+    for (const std::string& name : others) {
+        CAPTURE(name);
+        CHECK(test::read_text(store.folder() / name) == save_text);
+    }
+}

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <cstdio>
 #include <functional>
 
 namespace {
@@ -93,4 +95,41 @@ TEST_CASE("session conditions: {player.name} in a line is the story's name for t
     Session session(*loaded, test::params(), 1);
     REQUIRE_FALSE(session.lines().empty());
     CHECK(session.lines()[0].text == "Alex, it's Ren.");
+}
+
+TEST_CASE("session conditions: numbers in a line are whole when whole, else one decimal") {
+    json text =
+        json::parse(test::read_text(test::source_dir() / "tests/data/stories/late-bus.json"));
+    text["scenes"][0]["lines"][0] =
+        "{ren.safety}|{ren.distance}|{ren.arousal}|{ren.flooded}|{ren.shut_down}|{ren.rupture}|"
+        "{ren.repairs}|{player.arousal}|{player.flooded}";
+    const Result<std::shared_ptr<const Story>> loaded = load_story_text("n.json", text.dump());
+    REQUIRE(loaded);
+    Session session(*loaded, test::params(), 1);
+    SessionState state = session.state();
+    model::State& ren = state.characters[0];
+    ren.safety = 55.3;
+    ren.distance = 40;
+    ren.arousal = ren.window_high + 0.25; // flooded, with a fraction
+    ren.rupture_open = true;
+    ren.repairs_landed = 3;
+    state.player.arousal = -2;
+    session.restore(state, {});
+    REQUIRE_FALSE(session.lines().empty());
+    const std::string arousal = [&] {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.1f", ren.window_high + 0.25);
+        return std::string(buffer);
+    }();
+    CHECK(session.lines()[0].text == "55.3|40|" + arousal + "|1|0|1|3|-2|0");
+
+    ren.safety = 1e15; // too large to write as a whole number: one decimal
+    ren.distance = 999999999999999;
+    ren.arousal = ren.window_low - 1; // shut down
+    ren.rupture_open = false;
+    state.player.arousal = std::floor(state.player.window_high) + 2; // the player flooded
+    session.restore(state, {});
+    CHECK(session.lines()[0].text.starts_with("1000000000000000.0|999999999999999|"));
+    CHECK(session.lines()[0].text.ends_with(
+        "|0|1|0|3|" + std::to_string(static_cast<long long>(state.player.arousal)) + "|1"));
 }

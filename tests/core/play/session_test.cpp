@@ -467,6 +467,19 @@ TEST_CASE("room votes: a split that is not the step's own, or does not add up, i
     CHECK(refusal([](VoteSplit& s) { s.below_minimum = true; }) ==
           "The room's vote was not kept: a vote with too few taking part keeps no counts.");
 
+    CHECK(refusal([](VoteSplit& s) {
+              s.choice_ids.clear();
+              s.choice_texts.clear();
+              s.counts.clear();
+          }) == "The room's vote was not kept: the vote needs one text for each of its choices.");
+    // The breath the game offers may be on the ballot; no one voting for a choice is a count.
+    VoteSplit with_breath = first_menu_split();
+    with_breath.choice_ids.push_back(std::string(breath_id));
+    with_breath.choice_texts.push_back("Take a breath.");
+    with_breath.counts = {0, 4, 0};
+    with_breath.passes = 0;
+    CHECK(session.record_room_vote(with_breath));
+
     VoteSplit few = first_menu_split();
     few.below_minimum = true;
     few.counts.clear();

@@ -145,3 +145,17 @@ TEST_CASE("chart: a story colour is darkened to 45 % for paper, channel by chann
     CHECK(report::print_color(record, 1) == "#720039");
     CHECK(report::print_color(record, 2) == "#727200");
 }
+
+TEST_CASE("chart: a colour that is not #rrggbb falls back to the palette, by the character's "
+          "place") {
+    report::DebriefRecord record;
+    record.characters = {{"a", "A", "#12345g"}, {"b", "B", "#1234567"}, {"c", "C", "123456"},
+                         {"d", "D", "#-12345"}, {"e", "E", "x234567"},  {"f", "F", ""}};
+    // The palette (f6c9a0, e8a4a0, a8c8b0, c9b6e4) at 45 %, worked out channel by channel.
+    CHECK(report::print_color(record, 0) == "#6e5a48");
+    CHECK(report::print_color(record, 1) == "#684948");
+    CHECK(report::print_color(record, 2) == "#4b5a4f");
+    CHECK(report::print_color(record, 3) == "#5a5166");
+    CHECK(report::print_color(record, 4) == "#6e5a48"); // the fifth starts the palette again
+    CHECK(report::print_color(record, 5) == "#684948");
+}

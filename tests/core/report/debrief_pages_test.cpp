@@ -110,3 +110,26 @@ TEST_CASE(
     }
     CHECK(rows == 3); // the header, kit at the start, kit after the step
 }
+
+TEST_CASE("debrief pages: a hand-made split with fewer counts than choices lists only those "
+          "counted") {
+    // A record is plain data: one made by hand (or by an older Attune) need not add up, and
+    // the pages read only what is there.
+    report::DebriefRecord record = one_rupture();
+    VoteSplit split;
+    split.scene_id = "porch";
+    split.choice_ids = {"wait", "say-no", "shrug"};
+    split.choice_texts = {"Wait.", "Say no.", "Shrug."};
+    split.counts = {3, 4};
+    split.passes = 0;
+    split.chosen = 1;
+    record.main.steps[0].room_vote = split;
+    CHECK(contains(report::state_trace_csv(record), ",wait 3; say-no 4; 0 passed\r\n"));
+    const std::string md = report::debrief_markdown(record);
+    CHECK(contains(md, "- **Chosen:** Say no.: 4 votes"));
+    CHECK_FALSE(contains(md, "Shrug."));
+    split.counts = {3, 4, 1};
+    split.choice_ids = {"wait", "say-no"};
+    record.main.steps[0].room_vote = split;
+    CHECK(contains(report::state_trace_csv(record), ",wait 3; say-no 4; 0 passed\r\n"));
+}

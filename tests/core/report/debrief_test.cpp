@@ -218,6 +218,39 @@ TEST_CASE("debrief: the CSV rows are the session's states, start first, one per 
     CHECK(rows[1][5] != rows.back()[5]);
 }
 
+TEST_CASE("debrief: several what-ifs are numbered, each parting where its own choices part") {
+    const Session session = call_back_path();
+    Session from_start = session; // another first choice
+    REQUIRE(from_start.rewind_to(0));
+    REQUIRE(from_start.choose("name-it"));
+    REQUIRE(from_start.choose("slice"));
+    REQUIRE(from_start.is_finished());
+    Session stopped = session; // the same two choices, then no more
+    REQUIRE(stopped.rewind_to(2));
+    REQUIRE_FALSE(stopped.is_finished());
+    const std::vector<Session> branches = {from_start, stopped, session};
+    const report::DebriefRecord record = report::debrief_record(session, branches);
+    REQUIRE(record.branches.size() == 3);
+    CHECK(record.main.label == "What we did");
+    CHECK(record.branches[0].label == "What if 1");
+    CHECK(record.branches[1].label == "What if 2");
+    CHECK(record.branches[2].label == "What if 3");
+    CHECK(record.branches[0].diverges_at == 0);
+    CHECK(record.branches[0].finished);
+    CHECK(record.branches[0].steps.size() == 2);
+    CHECK(record.branches[1].diverges_at == 2); // it stops where the main line goes on
+    CHECK_FALSE(record.branches[1].finished);
+    CHECK(record.branches[1].ending_id.empty());
+    CHECK(record.branches[1].stopped_at == "call"); // a scene with no title: its id
+    CHECK(record.branches[1].steps.size() == 2);
+    CHECK(record.branches[2].diverges_at == 3); // the very same path: parts nowhere
+    CHECK(record.main.stopped_at.empty());
+    CHECK(record.main.finished);
+    CHECK(record.characters.size() == session.story().characters.size());
+    CHECK(record.story_id == session.story().info.id);
+    CHECK(record.story_version == session.story().info.version);
+}
+
 TEST_CASE("debrief: a what-if branch is its own timeline from where it parts") {
     const Session session = call_back_path();
     Session what_if = session;
@@ -455,4 +488,68 @@ TEST_CASE("debrief: a record made by hand with missing pieces still writes every
     CHECK(contains(report::debrief_html(record), "B was hurt."));
     CHECK(contains(report::debrief_markdown(record), "B was hurt."));
     CHECK(csv_rows(report::state_trace_csv(record)).size() == 2); // header and A at the start
+}
+
+TEST_CASE("debrief: a plain split says 1 vote and 0 votes, counts passes, and adds no notes") {
+    Session session(test::late_bus(), test::params(), 7);
+    REQUIRE(session.choose("name-it"));
+    VoteSplit split = test::late_bus_first_menu_split(0, 1, 1);
+    split.passes = 2;
+    split.close_call = false;
+    REQUIRE(session.record_room_vote(split));
+    REQUIRE(session.choose("slice"));
+    const report::DebriefRecord record = report::debrief_record(session);
+
+    const std::string md = report::debrief_markdown(record);
+    CHECK(contains(md, "How the room voted:\n\n"
+                       "- \"It's fine. Whatever.\": 0 votes\n"
+                       "- **Chosen:** \"I was disappointed.\": 1 vote "
+                       "\u2588\u2588\u2588\u2588\u2588\u2588\u2588\n" // 1 of 3: 6.7 twentieths
+                       "- 2 passed\n\n"));
+    CHECK_FALSE(contains(md, "facilitator decided"));
+    CHECK_FALSE(contains(md, "close call"));
+
+    const std::string html = report::debrief_html(record);
+    CHECK(contains(html, "style=\"width: 0.0%\"></span></td><td class=\"count\">0 votes</td>"));
+    CHECK(contains(html, "<tr><td class=\"chosen\">&quot;I was disappointed.&quot; (chosen)</td>"
+                         "<td class=\"track\"><span class=\"bar\" style=\"width: 33.3%\"></span>"
+                         "</td><td class=\"count\">1 vote</td></tr>\n</table>\n"
+                         "<p class=\"meta\">2 passed.</p>\n</div>"));
+
+    const auto rows = csv_rows(report::state_trace_csv(record));
+    CHECK(rows[1 + record.characters.size()].back() == "its-fine 0; name-it 1; 2 passed");
+}
+
+TEST_CASE("debrief: with no one passing, the pages write no passes, the CSV '0 passed'") {
+    Session session(test::late_bus(), test::params(), 7);
+    REQUIRE(session.choose("its-fine"));
+    VoteSplit split = test::late_bus_first_menu_split(5, 2, 0);
+    split.passes = 0;
+    split.close_call = false;
+    REQUIRE(session.record_room_vote(split));
+    const report::DebriefRecord record = report::debrief_record(session);
+    const std::string md = report::debrief_markdown(record);
+    CHECK(contains(md, ": 2 votes \u2588\u2588\u2588\u2588\u2588\u2588\n\n")); // 2 of 7: 5.7
+    CHECK_FALSE(contains(md, " passed\n"));
+    CHECK_FALSE(contains(report::debrief_html(record), " passed.</p>"));
+    CHECK(csv_rows(report::state_trace_csv(record))[1 + record.characters.size()].back() ==
+          "its-fine 5; name-it 2; 0 passed");
+}
+
+TEST_CASE("debrief: a split where no one voted or passed shows empty bars, never a division by "
+          "nothing") {
+    Session session(test::late_bus(), test::params(), 7);
+    REQUIRE(session.choose("its-fine"));
+    VoteSplit split = test::late_bus_first_menu_split(0, 0, 0);
+    split.passes = 0;
+    split.close_call = false;
+    split.overridden = true; // the facilitator chose
+    REQUIRE(session.record_room_vote(split));
+    const report::DebriefRecord record = report::debrief_record(session);
+    const std::string html = report::debrief_html(record);
+    CHECK(contains(html, "style=\"width: 0.0%\"></span></td><td class=\"count\">0 votes</td>"));
+    CHECK_FALSE(contains(html, "nan"));
+    const std::string md = report::debrief_markdown(record);
+    CHECK(contains(md, "- **Chosen:** \"It's fine. Whatever.\": 0 votes\n"
+                       "- \"I was disappointed.\": 0 votes\n\nThe facilitator decided.\n"));
 }

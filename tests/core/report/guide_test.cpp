@@ -178,3 +178,25 @@ TEST_CASE("guide: the timing counts only the pauses the story has prompts for") 
         report::prep_sheet(*test::story(test::source_dir() / "stories" / "the-red-cup.json"), {});
     CHECK(contains(report::guide_markdown(many), "two or three discussion pauses, 10–15 min · "));
 }
+
+TEST_CASE("guide: no scene with prompts gives no pause; two give two, without a range") {
+    nlohmann::json source = nlohmann::json::parse(
+        test::read_text(test::source_dir() / "tests/data/stories/late-bus.json"));
+    source["scenes"][0].erase("discussion");
+    source["scenes"][2]["facilitator_note"] = "Watch the room here."; // a note is not a pause
+    auto timing = [](const nlohmann::json& story) {
+        const Result<std::shared_ptr<const Story>> loaded = load_story_text("g.json", story.dump());
+        REQUIRE(loaded);
+        const std::string md = report::guide_markdown(report::prep_sheet(**loaded, {}));
+        const std::size_t at = md.find("Introduction and ground rules");
+        REQUIRE(at != std::string::npos);
+        return md.substr(at, md.find('\n', at) - at);
+    };
+    CHECK(timing(source) == "Introduction and ground rules 5 min · playing together about 6 min "
+                            "· debrief 15–20 min. **About 26–31 minutes in all.**");
+    source["scenes"][0]["discussion"] = {"What does 'it's fine' protect?"};
+    source["scenes"][1]["discussion"] = {"What is Ren waiting for?"};
+    CHECK(timing(source) == "Introduction and ground rules 5 min · playing together about 6 min "
+                            "· two discussion pauses, 10 min · debrief 15–20 min. **About 36–41 "
+                            "minutes in all.**");
+}

@@ -96,3 +96,35 @@ TEST_CASE("conditions: an empty condition is 0, and a copy assigned to itself st
     CHECK(copy.evaluate(None{}) == 7);
     CHECK(e.evaluate(None{}) == 7);
 }
+
+TEST_CASE("conditions: a lone '|' or a '!' before '=' is not taken for the operator it starts") {
+    struct Case {
+        const char* source;
+        const char* message;
+        int column;
+    };
+    const Case cases[] = {
+        {"a | b", "unexpected '|' here", 3},
+        {"a || b", "write 'or' instead of '||'", 3},
+        {"a & b", "write 'and' instead of '&&'", 3}, // a lone '&' means 'and' too
+        {"a && b", "write 'and' instead of '&&'", 3},
+        {"!= 2", "expected a number, a name or '(' but found '!='", 1},
+        {"!a", "write 'not' instead of '!'", 1},
+        {"a == 1 |", "unexpected '|' here", 8},
+        {"a ==", "the condition ends too early; something is missing here", 5},
+        {"(a", "a ')' is missing here", 3},
+        {"visits(kitchen", "a ')' is missing after the scene id", 15},
+        {"visits( ) > 1", "visits() needs a scene id, as in visits(kitchen)", 9},
+    };
+    for (const Case& c : cases) {
+        INFO(std::string(c.source));
+        const ExpressionError e = parse_error(c.source);
+        CHECK(e.message == std::string(c.message));
+        CHECK(e.column == c.column);
+    }
+    // What is fine: a name may start with '_', a number with '.', and 'visits' alone is a name.
+    CHECK(parses("_x > .5"));
+    CHECK(parses("visits > 1"));
+    CHECK(parses("a != 1 and not b"));
+    CHECK(parses("visits( kitchen ) > 1"));
+}
