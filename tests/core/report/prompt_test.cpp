@@ -10,8 +10,8 @@ using namespace attune;
 TEST_CASE("prompts: each discussion question keeps its own personal mark; a missing mark is not "
           "personal") {
     Scene scene;
-    scene.discussion = {"What did Ren hear?", "When have you done this?", "What now?"};
-    scene.discussion_personal = {false, true};
+    scene.notes.edit().discussion = {"What did Ren hear?", "When have you done this?", "What now?"};
+    scene.notes.edit().discussion_personal = {false, true};
     const std::vector<report::Prompt> prompts = report::discussion_prompts(scene);
     REQUIRE(prompts.size() == 3);
     CHECK(prompts[0].text == "What did Ren hear?");
