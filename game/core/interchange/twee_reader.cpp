@@ -314,12 +314,7 @@ private:
     // Characters come from StoryAttune; without it, from the `@name` in moves.
     ojson characters() {
         if (attune_.contains("characters")) {
-            for (const auto& c : attune_["characters"]) {
-                if (c.is_object() && c.contains("id") && c["id"].is_string()) {
-                    characters_.insert(c["id"].get<std::string>());
-                }
-            }
-            return attune_["characters"];
+            return attune_["characters"]; // speaker_id then reads them, not characters_
         }
         for (const Passage& p : passages_) {
             for (const std::string& tag : p.tags) {
