@@ -422,15 +422,15 @@ private:
 };
 
 void print_random_json(JsonPrinter& out, const Story& story, const PlaytestReport& r) {
-    out.members(random_json(story, r), {{"scenes", [&] {
-                                             out.open('[');
-                                             for (std::size_t s = 0; s < story.scenes.size(); ++s) {
-                                                 out.value({{"id", story.scenes[s].id},
-                                                            {"runs", r.scene_runs[s]},
-                                                            {"hits", r.scene_hits[s]}});
-                                             }
-                                             out.close(']');
-                                         }}});
+    const auto scenes = [&] {
+        out.open('[');
+        for (std::size_t s = 0; s < story.scenes.size(); ++s) {
+            out.value(
+                {{"id", story.scenes[s].id}, {"runs", r.scene_runs[s]}, {"hits", r.scene_hits[s]}});
+        }
+        out.close(']');
+    };
+    out.members(random_json(story, r), {{"scenes", scenes}});
 }
 
 // `report`, with its "problems" and "random" (empty lists there) from the parts.
