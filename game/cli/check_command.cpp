@@ -203,7 +203,7 @@ void for_each_finding(const Part& part, const std::function<void(const Finding&)
         return;
     }
     std::size_t next = 0;
-    for_each_finding(*part.story, *part.played, [&](const Finding& f) {
+    attune::for_each_finding(*part.story, *part.played, [&](const Finding& f) {
         Finding located = f;
         located.diagnostic.file = part.story->file;
         located.diagnostic.line = part.played_at[next].line;
@@ -267,8 +267,9 @@ void play_story(const std::shared_ptr<const Story>& story,
     }
     if (part.played) {
         part.story = story;
-        for_each_finding(*story, *part.played,
-                         [&](const Finding& f) { pointers.push_back(f.diagnostic.pointer); });
+        attune::for_each_finding(*story, *part.played, [&](const Finding& f) {
+            pointers.push_back(f.diagnostic.pointer);
+        });
     }
     std::vector<TextPosition> at = locate_in_story(*story, pointers);
     for (std::size_t i = 0; i < part.findings.size(); ++i) {
