@@ -86,10 +86,15 @@ int measure_load(const std::string& file) {
     return 0;
 }
 
-// Child: 10,000 random playthroughs as `check --random` plays them; prints peak MB.
+// Child: 10,000 random playthroughs as `check --random` plays them, and their findings
+// located in the file as it then does; prints peak MB.
 int measure_play(const std::string& file) {
     const std::shared_ptr<const Story> story = load(file);
     const PlaytestReport report = playtest_story(story, params(), PlaytestOptions{});
+    std::vector<std::string> pointers;
+    for_each_finding(*story, report,
+                     [&](const Finding& f) { pointers.push_back(f.diagnostic.pointer); });
+    const std::vector<TextPosition> at = locate_in_story(*story, pointers);
     std::printf("%.1f %.1f\n", peak_mb(), report.average_choices());
     return 0;
 }

@@ -16,9 +16,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
-#include <set>
+#include <optional>
+#include <utility>
 
 namespace attune::cli {
 
@@ -139,6 +141,8 @@ void print_explore(const Story& story, const ExploreReport& r) {
     }
 }
 
+// What --json says of a random playtest, but for its "scenes": an empty list in their
+// place, which print_random_json fills one scene at a time (a big story has 45,000).
 json random_json(const Story& story, const PlaytestReport& r) {
     json endings = json::array();
     for (std::size_t e = 0; e < story.endings.size(); ++e) {
@@ -147,11 +151,6 @@ json random_json(const Story& story, const PlaytestReport& r) {
              {"kind", ending_kind_name(story.endings[e].kind)},
              {"runs", r.ending_runs[e]},
              {"share", r.options.runs ? double(r.ending_runs[e]) / r.options.runs : 0}});
-    }
-    json scenes = json::array();
-    for (std::size_t s = 0; s < story.scenes.size(); ++s) {
-        scenes.push_back(
-            {{"id", story.scenes[s].id}, {"runs", r.scene_runs[s]}, {"hits", r.scene_hits[s]}});
     }
     return {{"file", story.file},
             {"runs", r.options.runs},
@@ -162,7 +161,7 @@ json random_json(const Story& story, const PlaytestReport& r) {
             {"longest_words", r.longest_words},
             {"longest_choices", r.longest_choices},
             {"endings", endings},
-            {"scenes", scenes}};
+            {"scenes", json::array()}};
 }
 
 void print_random(const Story& story, const PlaytestReport& r) {
@@ -185,16 +184,51 @@ void print_random(const Story& story, const PlaytestReport& r) {
     }
 }
 
+// The findings of one input, in order: a folder with no stories, a story's load problems,
+// or what playing a story found. A random playtest's report is kept whole and its
+// hard-to-reach findings (one for nearly every scene of a big story: 43,000 of 45,000,
+// 20 MB as Findings) are made one at a time each time the findings are read, so that
+// `check --random` holds each finding at most once, most of them never.
+struct Part {
+    std::vector<Finding> findings;        ///< located
+    std::optional<PlaytestReport> played; ///< a random playtest's, after `findings`
+    std::shared_ptr<const Story> story;   ///< with `played`: the story it played
+    std::vector<TextPosition> played_at;  ///< with `played`: where each of its findings is
+};
+
+// Calls `take` with each finding of the part in order, as `attune check` reports it.
+void for_each_finding(const Part& part, const std::function<void(const Finding&)>& take) {
+    std::for_each(part.findings.begin(), part.findings.end(), take);
+    if (!part.played) {
+        return;
+    }
+    std::size_t next = 0;
+    attune::for_each_finding(*part.story, *part.played, [&](const Finding& f) {
+        Finding located = f;
+        located.diagnostic.file = part.story->file;
+        located.diagnostic.line = part.played_at[next].line;
+        located.diagnostic.column = part.played_at[next].column;
+        ++next;
+        take(located);
+    });
+}
+
+void for_each_finding(const std::vector<Part>& parts,
+                      const std::function<void(const Finding&)>& take) {
+    for (const Part& part : parts) {
+        for_each_finding(part, take);
+    }
+}
+
 struct Totals {
-    std::vector<Finding> findings;
+    std::vector<Part> parts;
     json explore = json::array();
-    json random = json::array();
 };
 
 void play_story(const std::shared_ptr<const Story>& story,
                 const std::shared_ptr<const model::Params>& params, const CheckArgs& args,
                 Totals& totals) {
-    std::vector<Finding> found;
+    Part& part = totals.parts.emplace_back();
     // Long runs show one line of progress on a terminal, cleared before the report.
     const bool shown = !args.json && progress_wanted();
     if (args.explore) {
@@ -205,13 +239,13 @@ void play_story(const std::shared_ptr<const Story>& story,
         options.repair_within = args.repair_within;
         options.seed = args.seed;
         options.progress = [&line](long explored) { line.update(explored, 0); };
-        const ExploreReport r = explore_story(story, params, options);
+        ExploreReport r = explore_story(story, params, options);
         line.clear();
         totals.explore.push_back(explore_json(*story, r));
         if (!args.json) {
             print_explore(*story, r);
         }
-        found.insert(found.end(), r.findings.begin(), r.findings.end());
+        part.findings = std::move(r.findings);
     }
     if (args.random) {
         ProgressLine line(stderr, shown, "random playthroughs of " + story->file);
@@ -220,16 +254,31 @@ void play_story(const std::shared_ptr<const Story>& story,
         options.seed = args.seed;
         options.repair_within = args.repair_within;
         options.progress = [&line](long done, long total) { line.update(done, total); };
-        const PlaytestReport r = playtest_story(story, params, options);
+        part.played = playtest_story(story, params, options);
         line.clear();
-        totals.random.push_back(random_json(*story, r));
         if (!args.json) {
-            print_random(*story, r);
+            print_random(*story, *part.played);
         }
-        found.insert(found.end(), r.findings.begin(), r.findings.end());
     }
-    locate_findings(story->file, found);
-    totals.findings.insert(totals.findings.end(), found.begin(), found.end());
+    // One walk over the file locates what both testers found.
+    std::vector<std::string> pointers;
+    for (const Finding& f : part.findings) {
+        pointers.push_back(f.diagnostic.pointer);
+    }
+    if (part.played) {
+        part.story = story;
+        attune::for_each_finding(*story, *part.played, [&](const Finding& f) {
+            pointers.push_back(f.diagnostic.pointer);
+        });
+    }
+    std::vector<TextPosition> at = locate_in_story(*story, pointers);
+    for (std::size_t i = 0; i < part.findings.size(); ++i) {
+        part.findings[i].diagnostic.file = story->file;
+        part.findings[i].diagnostic.line = at[i].line;
+        part.findings[i].diagnostic.column = at[i].column;
+    }
+    at.erase(at.begin(), at.begin() + static_cast<std::ptrdiff_t>(part.findings.size()));
+    part.played_at = std::move(at);
 }
 
 void print_finding(const Finding& f) {
@@ -267,38 +316,149 @@ std::string kind_words(const std::string& code) {
 
 // Findings in their order; a large kind is one block where its first finding stands:
 // its count, its first few, and how many more. (Printed in place, its findings would be
-// interleaved with other kinds' under a heading that counts only its own.)
-void print_findings(const std::vector<Finding>& findings) {
-    using Kind = std::pair<std::string, std::string>; // file and code
-    std::map<Kind, std::vector<const Finding*>> by_kind;
-    for (const Finding& f : findings) {
-        by_kind[{f.diagnostic.file, f.diagnostic.code}].push_back(&f);
-    }
-    std::set<Kind> printed;
-    for (const Finding& f : findings) {
-        const Kind kind{f.diagnostic.file, f.diagnostic.code};
-        const std::vector<const Finding*>& same = by_kind[kind];
-        const long all = static_cast<long>(same.size());
-        if (all <= shown_per_kind) {
+// interleaved with other kinds' under a heading that counts only its own.) Two passes, as
+// the findings are made as they are read: one counts each kind and keeps its first few.
+void print_findings(const std::vector<Part>& parts) {
+    struct Kind {
+        long count = 0;
+        std::vector<Finding> first;
+        bool printed = false;
+    };
+    std::map<std::pair<std::string, std::string>, Kind> kinds; // by file and code
+    for_each_finding(parts, [&](const Finding& f) {
+        Kind& kind = kinds[{f.diagnostic.file, f.diagnostic.code}];
+        if (kind.count++ < shown_per_kind) {
+            kind.first.push_back(f);
+        }
+    });
+    for_each_finding(parts, [&](const Finding& f) {
+        Kind& kind = kinds[{f.diagnostic.file, f.diagnostic.code}];
+        if (kind.count <= shown_per_kind) {
             print_finding(f);
-            continue;
+            return;
         }
-        if (!printed.insert(kind).second) {
-            continue;
+        if (std::exchange(kind.printed, true)) {
+            return;
         }
-        std::cout << f.diagnostic.file << ": " << grouped_number(all) << " "
+        std::cout << f.diagnostic.file << ": " << grouped_number(kind.count) << " "
                   << kind_words(f.diagnostic.code) << "; the first " << shown_per_kind << ":\n";
-        for (long i = 0; i < shown_per_kind; ++i) {
-            print_finding(*same[static_cast<std::size_t>(i)]);
+        for (const Finding& shown : kind.first) {
+            print_finding(shown);
         }
-        std::cout << "  ... and " << grouped_number(all - shown_per_kind)
+        std::cout << "  ... and " << grouped_number(kind.count - shown_per_kind)
                   << " more like these ('attune check --json' lists them all).\n";
+    });
+}
+
+// Prints JSON as dump_json(value, 2) does, a piece at a time: --json on a big story lists
+// 45,000 findings and 45,000 scenes, which as one JSON value, and then as its text, were
+// held several times over. Lists and objects are opened and closed by hand; whole values
+// in them are dumped as they come.
+class JsonPrinter {
+public:
+    void value(const json& v) {
+        slot();
+        // JSON strings hold no raw line breaks: each one in the dump starts a line.
+        const std::string text = dump_json(v, 2);
+        std::size_t from = 0;
+        for (std::size_t nl = text.find('\n'); nl != std::string::npos;
+             from = nl + 1, nl = text.find('\n', from)) {
+            std::cout.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+            indent();
+        }
+        std::cout.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
     }
+    void key(const std::string& name) {
+        separate();
+        std::cout << dump_json(json(name)) << ": ";
+        after_key_ = true;
+    }
+    void open(char bracket) {
+        slot();
+        std::cout << bracket;
+        empty_.push_back(true);
+    }
+    void close(char bracket) {
+        const bool empty = empty_.back();
+        empty_.pop_back();
+        if (!empty) {
+            std::cout << '\n';
+            indent();
+        }
+        std::cout << bracket;
+    }
+    /// The members of `object` in its order, those named in `streamed` printed by their
+    /// function instead of from `object` (where an empty list holds their place).
+    void members(const json& object, const std::map<std::string, std::function<void()>>& streamed) {
+        open('{');
+        for (const auto& [name, v] : object.items()) {
+            key(name);
+            if (const auto it = streamed.find(name); it != streamed.end()) {
+                it->second();
+            } else {
+                value(v);
+            }
+        }
+        close('}');
+    }
+
+private:
+    std::vector<bool> empty_; ///< per list or object open: nothing in it yet
+    bool after_key_ = false;
+
+    void indent() { std::cout << std::string(2 * empty_.size(), ' '); }
+    // Before a member or an element: the comma after the last one, and a new line.
+    void separate() {
+        if (!empty_.empty()) {
+            std::cout << (empty_.back() ? "\n" : ",\n");
+            empty_.back() = false;
+            indent();
+        }
+    }
+    void slot() {
+        if (!std::exchange(after_key_, false)) {
+            separate();
+        }
+    }
+};
+
+void print_random_json(JsonPrinter& out, const Story& story, const PlaytestReport& r) {
+    const auto scenes = [&] {
+        out.open('[');
+        for (std::size_t s = 0; s < story.scenes.size(); ++s) {
+            out.value(
+                {{"id", story.scenes[s].id}, {"runs", r.scene_runs[s]}, {"hits", r.scene_hits[s]}});
+        }
+        out.close(']');
+    };
+    out.members(random_json(story, r), {{"scenes", scenes}});
+}
+
+// `report`, with its "problems" and "random" (empty lists there) from the parts.
+void print_json_report(const json& report, const std::vector<Part>& parts) {
+    JsonPrinter out;
+    const auto problems = [&] {
+        out.open('[');
+        for_each_finding(parts, [&](const Finding& f) { out.value(to_json(f)); });
+        out.close(']');
+    };
+    const auto random = [&] {
+        out.open('[');
+        for (const Part& part : parts) {
+            if (part.played) {
+                print_random_json(out, *part.story, *part.played);
+            }
+        }
+        out.close(']');
+    };
+    out.members(report, {{"problems", problems}, {"random", random}});
+    std::cout << "\n";
 }
 
 int run_check(const CheckArgs& args) {
     Totals totals;
-    const std::vector<std::string> files = story_files(args.paths, totals.findings);
+    const std::vector<std::string> files =
+        story_files(args.paths, totals.parts.emplace_back().findings);
     const bool playing = args.explore || args.random;
     const auto params = playing ? load_params_or_explain() : nullptr;
     if (playing && !params) {
@@ -306,17 +466,19 @@ int run_check(const CheckArgs& args) {
     }
     for (const std::string& file : files) {
         Result<std::shared_ptr<const Story>> result = load_story_file(file);
+        std::vector<Finding>& problems = totals.parts.emplace_back().findings;
         for (Diagnostic& d : result.diagnostics) {
-            totals.findings.emplace_back().diagnostic = std::move(d);
+            problems.emplace_back().diagnostic = std::move(d);
         }
         if (playing && result) {
             play_story(*result, params, args, totals);
         }
     }
-    const auto errors =
-        std::count_if(totals.findings.begin(), totals.findings.end(),
-                      [](const Finding& f) { return f.diagnostic.severity == Severity::Error; });
-    const auto warnings = static_cast<long>(totals.findings.size()) - errors;
+    long errors = 0;
+    long warnings = 0;
+    for_each_finding(totals.parts, [&](const Finding& f) {
+        ++(f.diagnostic.severity == Severity::Error ? errors : warnings);
+    });
     const bool clean = errors == 0 && (!args.strict || warnings == 0);
     if (args.json) {
         json report = {{"files", files},
@@ -324,19 +486,16 @@ int run_check(const CheckArgs& args) {
                        {"warnings", warnings},
                        {"clean", clean},
                        {"problems", json::array()}};
-        for (const Finding& f : totals.findings) {
-            report["problems"].push_back(to_json(f));
-        }
         if (args.explore) {
-            report["explore"] = totals.explore;
+            report["explore"] = std::move(totals.explore);
         }
         if (args.random) {
-            report["random"] = totals.random;
+            report["random"] = json::array(); // print_json_report lists them
         }
-        std::cout << dump_json(report, 2) << "\n"; // file names need not be UTF-8
+        print_json_report(report, totals.parts); // file names need not be UTF-8
         return clean ? 0 : 1;
     }
-    print_findings(totals.findings);
+    print_findings(totals.parts);
     std::cout << files.size() << (files.size() == 1 ? " story" : " stories")
               << " checked: " << errors << (errors == 1 ? " error, " : " errors, ") << warnings
               << (warnings == 1 ? " warning" : " warnings") << ".\n";

@@ -197,6 +197,48 @@ TEST_CASE("cli tools: generate writes a valid large story") {
         ++listed;
     }
     CHECK(listed == 10);
+
+    // Hard-to-reach scenes and endings are made from the playthrough counts when the report
+    // is printed: --json lists one for each ending, then each scene, that under 1% of the
+    // playthroughs reached, each located, and the text shows the first 10 under their count.
+    std::vector<std::string> expected;
+    for (std::size_t e = 0; e < report["random"][0]["endings"].size(); ++e) {
+        if (report["random"][0]["endings"][e]["runs"].get<int>() < 20) {
+            expected.push_back("/endings/" + std::to_string(e));
+        }
+    }
+    for (std::size_t s = 0; s < report["random"][0]["scenes"].size(); ++s) {
+        if (report["random"][0]["scenes"][s]["runs"].get<int>() < 20) {
+            expected.push_back("/scenes/" + std::to_string(s));
+        }
+    }
+    std::vector<nlohmann::json> hard;
+    long warnings = 0;
+    for (const auto& problem : report["problems"]) {
+        warnings += problem["severity"] == "warning" ? 1 : 0;
+        if (problem["code"] == "hard-to-reach") {
+            hard.push_back(problem);
+        }
+    }
+    CHECK(report["warnings"] == warnings);
+    CHECK(report["errors"] == report["problems"].size() - warnings);
+    REQUIRE(expected.size() > 10);
+    REQUIRE(hard.size() == expected.size());
+    for (std::size_t i = 0; i < hard.size(); ++i) {
+        CAPTURE(i);
+        CHECK(hard[i]["pointer"] == expected[i]);
+        CHECK(hard[i]["line"].get<int>() > 1);
+    }
+    const auto shown = [&](const nlohmann::json& p) {
+        return contains(random.output, big.string() + ":" + std::to_string(p["line"].get<int>()) +
+                                           ":" + std::to_string(p["column"].get<int>()) +
+                                           ": warning: " + p["message"].get<std::string>());
+    };
+    CHECK(contains(random.output, big.string() + ": " + std::to_string(hard.size()) +
+                                      " scenes and endings rarely reached; the first 10:\n"));
+    CHECK(shown(hard[0]));
+    CHECK(shown(hard[9]));
+    CHECK_FALSE(shown(hard[10]));
     fs::remove(big);
 }
 

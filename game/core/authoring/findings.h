@@ -3,6 +3,7 @@
 // when a playthrough shows it, the exact choices that lead there so an author can replay it.
 
 #include "base/diagnostic.h"
+#include "base/json_document.h"
 #include "model/relational_model.h"
 #include "story/story.h"
 
@@ -13,14 +14,16 @@
 namespace attune {
 
 struct Finding {
-    Diagnostic diagnostic;    ///< line and column are filled in by locate_findings()
+    Diagnostic diagnostic;    ///< line and column are found by locate_in_story()
     std::vector<int> choices; ///< 1-based choice numbers as `attune text` shows them
     std::uint64_t seed = 0;   ///< the session seed that replays `choices` exactly
     bool has_path = false;    ///< whether `choices` reproduces the finding
 };
 
-/// Fills each finding's line and column from its JSON pointer in the story file.
-void locate_findings(const std::string& file, std::vector<Finding>& findings);
+/// Where each of `pointers` is in the file `story` was loaded from, found in one walk; an
+/// empty pointer, or a file that cannot be read, gives no place (line and column 0).
+std::vector<TextPosition> locate_in_story(const Story& story,
+                                          const std::vector<std::string>& pointers);
 
 /// "attune text FILE --seed S --choices 1,3,2": replays the finding's playthrough.
 std::string reproduce_command(const std::string& file, const Finding& finding);

@@ -59,12 +59,8 @@ public:
             report_.findings.push_back(std::move(failure.finding));
         }
         report_rarely_repaired();
-        // Room for the rest at once: a big generated story has a finding for nearly every
-        // scene (43,000 of 45,000), and a list grown by doubling was held twice while it
-        // moved (29 MB at the peak instead of 10).
-        report_.findings.reserve(report_.findings.size() + hard_to_reach_count() + 1 +
-                                 tracker_.inert_moves());
-        report_hard_to_reach();
+        report_.hard_to_reach_at = report_.findings.size();
+        list_hard_to_reach();
         report_minutes(); // at most one
         tracker_.report(report_.findings);
         return std::move(report_);
@@ -208,26 +204,17 @@ private:
         }
     }
 
-    std::size_t hard_to_reach_count() const {
+    void list_hard_to_reach() {
         const double threshold = options_.hard_to_reach * options_.runs;
-        const auto rare = [&](const std::vector<int>& runs) {
-            return std::count_if(runs.begin(), runs.end(), [&](int n) { return n < threshold; });
-        };
-        return static_cast<std::size_t>(rare(report_.ending_runs) + rare(report_.scene_runs));
-    }
-
-    void report_hard_to_reach() {
-        const double threshold = options_.hard_to_reach * options_.runs;
-        for (std::size_t e = 0; e < story_.endings.size(); ++e) {
+        const int endings = static_cast<int>(story_.endings.size());
+        for (int e = 0; e < endings; ++e) {
             if (report_.ending_runs[e] < threshold) {
-                hard_to_reach("ending '" + story_.endings[e].id + "'", ending_pointer(int(e)),
-                              report_.ending_runs[e]);
+                report_.hard_to_reach.push_back(e);
             }
         }
-        for (std::size_t s = 0; s < story_.scenes.size(); ++s) {
+        for (int s = 0; s < static_cast<int>(story_.scenes.size()); ++s) {
             if (report_.scene_runs[s] < threshold) {
-                hard_to_reach("scene '" + story_.scenes[s].id + "'", scene_pointer(int(s)),
-                              report_.scene_runs[s]);
+                report_.hard_to_reach.push_back(endings + s);
             }
         }
     }
@@ -258,22 +245,43 @@ private:
              0,
              false});
     }
-
-    void hard_to_reach(const std::string& what, const std::string& pointer, int runs) {
-        report_.findings.push_back(
-            {{Severity::Warning, "hard-to-reach", story_.file, 0, 0, pointer,
-              what + " was reached in " + std::to_string(runs) + " of " +
-                  std::to_string(options_.runs) + " random playthroughs (under " +
-                  std::to_string(int(options_.hard_to_reach * 100 + 0.5)) + "%)",
-              "Players choosing at random rarely get here; check the conditions and "
-              "branches leading to it if that is not meant."},
-             {},
-             0,
-             false});
-    }
 };
 
+// The finding of report.hard_to_reach[k]; see PlaytestReport::hard_to_reach.
+Finding hard_to_reach_finding(const Story& story, const PlaytestReport& report, std::size_t k) {
+    const int place = report.hard_to_reach[k];
+    const int endings = static_cast<int>(story.endings.size());
+    const bool ending = place < endings;
+    const int index = ending ? place : place - endings;
+    const PlaytestOptions& options = report.options;
+    return {{Severity::Warning, "hard-to-reach", story.file, 0, 0,
+             ending ? ending_pointer(index) : scene_pointer(index),
+             (ending ? "ending '" + story.endings[index].id : "scene '" + story.scenes[index].id) +
+                 "' was reached in " +
+                 std::to_string(ending ? report.ending_runs[index] : report.scene_runs[index]) +
+                 " of " + std::to_string(options.runs) + " random playthroughs (under " +
+                 std::to_string(int(options.hard_to_reach * 100 + 0.5)) + "%)",
+             "Players choosing at random rarely get here; check the conditions and "
+             "branches leading to it if that is not meant."},
+            {},
+            0,
+            false};
+}
+
 } // namespace
+
+void for_each_finding(const Story& story, const PlaytestReport& report,
+                      const std::function<void(const Finding&)>& take) {
+    for (std::size_t i = 0; i < report.hard_to_reach_at; ++i) {
+        take(report.findings[i]);
+    }
+    for (std::size_t k = 0; k < report.hard_to_reach.size(); ++k) {
+        take(hard_to_reach_finding(story, report, k));
+    }
+    for (std::size_t i = report.hard_to_reach_at; i < report.findings.size(); ++i) {
+        take(report.findings[i]);
+    }
+}
 
 // Control characters count as spaces too; one comparison keeps this loop cheap, and it
 // runs over every line of every random playthrough.

@@ -14,8 +14,7 @@
 
 #include "authoring/explorer.h"
 #include "authoring/playtest.h"
-#include "support.h"
-
+#include "findings_support.h"
 
 namespace {
 
@@ -66,7 +65,7 @@ std::string report_of(const fs::path& file) {
            " longest " + std::to_string(r.longest_words) + " words, " +
            std::to_string(r.longest_choices) + " choices\n  scene runs " + list(r.scene_runs) +
            "\n  scene hits " + list(r.scene_hits) + "\n  ending runs " + list(r.ending_runs) +
-           "\n" + findings_text(r.findings);
+           "\n" + findings_text(test::all_findings(*story, r));
     return out;
 }
 

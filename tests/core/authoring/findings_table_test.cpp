@@ -6,6 +6,7 @@
 #include "authoring/playtest.h"
 #include "findings_support.h"
 #include <set>
+#include <unistd.h>
 
 namespace attune {
 
@@ -122,7 +123,7 @@ TEST_CASE("findings: check --random reports each problem by code and pointer") {
         const auto story = story_named(name);
         const PlaytestReport report =
             playtest_story(story, test::params(), {300, 1, 1000, 5, 0.01});
-        CHECK(rows(report.findings) == findings);
+        CHECK(rows(test::all_findings(*story, report)) == findings);
         check_paths(story, report.findings);
     }
 }
@@ -150,12 +151,14 @@ TEST_CASE("findings: --random flags endings and scenes under its threshold, not 
     CHECK(report.scene_runs[0] == 1000);
     CHECK(report.scene_runs[1] == report.ending_runs[0]);
     CHECK(report.scene_hits[1] == report.scene_runs[1]);
-    CHECK(rows(report.findings) == std::vector<std::string>{"warning hard-to-reach /endings/1",
-                                                            "warning hard-to-reach /endings/2"});
+    CHECK(rows(test::all_findings(*story, report)) ==
+          std::vector<std::string>{"warning hard-to-reach /endings/1",
+                                   "warning hard-to-reach /endings/2"});
     // At a threshold of 10% only the ending never reached is left.
     const PlaytestReport lower = playtest_story(story, test::params(), {1000, 3, 1000, 5, 0.1});
-    CHECK(rows(lower.findings) == std::vector<std::string>{"warning hard-to-reach /endings/2"});
-    const Finding& lost = lower.findings[0];
+    const std::vector<Finding> rare = test::all_findings(*story, lower);
+    CHECK(rows(rare) == std::vector<std::string>{"warning hard-to-reach /endings/2"});
+    const Finding& lost = rare[0];
     CHECK(lost.diagnostic.message ==
           "ending 'lost' was reached in 0 of 1000 random playthroughs (under 10%)");
     CHECK_FALSE(lost.has_path);
@@ -207,31 +210,47 @@ TEST_CASE("findings: --random counts each failure once per playthrough that show
     CHECK(report.scene_hits[1] == 300);
 }
 
-TEST_CASE("findings: located in the story file only by locate_findings") {
+TEST_CASE("findings: located in the story file only by locate_in_story") {
     const std::string file =
         (test::source_dir() / "tests/data/explore/dead-end-in-play.json").string();
-    std::vector<Finding> findings =
-        explore_story(fixture("dead-end-in-play"), test::params(), {}).findings;
+    const auto story = fixture("dead-end-in-play");
+    std::vector<Finding> findings = explore_story(story, test::params(), {}).findings;
     REQUIRE(findings.size() == 2);
     for (const Finding& f : findings) {
         CHECK(f.diagnostic.line == 0);
         CHECK(f.diagnostic.column == 0);
     }
     for (const char* name : {"no-way-out", "never-enabled", "rupture-without-repair"}) {
-        for (const Finding& f :
-             playtest_story(fixture(name), test::params(), {100, 1, 60, 5, 0.5}).findings) {
+        const auto played = fixture(name);
+        for (const Finding& f : test::all_findings(
+                 *played, playtest_story(played, test::params(), {100, 1, 60, 5, 0.5}))) {
             CAPTURE(f.diagnostic.code);
             CHECK(f.diagnostic.line == 0);
             CHECK(f.diagnostic.column == 0);
         }
     }
-    locate_findings(file, findings);
-    CHECK(findings[0].diagnostic.file == file);
-    CHECK(findings[0].diagnostic.line == 69); // "choices" of scene 1
-    CHECK(findings[0].diagnostic.column == 18);
-    CHECK(findings[1].diagnostic.line == 51); // scene 0, choice 1
-    CHECK(findings[1].diagnostic.column == 9);
+    const std::vector<TextPosition> at =
+        locate_in_story(*story, {findings[0].diagnostic.pointer, findings[1].diagnostic.pointer});
+    CHECK(at[0].line == 69); // "choices" of scene 1
+    CHECK(at[0].column == 18);
+    CHECK(at[1].line == 51); // scene 0, choice 1
+    CHECK(at[1].column == 9);
     CHECK(reproduce_command(file, findings[0]) == "attune text " + file + " --seed 1 --choices 2");
+}
+
+TEST_CASE("findings: a loaded story is located in its own bytes, not the file read again") {
+    // A 45,000-scene story's file is 47 MB: reading it again to locate findings held it
+    // twice. Here the file is gone by then, and the places are still found.
+    const std::filesystem::path copy =
+        std::filesystem::temp_directory_path() /
+        ("attune-findings-gone-" + std::to_string(::getpid()) + ".json");
+    std::filesystem::copy_file(test::source_dir() / "tests/data/explore/dead-end-in-play.json",
+                               copy, std::filesystem::copy_options::overwrite_existing);
+    const std::shared_ptr<const Story> story = test::story(copy);
+    std::filesystem::remove(copy);
+    const std::vector<TextPosition> at = locate_in_story(*story, {"/scenes/1/choices", ""});
+    CHECK(std::pair{at[0].line, at[0].column} == std::pair{69, 18});
+    CHECK(std::pair{at[1].line, at[1].column} == std::pair{0, 0}); // no pointer, no place
 }
 
 TEST_CASE("findings: --random lists every unrepaired rupture, each with its place and path") {

@@ -121,16 +121,6 @@ TEST_CASE("a choice never taken has no inert moves, and neutral moves never coun
 
 namespace attune {
 
-namespace {
-
-Finding finding_at(std::string pointer) {
-    Finding f;
-    f.diagnostic = {Severity::Warning, "code", "", 0, 0, std::move(pointer), "m", "f"};
-    return f;
-}
-
-} // namespace
-
 TEST_CASE("findings: each is located by its own pointer; one with none keeps no place") {
     const std::filesystem::path file =
         std::filesystem::temp_directory_path() / ("attune-findings-" + std::to_string(getpid()));
@@ -139,25 +129,22 @@ TEST_CASE("findings: each is located by its own pointer; one with none keeps no 
         out << "{\n  \"scenes\": [\n    {\"id\": \"a\"},\n    {\"id\": \"b\", \"choices\": [1]}\n"
                "  ],\n  \"endings\": [{\"id\": \"e\"}]\n}\n";
     }
-    std::vector<Finding> findings = {finding_at("/scenes/1/choices/0"), finding_at(""),
-                                     finding_at("/endings/0/kind"), finding_at("/scenes/0")};
-    locate_findings(file.string(), findings);
-    for (const Finding& f : findings) {
-        CHECK(f.diagnostic.file == file.string());
-    }
-    CHECK(std::pair{findings[0].diagnostic.line, findings[0].diagnostic.column} ==
-          std::pair{4, 29});
-    CHECK(std::pair{findings[1].diagnostic.line, findings[1].diagnostic.column} == std::pair{0, 0});
-    CHECK(std::pair{findings[2].diagnostic.line, findings[2].diagnostic.column} ==
-          std::pair{6, 15}); // no "kind": the ending itself
-    CHECK(std::pair{findings[3].diagnostic.line, findings[3].diagnostic.column} == std::pair{3, 5});
+    Story story; // no bytes of its own: its file is read
+    story.file = file.string();
+    const std::vector<TextPosition> at =
+        locate_in_story(story, {"/scenes/1/choices/0", "", "/endings/0/kind", "/scenes/0"});
+    REQUIRE(at.size() == 4);
+    CHECK(std::pair{at[0].line, at[0].column} == std::pair{4, 29});
+    CHECK(std::pair{at[1].line, at[1].column} == std::pair{0, 0});
+    CHECK(std::pair{at[2].line, at[2].column} == std::pair{6, 15}); // no "kind": the ending
+    CHECK(std::pair{at[3].line, at[3].column} == std::pair{3, 5});
     std::filesystem::remove(file);
 
-    // A file that cannot be read: the findings name it, with no place in it.
-    std::vector<Finding> unread = {finding_at("/scenes/0")};
-    locate_findings(file.string(), unread);
-    CHECK(unread[0].diagnostic.file == file.string());
-    CHECK(unread[0].diagnostic.line == 0);
+    // A file that cannot be read: no place in it.
+    const std::vector<TextPosition> unread = locate_in_story(story, {"/scenes/0"});
+    REQUIRE(unread.size() == 1);
+    CHECK(unread[0].line == 0);
+    CHECK(unread[0].column == 0);
 }
 
 TEST_CASE("findings: the command that replays a finding, and the pointers findings use") {
