@@ -114,7 +114,7 @@ void MoveEffectTracker::note(int scene, int choice, const model::Outcome& outcom
     }
     const int at = first_choice_[scene] + choice;
     taken_[at] = 1;
-    const std::vector<MoveRef>& moves = story_.scenes[scene].choices[choice].moves;
+    const MoveList& moves = story_.scenes[scene].choices[choice].moves;
     std::uint8_t* const changed = changed_.data() + first_move_[at];
     for (std::size_t m = 0; m < moves.size(); ++m) {
         const int target = moves[m].target;

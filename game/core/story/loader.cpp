@@ -738,7 +738,9 @@ private:
                   "flooded player needs one.");
         }
         choice.text = parse_text(text(item, "text", ptr, true), ptr, "text");
-        choice.moves = read_moves(item, ptr, false);
+        for (const MoveRef& move : read_moves(item, ptr, false)) {
+            choice.moves.push_back(move);
+        }
         if (item.contains("moves") && choice.moves.empty() && !has_errors_at(ptr + "/moves")) {
             error("no-moves", ptr + "/moves", "this choice has an empty list of moves",
                   "Every choice makes at least one move; use \"neutral\" if it really makes none.");

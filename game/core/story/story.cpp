@@ -1,6 +1,8 @@
 #include "story/story.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 namespace attune {
 
@@ -27,6 +29,47 @@ std::string_view StoryText::keep(std::string_view text, std::size_t from, std::s
         }
     }
     return copies_.emplace_back(text);
+}
+
+MoveList::MoveList(std::initializer_list<MoveRef> moves) {
+    for (const MoveRef& move : moves) {
+        push_back(move);
+    }
+}
+
+MoveList::MoveList(const MoveList& other)
+    : one_(other.one_),
+      more_(other.more_ ? std::make_unique<std::vector<MoveRef>>(*other.more_) : nullptr),
+      has_one_(other.has_one_) {}
+
+MoveList& MoveList::operator=(const MoveList& other) {
+    if (this != &other) {
+        *this = MoveList(other);
+    }
+    return *this;
+}
+
+const MoveRef& MoveList::at(std::size_t i) const {
+    if (i >= size()) {
+        throw std::out_of_range("MoveList::at: no move " + std::to_string(i));
+    }
+    return begin()[i];
+}
+
+void MoveList::push_back(const MoveRef& move) {
+    if (more_) {
+        more_->push_back(move);
+    } else if (has_one_) {
+        more_ = std::make_unique<std::vector<MoveRef>>(std::vector<MoveRef>{one_, move});
+    } else {
+        one_ = move;
+        has_one_ = true;
+    }
+}
+
+void MoveList::clear() {
+    more_.reset();
+    has_one_ = false;
 }
 
 int Story::find_scene(std::string_view id) const {
