@@ -71,7 +71,7 @@ struct Reads {
         }
     }
     void add(const Template& t) {
-        for (const Template::Part& part : t.parts) {
+        for (const Template::Part& part : t.parts()) {
             if (!part.is_literal) {
                 add(part.slot);
             }
@@ -147,7 +147,7 @@ std::vector<Reads> live_reads(const Story& story) {
     std::vector<Reads> live(story.scenes.size(), Reads(story));
     for (std::size_t s = 0; s < story.scenes.size(); ++s) {
         entry[s].add(story.scenes[s].lines);
-        entry[s].add_flags(story.scenes[s].assumes);
+        entry[s].add_flags(story.scenes[s].assumes());
         for (const Choice& choice : story.scenes[s].choices) {
             live[s].add(choice.condition);
             live[s].add(choice.text);
@@ -457,7 +457,7 @@ private:
         const SessionState& s = session_.state();
         const bool ending = session_.is_finished();
         const std::vector<int>& assumes =
-            ending ? story_.endings[s.ending].assumes : story_.scenes[s.scene].assumes;
+            ending ? story_.endings[s.ending].assumes : story_.scenes[s.scene].assumes();
         const int where = ending ? -1 - s.ending : s.scene;
         for (const int flag : assumes) {
             if (s.flags[flag] || !assumed_reported_.insert({where, flag}).second) {

@@ -344,8 +344,8 @@ void Session::enter_scene(int scene, model::Outcome& outcome) {
     state_.scene = scene;
     state_.visits.add(scene);
     pass_time(here.minutes, outcome);
-    apply_feels(here.feels, outcome);
-    for (const int f : here.establishes) {
+    apply_feels(here.feels(), outcome);
+    for (const int f : here.establishes()) {
         state_.flags[f] = 1;
     }
     state_.shown_lines = show_lines(here.lines, outcome);
@@ -474,11 +474,11 @@ bool Session::holds(const Expression& condition) const {
 }
 
 std::string Session::render(const Template& text) const {
-    if (text.parts.empty()) {
+    if (text.parts().empty()) {
         return std::string(text.source);
     }
     std::string out;
-    for (const Template::Part& part : text.parts) {
+    for (const Template::Part& part : text.parts()) {
         if (part.is_literal) {
             out += text.text(part);
             continue;

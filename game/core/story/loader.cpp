@@ -609,9 +609,11 @@ private:
                     "discussion", "time", "feels", "establishes", "assumes"});
         scene.title = text(item, "title", ptr, false);
         scene.minutes = read_time(item, ptr);
-        scene.feels = read_scene_feels(item, ptr);
-        scene.establishes = flag_list(item, "establishes", ptr);
-        scene.assumes = flag_list(item, "assumes", ptr);
+        SceneSetup setup{read_scene_feels(item, ptr), flag_list(item, "establishes", ptr),
+                         flag_list(item, "assumes", ptr)};
+        if (!setup.feels.empty() || !setup.establishes.empty() || !setup.assumes.empty()) {
+            scene.setup.edit() = std::move(setup);
+        }
         if (std::vector<std::string> notes = text_list(item, "content_notes", ptr);
             !notes.empty()) {
             scene.notes.edit().content_notes = std::move(notes);
@@ -1271,7 +1273,10 @@ private:
                 "write {{ for a literal brace.");
             return result;
         }
-        for (Template::Part& part : result.parts) {
+        if (result.parts().empty()) {
+            return result; // edit() would make an empty list for nothing
+        }
+        for (Template::Part& part : result.split.edit()) {
             if (!part.is_literal) {
                 // The column of the name, just inside its '{'.
                 part.slot = resolve_text(std::string(result.text(part)), ptr,
@@ -1405,7 +1410,7 @@ private:
         auto note_lines = [&](const std::vector<Line>& lines) {
             for (const Line& line : lines) {
                 note(line.condition.slots());
-                for (const Template::Part& part : line.text.parts) {
+                for (const Template::Part& part : line.text.parts()) {
                     note({part.slot});
                 }
             }
@@ -1414,7 +1419,7 @@ private:
             note_lines(scene.lines);
             for (const Choice& choice : scene.choices) {
                 note(choice.condition.slots());
-                for (const Template::Part& part : choice.text.parts) {
+                for (const Template::Part& part : choice.text.parts()) {
                     note({part.slot});
                 }
                 for (const int f : choice.effects().set_flags) {

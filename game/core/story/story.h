@@ -65,9 +65,45 @@ public:
     void clear();
 
 private:
-    MoveRef one_;                                 // the move, when there is exactly one
+    MoveRef one_;                                // the move, when there is exactly one
     std::unique_ptr<std::vector<MoveRef>> more_; // all of them, when there are two or more
     bool has_one_ = false;
+};
+
+/// A rarely-filled part of a story's data, behind one pointer: where it is empty (nearly
+/// everywhere in a big story) it costs 8 bytes instead of its whole size. A copy copies
+/// what it holds (rare, so cheap), so its owner behaves as a value.
+template <class T> class Rare {
+public:
+    Rare() = default;
+    Rare(const Rare& other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+    Rare& operator=(const Rare& other) {
+        if (this != &other) {
+            value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+        }
+        return *this;
+    }
+    Rare(Rare&& other) noexcept = default;
+    Rare& operator=(Rare&& other) noexcept = default;
+    ~Rare() = default;
+
+    const T& get() const { return value_ ? *value_ : none(); }
+    /// What to fill in: for the loader, and for tests that change a story.
+    T& edit() {
+        if (!value_) {
+            value_ = std::make_unique<T>();
+        }
+        return *value_;
+    }
+    /// Back to empty, its 8 bytes only.
+    void reset() { value_.reset(); }
+
+private:
+    static const T& none() {
+        static const T empty;
+        return empty;
+    }
+    std::unique_ptr<T> value_;
 };
 
 /// A piece of text with `{sam.name}`-style holes, split once at load time.
@@ -81,12 +117,14 @@ struct Template {
         Slot slot; ///< used when the part is a hole
         bool is_literal = true;
     };
-    /// Empty when the text is shown exactly as written (no holes, no `{{`): most texts are.
-    std::vector<Part> parts;
     /// The text as written. A view into bytes its Story keeps (Story::texts), or into a
     /// string literal; never into a temporary.
     std::string_view source;
+    /// Empty when the text is shown exactly as written (no holes, no `{{`): most texts are,
+    /// so a list inline (24 bytes) would cost a big story 7 MB for nothing.
+    Rare<std::vector<Part>> split;
 
+    const std::vector<Part>& parts() const { return split.get(); }
     std::string_view text(const Part& part) const { return source.substr(part.begin, part.size); }
 };
 
@@ -131,30 +169,6 @@ struct Prompt {
 struct Target {
     bool is_ending = false;
     int index = 0;
-};
-
-/// A rarely-filled part of a story's data, behind one pointer: where it is empty (nearly
-/// everywhere in a big story) it costs 16 bytes instead of its whole size. Copies share
-/// it until one is edited, and edit() copies it then, so its owner behaves as a value.
-template <class T> class Rare {
-public:
-    const T& get() const { return value_ ? *value_ : none(); }
-    /// What to fill in: for the loader, and for tests that change a story.
-    T& edit() {
-        if (!value_) {
-            value_ = std::make_shared<T>();
-        } else if (value_.use_count() > 1) {
-            value_ = std::make_shared<T>(*value_);
-        }
-        return *value_;
-    }
-
-private:
-    static const T& none() {
-        static const T empty;
-        return empty;
-    }
-    std::shared_ptr<T> value_;
 };
 
 /// What a speaker does with a line besides saying it; most lines do nothing.
@@ -206,16 +220,25 @@ struct SceneNotes {
     std::vector<bool> discussion_personal;
 };
 
-struct Scene {
-    std::string id;
-    std::string title;
-    double minutes = 0;           ///< time that passes before the scene (a walk, the next morning)
+/// How a scene opens besides its lines: set in few scenes.
+struct SceneSetup {
     std::vector<Feels> feels;     ///< how characters are as the scene opens
     std::vector<int> establishes; ///< facts (flags) this scene sets when it is entered
     std::vector<int> assumes;     ///< facts (flags) a path must have established before it
+};
+
+struct Scene {
+    std::string id;
+    std::string title;
+    double minutes = 0;     ///< time that passes before the scene (a walk, the next morning)
+    Rare<SceneSetup> setup; ///< inline its three lists took 72 of a scene's 208 bytes
     std::vector<Line> lines;
     std::vector<Choice> choices;
     Rare<SceneNotes> notes; ///< inline they took 120 of a scene's 312 bytes
+
+    const std::vector<Feels>& feels() const { return setup.get().feels; }
+    const std::vector<int>& establishes() const { return setup.get().establishes; }
+    const std::vector<int>& assumes() const { return setup.get().assumes; }
 };
 
 /// A scene's name where players and facilitators see it (headings, the projector, saves,

@@ -189,9 +189,9 @@ TEST_CASE("sections: texts are the file's own bytes; one written with escapes re
     CHECK(first.choices[0].text.source == "\"It's fine. Whatever.\"");
     // Escaped and with a hole: its parts are offsets into the unescaped copy.
     const Template& call = copy->scenes[1].choices[0].text;
-    REQUIRE(call.parts.size() == 3);
-    CHECK(call.text(call.parts[0]) == "Call ");
-    CHECK_FALSE(call.parts[1].is_literal);
-    CHECK(call.text(call.parts[1]) == "ren.them");
-    CHECK(call.text(call.parts[2]) == ". \"Hey. Can I say that again, better?\"");
+    REQUIRE(call.parts().size() == 3);
+    CHECK(call.text(call.parts()[0]) == "Call ");
+    CHECK_FALSE(call.parts()[1].is_literal);
+    CHECK(call.text(call.parts()[1]) == "ren.them");
+    CHECK(call.text(call.parts()[2]) == ". \"Hey. Can I say that again, better?\"");
 }
