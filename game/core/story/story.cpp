@@ -39,8 +39,7 @@ MoveList::MoveList(std::initializer_list<MoveRef> moves) {
 
 MoveList::MoveList(const MoveList& other)
     : one_(other.one_),
-      more_(other.more_ ? std::make_unique<std::vector<MoveRef>>(*other.more_) : nullptr),
-      has_one_(other.has_one_) {}
+      more_(other.more_ ? std::make_unique<std::vector<MoveRef>>(*other.more_) : nullptr) {}
 
 MoveList& MoveList::operator=(const MoveList& other) {
     if (this != &other) {
@@ -59,17 +58,16 @@ const MoveRef& MoveList::at(std::size_t i) const {
 void MoveList::push_back(const MoveRef& move) {
     if (more_) {
         more_->push_back(move);
-    } else if (has_one_) {
+    } else if (one_.target != none_) {
         more_ = std::make_unique<std::vector<MoveRef>>(std::vector<MoveRef>{one_, move});
     } else {
         one_ = move;
-        has_one_ = true;
     }
 }
 
 void MoveList::clear() {
     more_.reset();
-    has_one_ = false;
+    one_ = MoveRef{Move::Neutral, none_};
 }
 
 int Story::find_scene(std::string_view id) const {

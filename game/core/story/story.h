@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <deque>
 #include <initializer_list>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -55,7 +56,7 @@ public:
 
     const MoveRef* begin() const { return more_ ? more_->data() : &one_; }
     const MoveRef* end() const { return begin() + size(); }
-    std::size_t size() const { return more_ ? more_->size() : (has_one_ ? 1 : 0); }
+    std::size_t size() const { return more_ ? more_->size() : (one_.target != none_ ? 1 : 0); }
     bool empty() const { return size() == 0; }
     const MoveRef& operator[](std::size_t i) const { return begin()[i]; }
     /// operator[] with a check, as std::vector::at: throws std::out_of_range past the end.
@@ -65,9 +66,10 @@ public:
     void clear();
 
 private:
-    MoveRef one_;                                // the move, when there is exactly one
+    // A target no move has: marks `one_` unused without a flag (and its 8 bytes of padding).
+    static constexpr int none_ = std::numeric_limits<int>::min();
+    MoveRef one_{Move::Neutral, none_};          // the move, when there is exactly one
     std::unique_ptr<std::vector<MoveRef>> more_; // all of them, when there are two or more
-    bool has_one_ = false;
 };
 
 /// A rarely-filled part of a story's data, behind one pointer: where it is empty (nearly
