@@ -174,7 +174,7 @@ void MoveEffectTracker::report(std::vector<Finding>& findings) const {
                     0,
                     choice_pointer(int(s), int(c)) + "/moves/" + std::to_string(m),
                     "the move '" + std::string(move_name(move)) + "' of choice '" +
-                        scene.choices[c].id + "' in scene '" + scene.id +
+                        std::string(scene.choices[c].id) + "' in scene '" + scene.id +
                         "' never changed anything in any playthrough tried",
                     "Check that this move fits the moment (see docs/model.md), or use 'neutral'."};
                 findings.push_back(std::move(f));

@@ -305,7 +305,7 @@ private:
         }
     }
 
-    void bad_id(const std::string& ptr, const std::string& id) {
+    void bad_id(const std::string& ptr, std::string_view id) {
         error("bad-id", ptr, in_quotes(id) + " is not a usable id",
               "Ids use lower-case letters, digits, '-' and '_', start with a letter or digit, and "
               "are at most 64 characters, e.g. \"kitchen-2\".");
@@ -745,7 +745,7 @@ private:
         check_keys(item, ptr,
                    {"id", "text", "moves", "if", "when_unavailable", "reason", "effects", "next"});
         Choice choice;
-        choice.id = text(item, "id", ptr, true);
+        choice.id = keep(text(item, "id", ptr, true));
         if (!choice.id.empty() && !is_valid_id(choice.id)) {
             bad_id(ptr + "/id", choice.id);
         }

@@ -83,7 +83,7 @@ int Story::find_character(std::string_view id) const {
 const Choice& take_a_breath() {
     static const Choice breath = [] {
         Choice c;
-        c.id = std::string(breath_id);
+        c.id = breath_id;
         c.text.source = "Take a breath.";
         c.moves.push_back({Move::SelfSoothe, player_target});
         return c;

@@ -197,7 +197,7 @@ struct ChoiceExtras {
 };
 
 struct Choice {
-    std::string id;
+    std::string_view id; ///< into its Story's texts, as Template::source
     Template text;
     MoveList moves;
     Expression condition;               ///< empty: always available
