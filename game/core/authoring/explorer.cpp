@@ -71,7 +71,7 @@ struct Reads {
         }
     }
     void add(const Template& t) {
-        for (const Template::Part& part : t.parts) {
+        for (const Template::Part& part : t.parts()) {
             if (!part.is_literal) {
                 add(part.slot);
             }
@@ -147,7 +147,7 @@ std::vector<Reads> live_reads(const Story& story) {
     std::vector<Reads> live(story.scenes.size(), Reads(story));
     for (std::size_t s = 0; s < story.scenes.size(); ++s) {
         entry[s].add(story.scenes[s].lines);
-        entry[s].add_flags(story.scenes[s].assumes);
+        entry[s].add_flags(story.scenes[s].assumes());
         for (const Choice& choice : story.scenes[s].choices) {
             live[s].add(choice.condition);
             live[s].add(choice.text);
@@ -457,7 +457,7 @@ private:
         const SessionState& s = session_.state();
         const bool ending = session_.is_finished();
         const std::vector<int>& assumes =
-            ending ? story_.endings[s.ending].assumes : story_.scenes[s.scene].assumes;
+            ending ? story_.endings[s.ending].assumes : story_.scenes[s.scene].assumes();
         const int where = ending ? -1 - s.ending : s.scene;
         for (const int flag : assumes) {
             if (s.flags[flag] || !assumed_reported_.insert({where, flag}).second) {
@@ -551,7 +551,7 @@ private:
             if (!report_.choice_taken[s][c]) {
                 add_finding({unreached_severity(), "choice-never-enabled", "", 0, 0,
                              choice_pointer(s, int(c)),
-                             "choice '" + choice.id + "' in scene '" + scene.id +
+                             "choice '" + std::string(choice.id) + "' in scene '" + scene.id +
                                  "' is never available in play" + unreached_suffix(),
                              choice.condition.empty()
                                  ? "It is blocked whenever this scene is reached (the player is "
@@ -562,7 +562,7 @@ private:
                 add_finding({Severity::Warning, "condition-always-true", "", 0, 0,
                              choice_pointer(s, int(c)) + "/if",
                              "the condition '" + choice.condition.source() + "' of choice '" +
-                                 choice.id + "' holds every time scene '" + scene.id +
+                                 std::string(choice.id) + "' holds every time scene '" + scene.id +
                                  "' is reached",
                              "The choice is always available; remove the condition or check it."});
             }
@@ -663,8 +663,9 @@ private:
                     reported.insert({scene, e.choice, c});
                     add_finding({Severity::Error, "rupture-without-repair", "", 0, 0,
                                  choice_pointer(scene, e.choice),
-                                 "choice '" + story_.choice(scene, e.choice).id + "' in scene '" +
-                                     story_.scenes[scene].id + "' can open a rupture with " +
+                                 "choice '" + std::string(story_.choice(scene, e.choice).id) +
+                                     "' in scene '" + story_.scenes[scene].id +
+                                     "' can open a rupture with " +
                                      story_.characters[c].profile.name +
                                      " that no repair can close within " +
                                      std::to_string(options_.repair_within) + " choices",
@@ -794,10 +795,10 @@ private:
             }
         }
         const Scene& scene = story_.scenes[before.scene];
-        const std::string what = "choice '" + story_.choice(before.scene, attempt.choice).id +
-                                 "' in scene '" + scene.id + "' restores " +
-                                 whole(std::max(0.0, gain)) + " safety of the " +
-                                 whole(p.repair_need - s.repair_progress) + " still needed";
+        const std::string what =
+            "choice '" + std::string(story_.choice(before.scene, attempt.choice).id) +
+            "' in scene '" + scene.id + "' restores " + whole(std::max(0.0, gain)) +
+            " safety of the " + whole(p.repair_need - s.repair_progress) + " still needed";
         if (model::is_flooded(s)) {
             return {what + ": " + who.name + " is still flooded (arousal " + whole(s.arousal) +
                         ", above " + model::person_word(who, model::PersonWord::Possessive) +

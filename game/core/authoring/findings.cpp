@@ -108,7 +108,7 @@ void MoveEffectTracker::note(int scene, int choice, const model::Outcome& outcom
     }
     const int at = first_choice_[scene] + choice;
     taken_[at] = 1;
-    const std::vector<MoveRef>& moves = story_.scenes[scene].choices[choice].moves;
+    const MoveList& moves = story_.scenes[scene].choices[choice].moves;
     std::uint8_t* const changed = changed_.data() + first_move_[at];
     for (std::size_t m = 0; m < moves.size(); ++m) {
         const int target = moves[m].target;
@@ -168,7 +168,7 @@ void MoveEffectTracker::report(std::vector<Finding>& findings) const {
                     0,
                     choice_pointer(int(s), int(c)) + "/moves/" + std::to_string(m),
                     "the move '" + std::string(move_name(move)) + "' of choice '" +
-                        scene.choices[c].id + "' in scene '" + scene.id +
+                        std::string(scene.choices[c].id) + "' in scene '" + scene.id +
                         "' never changed anything in any playthrough tried",
                     "Check that this move fits the moment (see docs/model.md), or use 'neutral'."};
                 findings.push_back(std::move(f));

@@ -192,7 +192,7 @@ private:
             report_.findings.push_back(
                 {{Severity::Warning, "rupture-never-repaired", story_.file, 0, 0,
                   choice_pointer(scene, choice),
-                  "choice '" + story_.choice(scene, choice).id + "' in scene '" +
+                  "choice '" + std::string(story_.choice(scene, choice).id) + "' in scene '" +
                       story_.scenes[scene].id + "' opened a rupture with " +
                       story_.characters[character].profile.name + " in " +
                       std::to_string(stats.count) + " playthroughs, and no repair landed within " +

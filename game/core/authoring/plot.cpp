@@ -198,7 +198,7 @@ Plot plot_of_session(const Session& session) {
         const SessionState& after =
             i + 1 < history.size() ? history[i + 1].before : session.state();
         plot.steps.push_back(story.scenes[step.scene].id + ": " +
-                             story.choice(step.scene, step.choice).id);
+                             std::string(story.choice(step.scene, step.choice).id));
         for (std::size_t c = 0; c < story.characters.size(); ++c) {
             PlotPoint point = plot_point(after.characters[c]);
             for (const model::Event& event : step.outcome.events) {

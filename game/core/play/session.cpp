@@ -121,9 +121,12 @@ std::vector<ChoiceView> Session::choices() const {
         if (!available && !choice.show_when_unavailable) {
             continue;
         }
-        ChoiceView view{static_cast<int>(i), static_cast<int>(out.size()) + 1,
-                        choice.id,           render(choice.text),
-                        available,           ""};
+        ChoiceView view{static_cast<int>(i),
+                        static_cast<int>(out.size()) + 1,
+                        std::string(choice.id),
+                        render(choice.text),
+                        available,
+                        ""};
         view.reason = available ? blocked_reason(choice) : render(choice.reason());
         view.enabled = available && view.reason.empty();
         out.push_back(std::move(view));
@@ -131,7 +134,7 @@ std::vector<ChoiceView> Session::choices() const {
     if (offers_breath()) {
         const Choice& breath = take_a_breath();
         out.push_back({static_cast<int>(here.choices.size()), static_cast<int>(out.size()) + 1,
-                       breath.id, render(breath.text), true, ""});
+                       std::string(breath.id), render(breath.text), true, ""});
     }
     return out;
 }
@@ -344,8 +347,8 @@ void Session::enter_scene(int scene, model::Outcome& outcome) {
     state_.scene = scene;
     state_.visits.add(scene);
     pass_time(here.minutes, outcome);
-    apply_feels(here.feels, outcome);
-    for (const int f : here.establishes) {
+    apply_feels(here.feels(), outcome);
+    for (const int f : here.establishes()) {
         state_.flags[f] = 1;
     }
     state_.shown_lines = show_lines(here.lines, outcome);
@@ -410,7 +413,7 @@ std::string split_problem(const Story& story, const Step& step, const VoteSplit&
     if (split.chosen < 0 || split.chosen >= size) {
         return "the vote chose none of its choices";
     }
-    const std::string& taken = story.choice(step.scene, step.choice).id;
+    const std::string taken(story.choice(step.scene, step.choice).id);
     if (split.choice_ids[static_cast<std::size_t>(split.chosen)] != taken) {
         return "the vote chose '" + split.choice_ids[static_cast<std::size_t>(split.chosen)] +
                "', but the choice taken was '" + taken + "'";
@@ -474,11 +477,11 @@ bool Session::holds(const Expression& condition) const {
 }
 
 std::string Session::render(const Template& text) const {
-    if (text.parts.empty()) {
+    if (text.parts().empty()) {
         return std::string(text.source);
     }
     std::string out;
-    for (const Template::Part& part : text.parts) {
+    for (const Template::Part& part : text.parts()) {
         if (part.is_literal) {
             out += text.text(part);
             continue;

@@ -1,6 +1,8 @@
 #include "story/story.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 namespace attune {
 
@@ -29,6 +31,45 @@ std::string_view StoryText::keep(std::string_view text, std::size_t from, std::s
     return copies_.emplace_back(text);
 }
 
+MoveList::MoveList(std::initializer_list<MoveRef> moves) {
+    for (const MoveRef& move : moves) {
+        push_back(move);
+    }
+}
+
+MoveList::MoveList(const MoveList& other)
+    : one_(other.one_),
+      more_(other.more_ ? std::make_unique<std::vector<MoveRef>>(*other.more_) : nullptr) {}
+
+MoveList& MoveList::operator=(const MoveList& other) {
+    if (this != &other) {
+        *this = MoveList(other);
+    }
+    return *this;
+}
+
+const MoveRef& MoveList::at(std::size_t i) const {
+    if (i >= size()) {
+        throw std::out_of_range("MoveList::at: no move " + std::to_string(i));
+    }
+    return begin()[i];
+}
+
+void MoveList::push_back(const MoveRef& move) {
+    if (more_) {
+        more_->push_back(move);
+    } else if (one_.target != none_) {
+        more_ = std::make_unique<std::vector<MoveRef>>(std::vector<MoveRef>{one_, move});
+    } else {
+        one_ = move;
+    }
+}
+
+void MoveList::clear() {
+    more_.reset();
+    one_ = MoveRef{Move::Neutral, none_};
+}
+
 int Story::find_scene(std::string_view id) const {
     return index_by_id(scenes, id);
 }
@@ -42,7 +83,7 @@ int Story::find_character(std::string_view id) const {
 const Choice& take_a_breath() {
     static const Choice breath = [] {
         Choice c;
-        c.id = std::string(breath_id);
+        c.id = breath_id;
         c.text.source = "Take a breath.";
         c.moves.push_back({Move::SelfSoothe, player_target});
         return c;

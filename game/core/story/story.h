@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <deque>
+#include <initializer_list>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,6 +41,73 @@ struct MoveRef {
     int target = player_target;
 };
 
+/// The moves a choice makes, read like a const std::vector. Nearly every choice makes one
+/// move, so one is kept inline and a longer list behind one pointer: a std::vector took
+/// 24 bytes and a 32-byte allocation per choice (8 MB in a 45,000-scene story).
+class MoveList {
+public:
+    MoveList() = default;
+    MoveList(std::initializer_list<MoveRef> moves);
+    MoveList(const MoveList& other);
+    MoveList& operator=(const MoveList& other);
+    MoveList(MoveList&& other) noexcept = default;
+    MoveList& operator=(MoveList&& other) noexcept = default;
+    ~MoveList() = default;
+
+    const MoveRef* begin() const { return more_ ? more_->data() : &one_; }
+    const MoveRef* end() const { return begin() + size(); }
+    std::size_t size() const { return more_ ? more_->size() : (one_.target != none_ ? 1 : 0); }
+    bool empty() const { return size() == 0; }
+    const MoveRef& operator[](std::size_t i) const { return begin()[i]; }
+    /// operator[] with a check, as std::vector::at: throws std::out_of_range past the end.
+    const MoveRef& at(std::size_t i) const;
+
+    void push_back(const MoveRef& move);
+    void clear();
+
+private:
+    // A target no move has: marks `one_` unused without a flag (and its 8 bytes of padding).
+    static constexpr int none_ = std::numeric_limits<int>::min();
+    MoveRef one_{Move::Neutral, none_};          // the move, when there is exactly one
+    std::unique_ptr<std::vector<MoveRef>> more_; // all of them, when there are two or more
+};
+
+/// A rarely-filled part of a story's data, behind one pointer: where it is empty (nearly
+/// everywhere in a big story) it costs 8 bytes instead of its whole size. A copy copies
+/// what it holds (rare, so cheap), so its owner behaves as a value.
+template <class T> class Rare {
+public:
+    Rare() = default;
+    Rare(const Rare& other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+    Rare& operator=(const Rare& other) {
+        if (this != &other) {
+            value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+        }
+        return *this;
+    }
+    Rare(Rare&& other) noexcept = default;
+    Rare& operator=(Rare&& other) noexcept = default;
+    ~Rare() = default;
+
+    const T& get() const { return value_ ? *value_ : none(); }
+    /// What to fill in: for the loader, and for tests that change a story.
+    T& edit() {
+        if (!value_) {
+            value_ = std::make_unique<T>();
+        }
+        return *value_;
+    }
+    /// Back to empty, its 8 bytes only.
+    void reset() { value_.reset(); }
+
+private:
+    static const T& none() {
+        static const T empty;
+        return empty;
+    }
+    std::unique_ptr<T> value_;
+};
+
 /// A piece of text with `{sam.name}`-style holes, split once at load time.
 struct Template {
     /// A run of literal text, or the name in a hole: bytes [begin, begin + size) of
@@ -50,12 +119,14 @@ struct Template {
         Slot slot; ///< used when the part is a hole
         bool is_literal = true;
     };
-    /// Empty when the text is shown exactly as written (no holes, no `{{`): most texts are.
-    std::vector<Part> parts;
     /// The text as written. A view into bytes its Story keeps (Story::texts), or into a
     /// string literal; never into a temporary.
     std::string_view source;
+    /// Empty when the text is shown exactly as written (no holes, no `{{`): most texts are,
+    /// so a list inline (24 bytes) would cost a big story 7 MB for nothing.
+    Rare<std::vector<Part>> split;
 
+    const std::vector<Part>& parts() const { return split.get(); }
     std::string_view text(const Part& part) const { return source.substr(part.begin, part.size); }
 };
 
@@ -102,30 +173,6 @@ struct Target {
     int index = 0;
 };
 
-/// A rarely-filled part of a story's data, behind one pointer: where it is empty (nearly
-/// everywhere in a big story) it costs 16 bytes instead of its whole size. Copies share
-/// it until one is edited, and edit() copies it then, so its owner behaves as a value.
-template <class T> class Rare {
-public:
-    const T& get() const { return value_ ? *value_ : none(); }
-    /// What to fill in: for the loader, and for tests that change a story.
-    T& edit() {
-        if (!value_) {
-            value_ = std::make_shared<T>();
-        } else if (value_.use_count() > 1) {
-            value_ = std::make_shared<T>(*value_);
-        }
-        return *value_;
-    }
-
-private:
-    static const T& none() {
-        static const T empty;
-        return empty;
-    }
-    std::shared_ptr<T> value_;
-};
-
 /// What a speaker does with a line besides saying it; most lines do nothing.
 struct LineActs {
     std::vector<MoveRef> moves; ///< moves the speaker makes toward the player
@@ -150,9 +197,9 @@ struct ChoiceExtras {
 };
 
 struct Choice {
-    std::string id;
+    std::string_view id; ///< into its Story's texts, as Template::source
     Template text;
-    std::vector<MoveRef> moves;
+    MoveList moves;
     Expression condition;               ///< empty: always available
     bool show_when_unavailable = false; ///< shown struck through with `reason` instead of hidden
     Target next;
@@ -175,16 +222,25 @@ struct SceneNotes {
     std::vector<bool> discussion_personal;
 };
 
-struct Scene {
-    std::string id;
-    std::string title;
-    double minutes = 0;           ///< time that passes before the scene (a walk, the next morning)
+/// How a scene opens besides its lines: set in few scenes.
+struct SceneSetup {
     std::vector<Feels> feels;     ///< how characters are as the scene opens
     std::vector<int> establishes; ///< facts (flags) this scene sets when it is entered
     std::vector<int> assumes;     ///< facts (flags) a path must have established before it
+};
+
+struct Scene {
+    std::string id;
+    std::string title;
+    double minutes = 0;     ///< time that passes before the scene (a walk, the next morning)
+    Rare<SceneSetup> setup; ///< inline its three lists took 72 of a scene's 208 bytes
     std::vector<Line> lines;
     std::vector<Choice> choices;
     Rare<SceneNotes> notes; ///< inline they took 120 of a scene's 312 bytes
+
+    const std::vector<Feels>& feels() const { return setup.get().feels; }
+    const std::vector<int>& establishes() const { return setup.get().establishes; }
+    const std::vector<int>& assumes() const { return setup.get().assumes; }
 };
 
 /// A scene's name where players and facilitators see it (headings, the projector, saves,

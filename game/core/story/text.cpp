@@ -8,7 +8,7 @@ namespace attune {
 
 bool split_template(std::string_view source, Template& out, std::string& problem, int& column) {
     out.source = source;
-    out.parts.clear();
+    out.split.reset();
     std::vector<TextPiece> pieces;
     if (!split_holes(source, pieces, problem, column)) {
         return false;
@@ -19,10 +19,10 @@ bool split_template(std::string_view source, Template& out, std::string& problem
     std::size_t at = 0;
     for (const TextPiece& piece : pieces) {
         if (piece.is_hole) {
-            out.parts.push_back({static_cast<std::uint32_t>(at + 1),
-                                 static_cast<std::uint32_t>(piece.text.size()),
-                                 {},
-                                 false});
+            out.split.edit().push_back({static_cast<std::uint32_t>(at + 1),
+                                        static_cast<std::uint32_t>(piece.text.size()),
+                                        {},
+                                        false});
             at += piece.text.size() + 2;
             continue;
         }
@@ -30,7 +30,7 @@ bool split_template(std::string_view source, Template& out, std::string& problem
         while (from < piece.text.size()) {
             const std::size_t brace = piece.text.find_first_of("{}", from);
             const std::size_t end = brace == std::string::npos ? piece.text.size() : brace + 1;
-            out.parts.push_back(
+            out.split.edit().push_back(
                 {static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end - from), {}, true});
             at += end - from + (brace == std::string::npos ? 0 : 1);
             from = end;

@@ -125,11 +125,12 @@ TEST_CASE("loader features: a line's speaker feels a word or an arousal from 0 t
 TEST_CASE("loader features: how characters feel as a scene opens") {
     const auto loaded = clean_with("/scenes/2/feels", json{{"ren", 12}});
     const Story& story = *loaded;
-    REQUIRE(story.scenes[2].feels.size() == 1);
-    CHECK(story.scenes[2].feels[0].character == 0);
-    CHECK(story.scenes[2].feels[0].arousal == 12);
-    CHECK(clean_with("/scenes/2/feels", json{{"ren", "flooded"}})->scenes[2].feels.at(0).feeling ==
-          model::Feeling::Flooded);
+    REQUIRE(story.scenes[2].feels().size() == 1);
+    CHECK(story.scenes[2].feels()[0].character == 0);
+    CHECK(story.scenes[2].feels()[0].arousal == 12);
+    CHECK(
+        clean_with("/scenes/2/feels", json{{"ren", "flooded"}})->scenes[2].feels().at(0).feeling ==
+        model::Feeling::Flooded);
     refused_with("/scenes/2/feels", json{{"ren", 101}}, "error out-of-range /scenes/2/feels/ren");
     refused_with("/scenes/2/feels", json{{"rem", "upset"}},
                  "error unknown-character /scenes/2/feels/rem");

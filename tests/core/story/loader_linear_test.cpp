@@ -47,7 +47,7 @@ TEST_CASE("stays linear: 200,000 text holes, in one line and over many") {
     const Result<std::shared_ptr<const Story>> many = load_story_text("holes.json", text);
     REQUIRE(many);
     CHECK((*many)->scenes[0].lines.size() == 201);
-    CHECK((*many)->scenes[0].lines[199].text.parts.size() == 2000);
+    CHECK((*many)->scenes[0].lines[199].text.parts().size() == 2000);
 
     std::string one;
     for (int i = 0; i < 200; ++i) {

@@ -160,7 +160,8 @@ TEST_CASE("sections: hostile shapes give a clear error, never a crash") {
     }
 }
 
-TEST_CASE("sections: texts are the file's own bytes; one written with escapes reads unescaped") {
+TEST_CASE("sections: texts and choice ids are the file's own bytes; a text written with escapes "
+          "reads unescaped") {
     std::optional<Story> copy;
     {
         const Result<std::shared_ptr<const Story>> loaded =
@@ -180,6 +181,8 @@ TEST_CASE("sections: texts are the file's own bytes; one written with escapes re
         CHECK(in_file(first.lines[0].text.source));
         CHECK(first.choices[0].text.source == "\"It's fine. Whatever.\"");
         CHECK_FALSE(in_file(first.choices[0].text.source));
+        CHECK(first.choices[0].id == "its-fine"); // ids too are the file's bytes
+        CHECK(in_file(first.choices[0].id));
         copy = story;
     }
     // The copy outlives the loaded story and shares its bytes (the sanitizer build checks).
@@ -187,11 +190,12 @@ TEST_CASE("sections: texts are the file's own bytes; one written with escapes re
     CHECK(first.lines[0].text.source ==
           "Your phone buzzes. The candles on the cake burned down an hour ago.");
     CHECK(first.choices[0].text.source == "\"It's fine. Whatever.\"");
+    CHECK(first.choices[1].id == "name-it");
     // Escaped and with a hole: its parts are offsets into the unescaped copy.
     const Template& call = copy->scenes[1].choices[0].text;
-    REQUIRE(call.parts.size() == 3);
-    CHECK(call.text(call.parts[0]) == "Call ");
-    CHECK_FALSE(call.parts[1].is_literal);
-    CHECK(call.text(call.parts[1]) == "ren.them");
-    CHECK(call.text(call.parts[2]) == ". \"Hey. Can I say that again, better?\"");
+    REQUIRE(call.parts().size() == 3);
+    CHECK(call.text(call.parts()[0]) == "Call ");
+    CHECK_FALSE(call.parts()[1].is_literal);
+    CHECK(call.text(call.parts()[1]) == "ren.them");
+    CHECK(call.text(call.parts()[2]) == ". \"Hey. Can I say that again, better?\"");
 }

@@ -166,9 +166,9 @@ TEST_CASE("loader: characters' pronouns and text holes resolve") {
     CHECK(story->info.relationship == Relationship::Friend);
     CHECK(story->scenes[story->start].id == "text");
     const Choice& call_back = story->scenes[1].choices[0];
-    REQUIRE(call_back.text.parts.size() == 3);
-    CHECK(call_back.text.parts[1].slot.kind == static_cast<int>(SlotKind::CharacterText));
-    CHECK(call_back.text.parts[1].slot.field ==
+    REQUIRE(call_back.text.parts().size() == 3);
+    CHECK(call_back.text.parts()[1].slot.kind == static_cast<int>(SlotKind::CharacterText));
+    CHECK(call_back.text.parts()[1].slot.field ==
           static_cast<int>(model::PersonWord::Object)); // {ren.them}
 }
 
@@ -447,7 +447,7 @@ TEST_CASE("loader cases: every character of several is read, each in its place")
     CHECK(story.characters[1].profile.subject == "she");
     CHECK(story.characters[1].profile.safety == 20);
     CHECK(story.scenes[0].lines[0].speaker == 1);
-    CHECK(story.scenes[0].lines[0].text.parts[1].slot.index == 1);
+    CHECK(story.scenes[0].lines[0].text.parts()[1].slot.index == 1);
 }
 
 TEST_CASE("loader cases: 'did you mean' allows a third of the name's length in edits") {
@@ -501,7 +501,7 @@ TEST_CASE("loader: how the first character feels as a scene opens is read like a
     story["scenes"][0]["feels"] = {{"ren", "upset"}};
     const Result<std::shared_ptr<const Story>> loaded = load_story_text("feels.json", story.dump());
     REQUIRE(loaded);
-    const std::vector<Feels>& feels = (*loaded)->scenes[0].feels;
+    const std::vector<Feels>& feels = (*loaded)->scenes[0].feels();
     REQUIRE(feels.size() == 1);
     CHECK(feels[0].character == 0);
     CHECK(feels[0].feeling == model::Feeling::Upset);

@@ -19,7 +19,7 @@ std::string parts(const std::string& source) {
     REQUIRE_MESSAGE(attune::split_template(source, t, problem, column), problem);
     CHECK(t.source == source);
     std::string out;
-    for (const Template::Part& part : t.parts) {
+    for (const Template::Part& part : t.parts()) {
         const std::string piece(t.text(part));
         out += part.is_literal ? piece : "<" + piece + ">";
     }
@@ -53,16 +53,16 @@ TEST_CASE("text: holes and literal braces split into parts") {
     std::string message;
     int column = 0;
     REQUIRE(attune::split_template("Hi {sam.name}!", t, message, column));
-    REQUIRE(t.parts.size() == 3);
-    CHECK(t.parts[0].is_literal);
-    CHECK(t.text(t.parts[0]) == "Hi ");
-    CHECK_FALSE(t.parts[1].is_literal);
-    CHECK(t.text(t.parts[1]) == "sam.name");
-    CHECK(t.text(t.parts[2]) == "!");
+    REQUIRE(t.parts().size() == 3);
+    CHECK(t.parts()[0].is_literal);
+    CHECK(t.text(t.parts()[0]) == "Hi ");
+    CHECK_FALSE(t.parts()[1].is_literal);
+    CHECK(t.text(t.parts()[1]) == "sam.name");
+    CHECK(t.text(t.parts()[2]) == "!");
     // Parsing again replaces what was there.
     REQUIRE(attune::split_template("Bye", t, message, column));
-    REQUIRE(t.parts.size() == 1);
-    CHECK(t.text(t.parts[0]) == "Bye");
+    REQUIRE(t.parts().size() == 1);
+    CHECK(t.text(t.parts()[0]) == "Bye");
 }
 
 TEST_CASE("text: a broken hole points at its 1-based column") {
