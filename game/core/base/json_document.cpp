@@ -572,15 +572,21 @@ Diagnostic JsonDocument::problem(std::string code, std::string pointer, std::str
 std::vector<TextPosition> locate_pointers(std::string_view text,
                                           const std::vector<std::string>& pointers) {
     constexpr std::size_t unseen = std::string_view::npos;
-    std::unordered_map<std::string, std::size_t> wanted; // each pointer and its parents
+    // Each pointer and its parents, as views into `pointers` (a parent is a prefix): copies
+    // of 45,000 findings' pointers were 2.6 MB at the peak of `check --random`.
+    std::unordered_map<std::string_view, std::size_t> wanted;
+    const auto parent = [](std::string_view key) {
+        const std::size_t slash = key.rfind('/');
+        return key.substr(0, slash == std::string_view::npos ? 0 : slash);
+    };
     for (const std::string& pointer : pointers) {
-        for (std::string key = pointer;; key.resize(key.rfind('/'))) {
-            if (!wanted.emplace(key, unseen).second || key.find('/') == std::string::npos) {
+        for (std::string_view key = pointer;; key = parent(key)) {
+            if (!wanted.emplace(key, unseen).second || key.find('/') == std::string_view::npos) {
                 break;
             }
         }
     }
-    wanted.emplace("", unseen);
+    wanted.emplace(std::string_view(), unseen);
     Walk(text).run(
         [&](const std::string& at, std::size_t pos) {
             if (const auto it = wanted.find(at); it != wanted.end() && it->second == unseen) {
@@ -592,9 +598,9 @@ std::vector<TextPosition> locate_pointers(std::string_view text,
     std::vector<TextPosition> out;
     out.reserve(pointers.size());
     for (const std::string& pointer : pointers) {
-        std::string key = pointer;
+        std::string_view key = pointer;
         while (wanted[key] == unseen && !key.empty()) {
-            key.resize(key.rfind('/') == std::string::npos ? 0 : key.rfind('/'));
+            key = parent(key);
         }
         out.push_back(positions.at(wanted[key] == unseen ? 0 : wanted[key]));
     }
