@@ -16,9 +16,10 @@
 //
 // This test makes it happen every time: many threads each touch a dynamic TLS block
 // after a different number of small allocations, until several blocks start 16 bytes
-// past a page boundary; then the process exits and LeakSanitizer runs. Under
-// scripts/test-sanitized's options (intercept_tls_get_addr=0) the tracer never reads a
-// guessed range and the test passes; without them it crashes. The allocation each thread
+// past a page boundary; then the process exits and LeakSanitizer runs. With the
+// sanitized builds' default (intercept_tls_get_addr=0, asan_defaults.cpp) the tracer
+// never reads a guessed range and the test passes; with ASAN_OPTIONS=
+// intercept_tls_get_addr=1 it crashes. The allocation each thread
 // keeps only in its TLS block must not be reported as a leak either: LeakSanitizer still
 // finds it through the thread's DTV, as it finds any heap block.
 
